@@ -1,0 +1,301 @@
+"""The ``goaltui`` command: open reviews in the TUI, or summarise, check and format them.
+
+Errors go to stderr, results to stdout. Exit codes: 0 fine, 1 invalid input, 2 usage error.
+``summary``, ``check`` and ``fmt`` never import Textual, so they stay quick in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from goaltui import __version__
+from goaltui.problems import Problem, ReviewError
+
+if TYPE_CHECKING:
+    from goaltui.loading import ReviewFile
+    from goaltui.summary import ReviewSummary, Totals
+from goaltui.text import clean_line
+
+OK, INVALID, USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+Quarterly reviews of strategic goals, kept as TOML files in git.
+
+  goaltui [PATH ...]                open the reviews in the terminal app
+  goaltui summary [PATH ...]        print a summary of each review
+  goaltui check [PATH ...]          validate review files
+  goaltui fmt [--check] [PATH ...]  rewrite review files in the canonical layout
+
+PATH is a review file or a folder (every *.toml below it); with none, ./data.
+Run "goaltui COMMAND --help" for a command's options."""
+
+
+def _parser(prog: str, description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="review file or folder")
+    return parser
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _parser("goaltui", DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"goaltui {__version__}")
+    return parser
+
+
+def _summary_parser() -> argparse.ArgumentParser:
+    parser = _parser("goaltui summary", "Print a summary of each review, and a total.")
+    parser.add_argument("--period", metavar="P", help="period under review (default: current)")
+    parser.add_argument(
+        "--format",
+        choices=("rich", "markdown", "json"),
+        default="rich",
+        help="rich: for terminals and CI logs (plain when piped); markdown: for job summaries "
+        "and minutes; json: for other tools",
+    )
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    return _parser(
+        "goaltui check",
+        "Validate review files: prints path:line:col: error|warning: message.\n"
+        "Exits 1 if any file has an error; warnings alone exit 0.",
+    )
+
+
+def _fmt_parser() -> argparse.ArgumentParser:
+    parser = _parser("goaltui fmt", "Rewrite review files in the canonical layout.")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; list the files that would change and exit 1 if there are any",
+    )
+    return parser
+
+
+def _err(message: str) -> None:
+    print(clean_line(message), file=sys.stderr)
+
+
+def _report(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
+    for problem in problems:
+        print(problem, file=stream or sys.stderr)
+
+
+class _Outcome:
+    """Whether any input was invalid, over all the files of one command."""
+
+    def __init__(self) -> None:
+        self.invalid = False
+
+    @property
+    def code(self) -> int:
+        return INVALID if self.invalid else OK
+
+
+def _paths(arguments: Sequence[str], outcome: _Outcome, stream: TextIO | None = None) -> list[Path]:
+    """The review files to work on; problems with the arguments are reported at once."""
+    from goaltui.paths import review_paths
+
+    paths, problems = review_paths(arguments)
+    if problems:
+        _report(problems, stream)
+        outcome.invalid = True
+    return paths
+
+
+def cmd_open(arguments: argparse.Namespace) -> int:
+    outcome = _Outcome()
+    paths = _paths(arguments.paths, outcome)
+    if outcome.invalid:
+        return INVALID
+    from goaltui.tui import run  # Textual is imported for the app alone
+
+    return run(paths)
+
+
+def cmd_summary(arguments: argparse.Namespace) -> int:
+    from goaltui.loading import load
+    from goaltui.summary import summarize, totals
+
+    outcome = _Outcome()
+    summaries = []
+    for path in _paths(arguments.paths, outcome):
+        try:
+            source = load(path)
+        except ReviewError as error:
+            _report(error.problems)
+            outcome.invalid = True
+            continue
+        period = arguments.period
+        if period is not None and period not in source.review.periods:
+            periods = ", ".join(source.review.periods)
+            _err(f'goaltui summary: {path}: no period "{period}"; periods are {periods}')
+            return USAGE
+        summaries.append(summarize(source.review, path, period))
+    total = totals(summaries)
+    if arguments.format == "json":
+        from goaltui.export import to_json
+
+        print(to_json(summaries, total))
+    elif arguments.format == "markdown":
+        from goaltui.export import markdown
+
+        print(markdown(summaries, total if len(summaries) > 1 else None), end="")
+    elif summaries:
+        _print_rich(summaries, total)
+    return outcome.code
+
+
+def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
+    from rich.console import Console
+
+    from goaltui.report import review_report, totals_report
+
+    console = Console(highlight=False)
+    for i, summary in enumerate(summaries):
+        if i:
+            console.print()
+        console.print(review_report(summary))
+    if len(summaries) > 1:
+        labels = dict.fromkeys(s.label for summary in summaries for s in summary.review.statuses)
+        console.print()
+        console.print(totals_report(total, labels))
+
+
+def cmd_check(arguments: argparse.Namespace) -> int:
+    from goaltui.loading import load
+
+    outcome = _Outcome()
+    errors = warnings = 0
+    paths = _paths(arguments.paths, outcome, sys.stdout)
+    errors += int(outcome.invalid)
+    for path in paths:
+        try:
+            source = load(path)
+        except ReviewError as error:
+            problems = error.problems
+        else:
+            problems = [*source.warnings, *_review_warnings(source)]
+        problems.sort(key=lambda p: (p.line or 0, p.col or 0))
+        _report(problems, sys.stdout)
+        errors += sum(1 for p in problems if p.is_error)
+        warnings += sum(1 for p in problems if not p.is_error)
+    files = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
+    _err(f"goaltui check: {files}, {errors} error(s), {warnings} warning(s)")
+    return INVALID if errors else OK
+
+
+def _review_warnings(source: ReviewFile) -> list[Problem]:
+    """What a valid file may still want: comments for statuses, the canonical layout."""
+    from goaltui.locate import locate
+    from goaltui.saving import SaveError, render
+
+    path, review = source.path, source.review
+    problems = []
+    unexplained = list(review.unexplained())
+    locations = locate(source.text) if unexplained else None
+    for item in unexplained:
+        index = review.goal_index(item.goal.id)
+        place = locations.find(("goals", index, "periods", item.period, "status"))
+        line, col = place if place else (None, None)
+        problems.append(
+            Problem(
+                path,
+                f'status "{item.status}" needs a comment explaining it',
+                "warning",
+                line,
+                col,
+                f"goals[id={item.goal.id}].periods.{item.period}",
+            )
+        )
+    try:
+        canonical = render(review, path)
+    except SaveError as error:
+        problems.append(Problem(path, f"cannot be saved: {error.reason}"))
+    else:
+        if canonical != source.text:
+            problems.append(
+                Problem(
+                    path,
+                    f'layout is not canonical; run "goaltui fmt {path}" to rewrite it',
+                    "warning",
+                    _first_difference(source.text, canonical),
+                    1,
+                )
+            )
+    return problems
+
+
+def _first_difference(old: str, new: str) -> int:
+    old_lines, new_lines = old.splitlines(), new.splitlines()
+    for number, (a, b) in enumerate(zip(old_lines, new_lines, strict=False), 1):
+        if a != b:
+            return number
+    return min(len(old_lines), len(new_lines)) + 1
+
+
+def cmd_fmt(arguments: argparse.Namespace) -> int:
+    from goaltui.loading import load
+    from goaltui.saving import SaveError, render, write_atomic
+
+    outcome = _Outcome()
+    for path in _paths(arguments.paths, outcome):
+        try:
+            source = load(path)
+            canonical = render(source.review, path)
+            if canonical == source.text:
+                continue
+            if arguments.check:
+                print(f"would reformat {clean_line(str(path))}")
+                outcome.invalid = True
+                continue
+            write_atomic(path, canonical.encode("utf-8"))
+        except ReviewError as error:
+            _report(error.problems)
+            outcome.invalid = True
+            continue
+        except SaveError as error:
+            _err(str(error))
+            outcome.invalid = True
+            continue
+        print(f"reformatted {clean_line(str(path))}")
+        if source.has_comments:
+            _err(f"{path}: its TOML comments were dropped (keep lasting notes in a field)")
+    return outcome.code
+
+
+COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., int]]] = {
+    "summary": (_summary_parser, cmd_summary),
+    "check": (_check_parser, cmd_check),
+    "fmt": (_fmt_parser, cmd_fmt),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        make_parser, command = COMMANDS[argv[0]]
+        arguments = make_parser().parse_args(argv[1:])
+    else:
+        make_parser, command = _open_parser, cmd_open
+        arguments = make_parser().parse_args(argv)
+    try:
+        return command(arguments)
+    except ReviewError as error:
+        _report(error.problems)
+        return INVALID
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (goaltui summary | head): say nothing more, and keep Python
+        # from complaining when it flushes stdout on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK

@@ -1,0 +1,187 @@
+"""Reading review files: bytes to text to TOML to a checked :class:`Review`.
+
+No input gets past :func:`load` as anything but a :class:`ReviewFile` or a
+:class:`ReviewError` that lists every problem with its place in the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from goaltui.locate import Locations, locate
+from goaltui.model import Review
+from goaltui.problems import Problem, ReviewError
+from goaltui.validate import Finding, build_review, field_label
+
+#: Files larger than this are refused before parsing: a review of 10,000 goals is ~10 MB.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_BOM = "\ufeff"
+_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a file looked like when it was read, to notice changes made by others."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(slots=True)
+class ReviewFile:
+    """A review together with where it came from and the text it was read from."""
+
+    path: Path
+    review: Review
+    text: str
+    fingerprint: Fingerprint
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def has_comments(self) -> bool:
+        return any(p.message.startswith("TOML comment") for p in self.warnings)
+
+
+def read_text(path: Path) -> tuple[str, Fingerprint]:
+    """The file's text (UTF-8, BOM removed) and fingerprint; :class:`ReviewError` if unreadable."""
+    try:
+        with path.open("rb") as handle:
+            stat = os.fstat(handle.fileno())
+            if stat.st_size > MAX_FILE_BYTES:
+                raise ReviewError.single(
+                    path,
+                    f"file is {stat.st_size / 1e6:.0f} MB; review files over "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB are refused",
+                )
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise ReviewError.single(path, "is a folder, not a review file") from None
+    except FileNotFoundError:
+        raise ReviewError.single(path, "no such file") from None
+    except PermissionError:
+        raise ReviewError.single(path, "permission denied: the file cannot be read") from None
+    except OSError as error:
+        raise ReviewError.single(path, f"cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ReviewError.single(path, "file grew past the size limit while being read")
+    fingerprint = Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return decode(path, data), fingerprint
+
+
+def decode(path: Path, data: bytes) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ReviewError.single(
+            path,
+            f"not valid UTF-8: byte 0x{data[error.start]:02x} cannot start or continue a "
+            "character (save the file as UTF-8)",
+            line=line,
+            col=col,
+        ) from None
+    return text.removeprefix(_BOM)
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any]:
+    if not text.strip():
+        raise ReviewError.single(path, "file is empty: a review needs a [review] table", line=1)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _AT.search(message)
+        line = col = None
+        if match:
+            if match.group(1):
+                line, col = int(match.group(1)), int(match.group(2))
+            else:
+                line = text.count("\n") + (0 if text.endswith("\n") else 1)
+                col = len(text.rsplit("\n", 1)[-1]) + 1 if not text.endswith("\n") else 1
+                line = max(line, 1)
+            message = message[: match.start()]
+            if not match.group(1):
+                message += " at the end of the file"
+        raise ReviewError.single(
+            path, f"TOML syntax: {message[:1].lower()}{message[1:]}", line=line, col=col
+        ) from None
+    except RecursionError:
+        line = _deep_line(text)
+        raise ReviewError.single(
+            path, "TOML syntax: arrays or tables nested too deeply", line=line, col=1
+        ) from None
+
+
+def _deep_line(text: str, limit: int = 100) -> int | None:
+    """The first line at which brackets nest deeper than ``limit`` (roughly: strings ignored)."""
+    depth = 0
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+def load_text(path: Path, text: str, fingerprint: Fingerprint | None = None) -> ReviewFile:
+    """Check and build the review held by ``text``; :class:`ReviewError` with all problems."""
+    data = parse_toml(path, text)
+    review, findings = build_review(data)
+    locations = locate(text) if (findings or "#" in text) else None
+    problems = [_problem(path, finding, data, locations) for finding in findings]
+    problems.sort(key=lambda p: (p.line or 0, p.col or 0))
+    if review is None:
+        raise ReviewError(problems)
+    if locations is not None and locations.comments:
+        line, col = locations.comments[0]
+        count = len(locations.comments)
+        problems.append(
+            Problem(
+                path,
+                f"TOML comment{'s' if count > 1 else ''} ({count} in this file) will be dropped "
+                "by the next save; keep lasting notes in a field",
+                "warning",
+                line,
+                col,
+            )
+        )
+    if fingerprint is None:
+        raw = text.encode()
+        fingerprint = Fingerprint(len(raw), 0, hashlib.sha256(raw).hexdigest())
+    return ReviewFile(path, review, text, fingerprint, problems)
+
+
+def load(path: Path | str) -> ReviewFile:
+    """Read and check one review file."""
+    path = Path(path)
+    text, fingerprint = read_text(path)
+    return load_text(path, text, fingerprint)
+
+
+def _problem(
+    path: Path, finding: Finding, data: dict[str, Any], locations: Locations | None
+) -> Problem:
+    place = locations.find(finding.where) if locations is not None else None
+    line, col = place if place else (None, None)
+    return Problem(
+        path,
+        finding.message,
+        "error" if finding.severity == "error" else "warning",
+        line,
+        col,
+        field_label(finding.where, data) or None,
+    )

@@ -1,0 +1,249 @@
+"""The review: its status scale, its goals and their entries per period.
+
+Pure data and the questions a review meeting asks of it. Nothing here knows about files,
+terminals or Textual. Goals, statuses and period entries are immutable: an edit makes a new
+goal, so a save running in the background can hold on to a consistent snapshot.
+
+Optional fields are ``None`` when the file leaves them out, so that a save writes back
+exactly the keys that were read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+#: The fields of a period entry that a reviewer edits.
+EntryField = Literal["status", "forecast", "comment"]
+ENTRY_FIELDS: tuple[EntryField, ...] = ("status", "forecast", "comment")
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """One step of the review's status scale."""
+
+    label: str
+    color: str | None = None
+    symbol: str | None = None
+    description: str | None = None
+    explain: bool | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def needs_comment(self) -> bool:
+        return bool(self.explain)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodEntry:
+    """A goal's assessment at one reporting point."""
+
+    status: str | None = None
+    forecast: str | None = None
+    comment: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return (
+            self.status is None
+            and self.forecast is None
+            and self.comment is None
+            and not self.extra
+        )
+
+    @property
+    def has_comment(self) -> bool:
+        return bool(self.comment and self.comment.strip())
+
+
+EMPTY_ENTRY = PeriodEntry()
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    id: str
+    objective: str
+    theme: str | None = None
+    description: str | None = None
+    target: str | None = None
+    measure: str | None = None
+    binding: bool | None = None
+    links: tuple[str, ...] | None = None
+    periods: Mapping[str, PeriodEntry] | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_binding(self) -> bool:
+        return bool(self.binding)
+
+    def entry(self, period: str) -> PeriodEntry:
+        if self.periods is None:
+            return EMPTY_ENTRY
+        return self.periods.get(period, EMPTY_ENTRY)
+
+    def status_in(self, period: str) -> str | None:
+        return self.entry(period).status
+
+    def with_value(self, period: str, name: EntryField, value: str | None) -> Goal:
+        """This goal with one field of one period changed; empty entries disappear."""
+        entry = replace(self.entry(period), **{name: value})
+        periods = dict(self.periods or {})
+        if entry.is_empty():
+            periods.pop(period, None)
+        else:
+            periods[period] = entry
+        return replace(self, periods=periods or None)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    goal: Goal
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unexplained:
+    goal: Goal
+    period: str
+    status: str
+
+
+@dataclass(slots=True)
+class Review:
+    """One review file's content: a year of goals reviewed period by period."""
+
+    title: str
+    periods: tuple[str, ...]
+    statuses: tuple[Status, ...]
+    goals: list[Goal] = field(default_factory=list)
+    year: int | None = None
+    language: str | None = None
+    current: str | None = None
+    #: Unknown keys of the ``[review]`` table and of the top level, kept for the save.
+    review_extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index = {goal.id: i for i, goal in enumerate(self.goals)}
+
+    # -- lookup ---------------------------------------------------------------
+
+    def goal(self, goal_id: str) -> Goal:
+        return self.goals[self._index[goal_id]]
+
+    def goal_index(self, goal_id: str) -> int:
+        return self._index[goal_id]
+
+    def replace_goal(self, goal: Goal) -> None:
+        self.goals[self._index[goal.id]] = goal
+
+    def status(self, label: str) -> Status | None:
+        for status in self.statuses:
+            if status.label == label:
+                return status
+        return None
+
+    def rank(self, label: str | None) -> int:
+        """Position of a label in the scale; a later label is worse. -1 when not assessed."""
+        for i, status in enumerate(self.statuses):
+            if status.label == label:
+                return i
+        return -1
+
+    def themes(self) -> list[str | None]:
+        """Themes in the order they first appear in the file."""
+        return list(dict.fromkeys(goal.theme for goal in self.goals))
+
+    # -- the reporting period -------------------------------------------------
+
+    def current_period(self) -> str:
+        """The period under review: declared, or after the latest one with any status."""
+        if self.current is not None:
+            return self.current
+        latest = -1
+        for goal in self.goals:
+            if goal.periods:
+                for i, period in enumerate(self.periods):
+                    if i > latest and goal.status_in(period) is not None:
+                        latest = i
+        return self.periods[min(latest + 1, len(self.periods) - 1)]
+
+    def previous_period(self, period: str) -> str | None:
+        i = self.periods.index(period)
+        return self.periods[i - 1] if i > 0 else None
+
+    # -- status scale ---------------------------------------------------------
+
+    def next_status(self, label: str | None) -> str | None:
+        """Cycling order: the labels in file order, then not assessed, then the first again."""
+        labels = [status.label for status in self.statuses]
+        if label is None:
+            return labels[0]
+        i = labels.index(label) if label in labels else len(labels) - 1
+        return labels[i + 1] if i + 1 < len(labels) else None
+
+    def previous_status(self, label: str | None) -> str | None:
+        labels = [status.label for status in self.statuses]
+        if label is None:
+            return labels[-1]
+        i = labels.index(label) if label in labels else 0
+        return labels[i - 1] if i > 0 else None
+
+    # -- derived views --------------------------------------------------------
+
+    def counts(self, period: str) -> dict[str | None, int]:
+        """Goals per status label in a period; ``None`` counts the goals not assessed."""
+        counts: dict[str | None, int] = {status.label: 0 for status in self.statuses}
+        counts[None] = 0
+        for goal in self.goals:
+            label = goal.status_in(period)
+            counts[label] = counts.get(label, 0) + 1
+        return counts
+
+    def is_unexplained(self, goal: Goal, period: str) -> bool:
+        entry = goal.entry(period)
+        if entry.status is None or entry.has_comment:
+            return False
+        status = self.status(entry.status)
+        return status is not None and status.needs_comment
+
+    def unexplained(self, periods: Iterable[str] | None = None) -> Iterator[Unexplained]:
+        """Goals in a status that asks for a comment, without one, period by period."""
+        wanted = tuple(self.periods if periods is None else periods)
+        explain = {status.label for status in self.statuses if status.needs_comment}
+        if not explain:
+            return
+        for goal in self.goals:
+            for period in wanted:
+                entry = goal.entry(period)
+                if entry.status in explain and not entry.has_comment:
+                    yield Unexplained(goal, period, entry.status)
+
+    def worsened(self, period: str | None = None) -> list[StatusChange]:
+        """Goals whose status is later in the scale than in the previous period."""
+        return self._moved(period, worse=True)
+
+    def improved(self, period: str | None = None) -> list[StatusChange]:
+        return self._moved(period, worse=False)
+
+    def _moved(self, period: str | None, *, worse: bool) -> list[StatusChange]:
+        period = period or self.current_period()
+        previous = self.previous_period(period)
+        if previous is None:
+            return []
+        rank = {status.label: i for i, status in enumerate(self.statuses)}
+        moved = []
+        for goal in self.goals:
+            before, after = goal.status_in(previous), goal.status_in(period)
+            if before is None or after is None or before not in rank or after not in rank:
+                continue
+            if (rank[after] > rank[before]) if worse else (rank[after] < rank[before]):
+                moved.append(StatusChange(goal, before, after))
+        return moved
+
+    def not_assessed(self, period: str | None = None) -> list[Goal]:
+        period = period or self.current_period()
+        return [goal for goal in self.goals if goal.status_in(period) is None]

@@ -1,0 +1,334 @@
+"""From parsed TOML to a :class:`~goaltui.model.Review`, checking every rule of the format.
+
+Every problem is collected, with the logical path of the table or key it concerns, so that
+the caller can report all of them together and point at their lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from goaltui.locate import Path
+from goaltui.model import Goal, PeriodEntry, Review, Status
+
+GOAL_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
+LANGUAGES = ("fi", "sv", "en")
+
+REVIEW_KEYS = ("title", "year", "language", "periods", "current", "statuses")
+STATUS_KEYS = ("label", "color", "symbol", "description", "explain")
+GOAL_KEYS = (
+    "id",
+    "theme",
+    "objective",
+    "description",
+    "target",
+    "measure",
+    "binding",
+    "links",
+    "periods",
+)
+ENTRY_KEYS = ("status", "forecast", "comment")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem before it knows its file: where in the data, and what."""
+
+    where: Path
+    message: str
+    severity: str = "error"
+
+
+def _type_name(value: object) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+def field_label(where: Path, data: Mapping[str, Any]) -> str:
+    """A readable field path: ``goals[id=harrastaminen].periods.Q5``."""
+    parts: list[str] = []
+    node: Any = data
+    for step in where:
+        if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            ident = item.get("id") if isinstance(item, Mapping) else None
+            label = item.get("label") if isinstance(item, Mapping) else None
+            if isinstance(ident, str) and ident and parts and parts[-1] == "goals":
+                parts[-1] += f"[id={ident}]"
+            elif isinstance(label, str) and label and parts and parts[-1] == "review.statuses":
+                parts[-1] += f"[label={label}]"
+            elif parts:
+                parts[-1] += f"[{step}]"
+            node = item
+            continue
+        key = step if re.fullmatch(r"[A-Za-z0-9_-]+", step) else f'"{step}"'
+        if parts and parts[-1] == "review" and step == "statuses":
+            parts[-1] = "review.statuses"
+        else:
+            parts.append(key)
+        node = node.get(step) if isinstance(node, Mapping) else None
+    return ".".join(parts)
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+
+    def error(self, where: Path, message: str) -> None:
+        self.findings.append(Finding(where, message))
+
+    def warn(self, where: Path, message: str) -> None:
+        self.findings.append(Finding(where, message, "warning"))
+
+    def unknown_keys(self, where: Path, table: Mapping[str, Any], known: tuple[str, ...]) -> dict:
+        extra = {k: v for k, v in table.items() if k not in known}
+        for key in extra:
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+            if close:
+                self.warn(
+                    (*where, key),
+                    f'unknown key "{key}" (kept as is); did you mean "{close[0]}"?',
+                )
+        return extra
+
+    def text(self, where: Path, table: Mapping[str, Any], key: str, *, required: bool = False):
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.error((*where, key) if where else (key,), f'"{key}" is required')
+            return None
+        if not isinstance(value, str):
+            self.error((*where, key), f"must be a string, not {_type_name(value)}")
+            return None
+        if required and not value.strip():
+            self.error((*where, key), "must not be empty")
+            return None
+        return value
+
+    def flag(self, where: Path, table: Mapping[str, Any], key: str) -> bool | None:
+        value = table.get(key)
+        if value is not None and not isinstance(value, bool):
+            self.error((*where, key), f"must be true or false, not {_type_name(value)}")
+            return None
+        return value
+
+
+def build_review(data: Mapping[str, Any]) -> tuple[Review | None, list[Finding]]:
+    """Check ``data`` against the format; the review when it holds no errors."""
+    check = _Checker()
+    review = _build(check, data)
+    if any(f.severity == "error" for f in check.findings):
+        return None, check.findings
+    return review, check.findings
+
+
+def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
+    head = data.get("review")
+    if not isinstance(head, Mapping):
+        if head is None:
+            check.error((), "the [review] table is missing")
+        else:
+            check.error(("review",), f"must be a table, not {_type_name(head)}")
+        head = {}
+    where: Path = ("review",)
+    title = check.text(where, head, "title", required=True)
+    year = head.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        check.error((*where, "year"), f"must be an integer, not {_type_name(year)}")
+    language = check.text(where, head, "language")
+    if language is not None and language not in LANGUAGES:
+        check.error((*where, "language"), f'"{language}" is not one of {", ".join(LANGUAGES)}')
+    periods = _periods(check, head)
+    current = check.text(where, head, "current")
+    if current is not None and periods and current not in periods:
+        check.error(
+            (*where, "current"),
+            f'"{current}" is not a period; periods are {", ".join(periods)}',
+        )
+    statuses = _statuses(check, head)
+    review_extra = check.unknown_keys(where, head, REVIEW_KEYS) if head else {}
+    goals = _goals(check, data.get("goals"), periods, statuses)
+    extra = {k: v for k, v in data.items() if k not in ("review", "goals")}
+    if title is None or not periods or not statuses or goals is None:
+        return None
+    return Review(
+        title=title,
+        periods=tuple(periods),
+        statuses=tuple(statuses),
+        goals=goals,
+        year=year if isinstance(year, int) else None,
+        language=language,
+        current=current,
+        review_extra=review_extra,
+        extra=extra,
+    )
+
+
+def _periods(check: _Checker, head: Mapping[str, Any]) -> list[str]:
+    where: Path = ("review", "periods")
+    value = head.get("periods")
+    if value is None:
+        if head:
+            check.error(where, '"periods" is required: a list such as ["Q1", "Q2", "Q3", "Q4"]')
+        return []
+    if not isinstance(value, list) or not value:
+        check.error(where, "must be a non-empty list of period names")
+        return []
+    periods: list[str] = []
+    for i, name in enumerate(value):
+        if not isinstance(name, str) or not name.strip():
+            check.error((*where, i), "a period name must be a non-empty string")
+        elif name in periods:
+            check.error((*where, i), f'period "{name}" appears twice')
+        else:
+            periods.append(name)
+    return periods
+
+
+def _statuses(check: _Checker, head: Mapping[str, Any]) -> list[Status]:
+    where: Path = ("review", "statuses")
+    value = head.get("statuses")
+    if value is None:
+        if head:
+            check.error(where, "at least one [[review.statuses]] entry is required")
+        return []
+    if not isinstance(value, list) or not value:
+        check.error(where, "must be a non-empty list of [[review.statuses]] tables")
+        return []
+    statuses: list[Status] = []
+    seen: set[str] = set()
+    for i, table in enumerate(value):
+        at = (*where, i)
+        if not isinstance(table, Mapping):
+            check.error(at, f"must be a table, not {_type_name(table)}")
+            continue
+        label = check.text(at, table, "label", required=True)
+        if label is not None and label in seen:
+            check.error((*at, "label"), f'status "{label}" appears twice')
+        color = check.text(at, table, "color")
+        if color is not None and not _is_color(color):
+            check.error(
+                (*at, "color"),
+                f'"{color}" is not a colour: use a name such as "green" or "#rrggbb"',
+            )
+        status = Status(
+            label=label or "",
+            color=color,
+            symbol=check.text(at, table, "symbol"),
+            description=check.text(at, table, "description"),
+            explain=check.flag(at, table, "explain"),
+            extra=check.unknown_keys(at, table, STATUS_KEYS),
+        )
+        if label is not None:
+            seen.add(label)
+            statuses.append(status)
+    return statuses
+
+
+def _is_color(value: str) -> bool:
+    if HEX_COLOR.match(value):
+        return True
+    from rich.color import ANSI_COLOR_NAMES  # only when a colour is named
+
+    return value.strip().lower() in ANSI_COLOR_NAMES
+
+
+def _goals(
+    check: _Checker, value: Any, periods: list[str], statuses: list[Status]
+) -> list[Goal] | None:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        check.error(("goals",), f"must be a list of [[goals]] tables, not {_type_name(value)}")
+        return None
+    labels = [status.label for status in statuses]
+    goals: list[Goal] = []
+    seen: set[str] = set()
+    for i, table in enumerate(value):
+        at: Path = ("goals", i)
+        if not isinstance(table, Mapping):
+            check.error(at, f"must be a table, not {_type_name(table)}")
+            continue
+        ident = check.text(at, table, "id", required=True)
+        if ident is not None:
+            if not GOAL_ID.match(ident):
+                check.error(
+                    (*at, "id"),
+                    f'"{ident}" is not a valid id: lowercase letters, digits, "-" and "_", '
+                    "starting with a letter or digit",
+                )
+            elif ident in seen:
+                check.error((*at, "id"), f'id "{ident}" is used by an earlier goal')
+            seen.add(ident)
+        links = table.get("links")
+        if links is not None and (
+            not isinstance(links, list) or not all(isinstance(x, str) for x in links)
+        ):
+            check.error((*at, "links"), "must be a list of strings")
+            links = None
+        goals.append(
+            Goal(
+                id=ident or "",
+                objective=check.text(at, table, "objective", required=True) or "",
+                theme=check.text(at, table, "theme"),
+                description=check.text(at, table, "description"),
+                target=check.text(at, table, "target"),
+                measure=check.text(at, table, "measure"),
+                binding=check.flag(at, table, "binding"),
+                links=tuple(links) if links is not None else None,
+                periods=_entries(check, at, table.get("periods"), periods, labels),
+                extra=check.unknown_keys(at, table, GOAL_KEYS),
+            )
+        )
+    return goals
+
+
+def _entries(
+    check: _Checker, at: Path, value: Any, periods: list[str], labels: list[str]
+) -> dict[str, PeriodEntry] | None:
+    if value is None:
+        return None
+    where: Path = (*at, "periods")
+    if not isinstance(value, Mapping):
+        check.error(where, f"must be a table of periods, not {_type_name(value)}")
+        return None
+    entries: dict[str, PeriodEntry] = {}
+    for period, table in value.items():
+        here = (*where, period)
+        if periods and period not in periods:
+            check.error(here, f'unknown period "{period}"; periods are {", ".join(periods)}')
+            continue
+        if not isinstance(table, Mapping):
+            check.error(here, f"must be a table, not {_type_name(table)}")
+            continue
+        status = check.text(here, table, "status")
+        if status is not None and labels and status not in labels:
+            choices = ", ".join(f'"{label}"' for label in labels)
+            check.error((*here, "status"), f'unknown status "{status}"; statuses are {choices}')
+        forecast = table.get("forecast")
+        if isinstance(forecast, int | float) and not isinstance(forecast, bool):
+            check.error(
+                (*here, "forecast"),
+                f'must be a string: write it in quotes, e.g. forecast = "{forecast}"',
+            )
+            forecast = None
+        else:
+            forecast = check.text(here, table, "forecast")
+        entries[period] = PeriodEntry(
+            status=status,
+            forecast=forecast,
+            comment=check.text(here, table, "comment"),
+            extra=check.unknown_keys(here, table, ENTRY_KEYS),
+        )
+    # Canonical order: the order of review.periods.
+    order = {name: k for k, name in enumerate(periods)}
+    return dict(sorted(entries.items(), key=lambda item: order.get(item[0], len(order))))
