@@ -85,6 +85,12 @@ class Goal:
     def status_in(self, period: str) -> str | None:
         return self.entry(period).status
 
+    def matches(self, needle: str) -> bool:
+        """Whether ``needle`` (casefolded) is in the objective, theme, links or comments."""
+        texts = [self.id, self.objective, self.theme or "", *(self.links or ())]
+        texts.extend(entry.comment or "" for entry in (self.periods or {}).values())
+        return any(needle in text.casefold() for text in texts)
+
     def with_value(self, period: str, name: EntryField, value: str | None) -> Goal:
         """This goal with one field of one period changed; empty entries disappear."""
         entry = replace(self.entry(period), **{name: value})

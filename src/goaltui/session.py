@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from goaltui.model import EntryField, Review
 
@@ -25,6 +26,11 @@ class Edit:
 
     def inverse(self) -> Edit:
         return Edit(self.goal_id, self.period, self.field, self.after, self.before)
+
+
+class Checkpoint(NamedTuple):
+    position: int
+    last: Edit | None  # the edit that led to this state, to notice a rewritten history
 
 
 class Session:
@@ -62,9 +68,27 @@ class Session:
             return [edit.inverse() for edit in reversed(self._history[self._position : start])]
         return list(self._history[start : self._position])
 
-    def mark_saved(self, position: int | None = None) -> None:
-        """Record that the state at ``position`` (default: now) is what the file holds."""
-        self._saved_position = self._position if position is None else position
+    def checkpoint(self) -> Checkpoint:
+        """A mark of the state now, for :meth:`mark_saved` once a save of it has finished."""
+        last = self._history[self._position - 1] if self._position else None
+        return Checkpoint(self._position, last)
+
+    def mark_saved(self, checkpoint: Checkpoint | None = None) -> None:
+        """Record that the file holds the state of ``checkpoint`` (default: now).
+
+        Edits made since the checkpoint stay unsaved. If the history has been rewritten
+        since (undo, then a new edit), that state is gone and the review stays dirty.
+        """
+        if checkpoint is None:
+            self._saved_position = self._position
+            return
+        position, last = checkpoint
+        if position == 0 or (
+            position <= len(self._history) and self._history[position - 1] is last
+        ):
+            self._saved_position = position
+        else:
+            self._saved_position = None
 
     # -- the operations the TUI calls ------------------------------------------
 

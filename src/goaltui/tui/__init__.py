@@ -2,9 +2,53 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+from goaltui.document import Document
+from goaltui.problems import ReviewError
 
 
 def run(paths: list[Path]) -> int:
-    print("goaltui: the review app is not available yet; use goaltui summary|check|fmt")
-    return 2
+    """Open the review files in the app; print the summary of what was saved on exit."""
+    documents: list[Document] = []
+    problems = []
+    for path in paths:
+        try:
+            documents.append(Document.open(path))
+        except ReviewError as error:
+            problems.extend(error.problems)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("goaltui: fix the files above, then open them again", file=sys.stderr)
+        return 1
+
+    from goaltui.tui.app import GoalApp
+
+    app = GoalApp(documents)
+    app.run()
+    if app.return_code:
+        return app.return_code  # Textual has printed what went wrong
+    _print_saved(documents)
+    for doc in documents:
+        if doc.dirty:
+            print(f"goaltui: unsaved changes to {doc.path} were discarded", file=sys.stderr)
+    return 0
+
+
+def _print_saved(documents: list[Document]) -> None:
+    """Leave the summary of every file saved in the session in the terminal's scrollback."""
+    saved = [doc for doc in documents if doc.saved_review is not None]
+    if not saved:
+        return
+    from rich.console import Console
+
+    from goaltui.report import review_report
+    from goaltui.summary import summarize
+
+    console = Console(highlight=False)
+    for doc in saved:
+        assert doc.saved_review is not None
+        console.print(review_report(summarize(doc.saved_review, doc.path)))
+        console.print()

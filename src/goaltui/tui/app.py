@@ -1,0 +1,36 @@
+"""The goaltui app: a thin shell around the review screen."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+
+from goaltui.document import Document
+from goaltui.tui.screens.review_screen import ReviewScreen
+
+STYLES = Path(__file__).parent / "styles"
+
+
+class GoalApp(App[None]):
+    """Opens review documents on the review screen; quitting asks about unsaved edits."""
+
+    CSS_PATH: ClassVar[list[str | Path]] = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
+    TITLE = "goaltui"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        super().__init__()
+        self.documents = list(documents)
+
+    def on_mount(self) -> None:
+        self.push_screen(ReviewScreen(self.documents))
+
+    def action_quit(self) -> None:  # type: ignore[override]  (ctrl+q, from App's bindings)
+        screen = self.screen_stack[1] if len(self.screen_stack) > 1 else None
+        if isinstance(screen, ReviewScreen):
+            screen.request_quit()
+        else:
+            self.exit()

@@ -1,0 +1,42 @@
+"""A yes-or-no question, such as whether to drop a changed comment."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from goaltui.tui.keys import Keyed, key
+
+
+class ConfirmDialog(Keyed, ModalScreen[bool]):
+    """Answers True for yes; Escape answers no."""
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes, self.no = yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question), classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(Text(self.yes), id="yes", variant="warning")
+                yield Button(Text(self.no), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    @key("y", "Yes", show=False)
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    @key("escape,n", "No", show=False)
+    def action_no(self) -> None:
+        self.dismiss(False)

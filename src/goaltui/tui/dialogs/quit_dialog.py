@@ -1,0 +1,58 @@
+"""Quitting with unsaved changes: save, discard or cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from goaltui.text import clean_line
+from goaltui.tui.keys import Keyed, key
+
+QuitAnswer = Literal["save", "discard", "cancel"]
+
+
+class QuitDialog(Keyed, ModalScreen[QuitAnswer]):
+    """Nothing is lost without an explicit "Discard"; Escape cancels."""
+
+    def __init__(self, unsaved: Sequence[str]) -> None:
+        super().__init__()
+        self.unsaved = list(unsaved)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            message = Text("Unsaved changes in:\n", style="bold")
+            for name in self.unsaved:
+                message.append(f"  • {clean_line(name)}\n", style="")
+            message.append("\nSave them before quitting?")
+            yield Static(message, classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(Text("Save and quit (s)"), id="save", variant="success")
+                yield Button(Text("Discard changes (d)"), id="discard", variant="error")
+                yield Button(Text("Cancel (esc)"), id="cancel", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        answer = event.button.id
+        if answer in ("save", "discard", "cancel"):
+            self.dismiss(answer)  # type: ignore[arg-type]
+
+    @key("s", "Save and quit")
+    def action_save(self) -> None:
+        self.dismiss("save")
+
+    @key("d", "Discard changes")
+    def action_discard(self) -> None:
+        self.dismiss("discard")
+
+    @key("escape,c", "Cancel")
+    def action_cancel(self) -> None:
+        self.dismiss("cancel")

@@ -1,0 +1,43 @@
+"""The review summary after a save: the same renderables as ``goaltui summary``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, NewLine, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from goaltui.report import review_report
+from goaltui.summary import ReviewSummary
+from goaltui.tui.keys import Keyed, key
+
+
+class SummaryDialog(Keyed, ModalScreen[None]):
+    def __init__(self, summaries: Sequence[ReviewSummary], note: str = "") -> None:
+        super().__init__()
+        self.summaries = list(summaries)
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        parts: list[RenderableType] = []
+        if self.note:
+            parts += [Text(self.note, style="bold green"), NewLine()]
+        for i, summary in enumerate(self.summaries):
+            if i:
+                parts.append(NewLine())
+            parts.append(review_report(summary))
+        with Vertical(classes="dialog"):
+            with VerticalScroll(id="summary"):
+                yield Static(Group(*parts))
+            yield Static(Text("Esc close · arrows scroll", style="dim"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#summary").focus()
+
+    @key("escape,q,enter", "Close")
+    def action_close(self) -> None:
+        self.dismiss(None)

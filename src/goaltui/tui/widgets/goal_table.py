@@ -1,0 +1,366 @@
+"""The table of goals: one row per goal, grouped by theme, one column per period.
+
+Built on Textual's Line API: only the lines on screen are rendered, and an edit repaints the
+one line it changed. Nothing is measured per goal, so ten thousand goals open as fast as ten:
+column widths come from the status scale and the terminal's width, never from the data.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Region, Size, Spacing
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from goaltui.labels import words
+from goaltui.model import Review
+from goaltui.report import BINDING_MARK, UNEXPLAINED_MARK, status_mark
+from goaltui.text import clean_line
+from goaltui.tui.keys import Keyed, key
+
+COMMENT_MARK = "✎"
+MIN_OBJECTIVE = 32  # cells the objective keeps before status labels give way to marks
+_THEME = -1  # a row that heads a theme holds -1 - (theme number)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis, padded to exactly ``width``."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Column widths for one terminal width."""
+
+    objective: int
+    cell: int  # one period's cell, the unexplained mark included
+    short: bool  # cells show the status's mark alone
+    forecast: int
+
+
+class GoalTable(Keyed, ScrollView, can_focus=True):
+    """Goals down, periods across; the cursor sits on one goal's status in one period."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "goal-table--header",
+        "goal-table--theme",
+        "goal-table--cursor",
+        "goal-table--cursor-row",
+        "goal-table--current",
+        "goal-table--dim",
+        "goal-table--warning",
+    }
+
+    @dataclass
+    class CursorMoved(Message):
+        """The selected goal or period changed."""
+
+        table: GoalTable
+        goal_id: str | None
+        period: str
+
+    def __init__(self, review: Review, current: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.review = review
+        self.current = current
+        self._words = words(review.language)
+        self._themes: list[str | None] = []
+        self._rows: list[int] = []  # goal index, or -1 - theme number for a theme's heading
+        self._row_of: dict[int, int] = {}  # goal index -> row
+        self._cursor_row = 0
+        self._cursor_col = review.periods.index(current)
+        self._widths: tuple[int, Layout] | None = None
+        self._statuses = {
+            s.label: (
+                status_mark(s),
+                clean_line(s.label),
+                Style(color=s.color) if s.color else Style(),
+            )
+            for s in review.statuses
+        }
+        self.show_goals(None)
+
+    # -- what is shown (set by the screen) ---------------------------------------------
+
+    def show_goals(self, goal_indexes: list[int] | None) -> None:
+        """Show these goals (all when ``None``), grouped by theme in order of appearance."""
+        goals = self.review.goals
+        selected = range(len(goals)) if goal_indexes is None else goal_indexes
+        groups: dict[str | None, list[int]] = {}
+        for index in selected:
+            groups.setdefault(goals[index].theme, []).append(index)
+        keep = self.cursor_goal_index
+        self._themes = list(groups)
+        rows: list[int] = []
+        for number, members in enumerate(groups.values()):
+            rows.append(_THEME - number)
+            rows.extend(members)
+        self._rows = rows
+        self._row_of = {goal: row for row, goal in enumerate(rows) if goal >= 0}
+        self._cursor_row = (
+            self._row_of.get(keep, self._first_goal_row())
+            if keep is not None
+            else self._first_goal_row()
+        )
+        self._resize_virtual()
+        self.refresh()
+        self._announce()
+
+    def set_current(self, period: str) -> None:
+        self.current = period
+        self._widths = None
+        self.refresh()
+
+    def refresh_goal(self, goal_id: str) -> None:
+        """Repaint the one line of this goal (after an edit)."""
+        row = self._row_of.get(self.review.goal_index(goal_id))
+        if row is not None:
+            self._refresh_row(row)
+
+    @property
+    def cursor_goal_index(self) -> int | None:
+        if 0 <= self._cursor_row < len(self._rows) and self._rows[self._cursor_row] >= 0:
+            return self._rows[self._cursor_row]
+        return None
+
+    @property
+    def cursor_goal_id(self) -> str | None:
+        index = self.cursor_goal_index
+        return None if index is None else self.review.goals[index].id
+
+    @property
+    def cursor_period(self) -> str:
+        return self.review.periods[self._cursor_col]
+
+    @property
+    def shown_goals(self) -> int:
+        return len(self._row_of)
+
+    def move_to(self, goal_id: str, period: str | None = None) -> bool:
+        """Put the cursor on a goal (and period); False when the goal is not shown."""
+        row = self._row_of.get(self.review.goal_index(goal_id))
+        if row is None:
+            return False
+        column = self.review.periods.index(period) if period else self._cursor_col
+        self._move(row, column)
+        return True
+
+    # -- the cursor ------------------------------------------------------------------
+
+    def _first_goal_row(self) -> int:
+        return 1 if len(self._rows) > 1 else 0
+
+    def _move(self, row: int, column: int) -> None:
+        old = self._cursor_row
+        self._cursor_row, self._cursor_col = row, column
+        self._refresh_row(old)
+        self._refresh_row(row)
+        legend = 1 if self._layout().short else 0
+        self.scroll_to_region(
+            Region(0, row + 1, 1, 1), spacing=Spacing(1, 0, legend, 0), animate=False, force=True
+        )
+        self._announce()
+
+    def _announce(self) -> None:
+        self.post_message(self.CursorMoved(self, self.cursor_goal_id, self.cursor_period))
+
+    def _step(self, delta: int) -> None:
+        """Move ``delta`` goals up or down, stepping over theme headings."""
+        if abs(delta) > 1:
+            goal_rows = [row for row, entry in enumerate(self._rows) if entry >= 0]
+            if not goal_rows:
+                return
+            here = bisect.bisect_left(goal_rows, self._cursor_row)
+            target = goal_rows[max(0, min(len(goal_rows) - 1, here + delta))]
+            self._move(target, self._cursor_col)
+            return
+        row = self._cursor_row + delta
+        while 0 <= row < len(self._rows) and self._rows[row] < 0:
+            row += delta
+        if 0 <= row < len(self._rows):
+            self._move(row, self._cursor_col)
+        elif delta < 0:
+            self.scroll_to(y=0, animate=False)  # show the first theme's heading
+
+    @key("down,j", "Move down", show=False)
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    @key("up,k", "Move up", show=False)
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    @key("left,h", "Move left", show=False)
+    def action_cursor_left(self) -> None:
+        self._move(self._cursor_row, max(0, self._cursor_col - 1))
+
+    @key("right,l", "Move right", show=False)
+    def action_cursor_right(self) -> None:
+        self._move(self._cursor_row, min(len(self.review.periods) - 1, self._cursor_col + 1))
+
+    @key("pagedown", "Page down", show=False)
+    def action_page_down_goals(self) -> None:
+        self._step(max(1, self.size.height - 2))
+
+    @key("pageup", "Page up", show=False)
+    def action_page_up_goals(self) -> None:
+        self._step(-max(1, self.size.height - 2))
+
+    @key("home", "First goal", show=False)
+    def action_first_goal(self) -> None:
+        self._move(self._first_goal_row(), self._cursor_col)
+        self.scroll_to(y=0, animate=False)
+
+    @key("end", "Last goal", show=False)
+    def action_last_goal(self) -> None:
+        if self._rows:
+            self._move(len(self._rows) - 1, self._cursor_col)
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y == 0:
+            return
+        row = event.y - 1 + int(self.scroll_offset.y)
+        if not (0 <= row < len(self._rows)) or self._rows[row] < 0:
+            return
+        layout = self._layout()
+        x = event.x - 3 - layout.objective - 1
+        column = x // (layout.cell + 1) if x >= 0 else self._cursor_col
+        column = min(max(column, 0), len(self.review.periods) - 1)
+        self._move(row, column)
+
+    # -- rendering -------------------------------------------------------------------
+
+    def _refresh_row(self, row: int) -> None:
+        y = row + 1 - int(self.scroll_offset.y)
+        if 1 <= y < self.size.height - (1 if self._layout().short else 0):
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def on_focus(self) -> None:
+        self._refresh_row(self._cursor_row)
+
+    def on_blur(self) -> None:
+        self._refresh_row(self._cursor_row)
+
+    def on_resize(self) -> None:
+        self._widths = None
+        self._resize_virtual()
+
+    def _resize_virtual(self) -> None:
+        """Rows, the column headings above them and, when marks stand alone, the legend."""
+        legend = 1 if self.size.width and self._layout().short else 0
+        self.virtual_size = Size(self.size.width, len(self._rows) + 1 + legend)
+
+    def _layout(self) -> Layout:
+        """Widths for this terminal: the objective keeps room, status labels shrink first."""
+        width = self.size.width
+        if self._widths is not None and self._widths[0] == width:
+            return self._widths[1]
+        periods = self.review.periods
+        marks = max([cell_len(mark) for mark, _, _ in self._statuses.values()] + [1])
+        full = max(cell_len(f" {mark} {label}") for mark, label, _ in self._statuses.values())
+        forecast = max(10, cell_len(self._words["forecast"]))
+        fixed = 3 + 1 + forecast + 2  # binding mark, gap, forecast, comment mark
+        room = (width - fixed - MIN_OBJECTIVE) // len(periods) - 1
+        cell = full + 1  # +1: the unexplained mark
+        short = room < cell  # no room for whole labels: marks alone, and a legend
+        if short:
+            cell = max(marks + 2, *(cell_len(p) + 1 for p in periods))
+        objective = max(8, width - fixed - len(periods) * (cell + 1))
+        layout = Layout(objective, cell, short, forecast)
+        self._widths = (width, layout)
+        return layout
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y == 0:
+            return self._header_line(width)
+        if y == self.size.height - 1 and self._layout().short:
+            return self._legend_line(width)
+        row = y - 1 + int(self.scroll_offset.y)
+        if row >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        entry = self._rows[row]
+        if entry < 0:
+            theme = self._themes[_THEME - entry]
+            text = clean_line(theme) if theme is not None else self._words["no theme"]
+            style = self.get_component_rich_style("goal-table--theme")
+            return Strip([Segment(fit(f" {text}", width), style)], width)
+        return self._goal_line(entry, row == self._cursor_row, width)
+
+    def _header_line(self, width: int) -> Strip:
+        layout = self._layout()
+        header = self.get_component_rich_style("goal-table--header")
+        current = header + self.get_component_rich_style("goal-table--current")
+        segments = [Segment(fit(f"   {self._words['goals']}", 3 + layout.objective), header)]
+        for period in self.review.periods:
+            style = current if period == self.current else header
+            segments.append(Segment(" ", header))
+            segments.append(Segment(fit(f" {clean_line(period)}", layout.cell), style))
+        title = fit(f" {self._words['forecast']}", layout.forecast + 1)
+        segments.append(Segment(title, header))
+        segments.append(Segment(fit(f" {COMMENT_MARK}", width - _used(segments)), header))
+        return Strip(segments, width)
+
+    def _legend_line(self, width: int) -> Strip:
+        """With marks alone in the cells, a line at the bottom says what each mark means."""
+        header = self.get_component_rich_style("goal-table--header")
+        segments = [Segment(" ", header)]
+        for mark, label, colour in self._statuses.values():
+            segments.append(Segment(f" {mark} {label} ", header + colour))
+        segments.append(Segment(f" {UNEXPLAINED_MARK} {self._words['unexplained']}", header))
+        return Strip(segments).crop_extend(0, width, header)
+
+    def _goal_line(self, index: int, is_cursor_row: bool, width: int) -> Strip:
+        layout = self._layout()
+        goal = self.review.goals[index]
+        base = self.rich_style
+        if is_cursor_row:
+            base = base + self.get_component_rich_style("goal-table--cursor-row")
+        dim = self.get_component_rich_style("goal-table--dim")
+        warning = self.get_component_rich_style("goal-table--warning")
+        current_style = self.get_component_rich_style("goal-table--current")
+        cursor = self.get_component_rich_style("goal-table--cursor")
+        show_cursor = is_cursor_row and self.has_focus
+        segments = [
+            Segment(f" {BINDING_MARK} " if goal.is_binding else "   ", base),
+            Segment(fit(clean_line(goal.objective), layout.objective), base),
+        ]
+        for column, period in enumerate(self.review.periods):
+            cell_style = base + current_style if period == self.current else base
+            if is_cursor_row and column == self._cursor_col:
+                cell_style = cell_style + (cursor if show_cursor else Style(underline=True))
+            segments.append(Segment(" ", base))
+            label = goal.status_in(period)
+            known = self._statuses.get(label) if label is not None else None
+            if known is None:
+                segments.append(Segment(" " * layout.cell, cell_style))
+                continue
+            mark, text, colour = known
+            flag = self.review.is_unexplained(goal, period)
+            body = f" {mark}" if layout.short else f" {mark} {text}"
+            segments.append(Segment(fit(body, layout.cell - flag), cell_style + colour))
+            if flag:
+                segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning))
+        entry = goal.entry(self.current)
+        segments.append(Segment(" " + fit(clean_line(entry.forecast or ""), layout.forecast), base))
+        mark = f" {COMMENT_MARK}" if entry.has_comment else "  "
+        segments.append(
+            Segment(fit(mark, width - _used(segments)), base if entry.has_comment else dim)
+        )
+        return Strip(segments, width)
+
+
+def _used(segments: list[Segment]) -> int:
+    return sum(segment.cell_length for segment in segments)

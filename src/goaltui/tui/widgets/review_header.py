@@ -1,0 +1,32 @@
+"""The top line: the review's title, the current period and the file, with its save state."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from goaltui.labels import words
+from goaltui.text import clean_line
+from goaltui.tui.widgets.goal_table import fit
+
+UNSAVED_MARK = "*"
+
+
+class ReviewHeader(Static):
+    def show(
+        self, title: str, period: str, file: str, *, unsaved: bool, language: str | None
+    ) -> None:
+        w = words(language)
+        left = Text(f" {clean_line(title)}", style="bold")
+        right = Text()
+        right.append(f"{w['current period']} ", style="dim")
+        right.append(clean_line(period), style="bold reverse")
+        right.append(f"  {clean_line(file)}", style="dim")
+        if unsaved:
+            right.append(f" {UNSAVED_MARK} unsaved", style="bold yellow")
+        right.append(" ")
+        width = self.size.width or 80
+        room = max(0, width - right.cell_len - 1)
+        left = Text(fit(left.plain, room), style="bold") if left.cell_len > room else left
+        left.pad_right(room - left.cell_len)
+        self.update(Text.assemble(left, right))
