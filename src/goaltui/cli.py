@@ -112,10 +112,18 @@ def _paths(arguments: Sequence[str], outcome: _Outcome, stream: TextIO | None = 
 
 
 def cmd_open(arguments: argparse.Namespace) -> int:
+    from goaltui.paths import named_twice
+
     outcome = _Outcome()
     paths = _paths(arguments.paths, outcome)
     if outcome.invalid:
         return INVALID
+    for first, again in named_twice(arguments.paths):
+        _err(
+            f"goaltui: {again} is the same file as {first}: open each file once, "
+            "so that two tabs cannot overwrite each other's edits"
+        )
+        return USAGE
     from goaltui.tui import run  # Textual is imported for the app alone
 
     return run(paths)

@@ -1,22 +1,39 @@
-"""A review file open for editing: its session of edits, and what the disk holds.
+"""A review file open for editing: its session of edits, its journal, and what the disk holds.
 
 The TUI works on documents; this module knows nothing of Textual. Saving is split in two so
 that the slow part can run off the UI thread: :meth:`Document.snapshot` (quick, on the UI
 thread) freezes what to write, :func:`write_snapshot` (anywhere) writes it, and
 :meth:`Document.saved` (UI thread again) records the result. Edits made while a save runs
 stay unsaved and go into the next save.
+
+A save never overwrites a file that changed on disk since it was read (a ``git pull``, an
+editor, a colleague): :func:`write_snapshot` raises :class:`ChangedOnDisk` instead, and the
+reviewer chooses to reload, overwrite or merge.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from goaltui import recovery
 from goaltui.loading import Fingerprint, ReviewFile, load
+from goaltui.merge import Merge, merge
 from goaltui.model import Review
 from goaltui.saving import save
-from goaltui.session import Checkpoint, Session
+from goaltui.session import Checkpoint, Edit, Session
+
+
+class ChangedOnDisk(Exception):
+    """The file is no longer what was loaded; nothing was written."""
+
+    def __init__(self, path: Path, deleted: bool = False) -> None:
+        self.path = path
+        self.deleted = deleted
+        what = "was deleted or moved" if deleted else "changed on disk"
+        super().__init__(f"{path} {what} since it was opened")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +43,7 @@ class Snapshot:
     path: Path
     review: Review
     checkpoint: Checkpoint
+    expected: Fingerprint | None  # what the disk must still hold; None: overwrite whatever
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +53,24 @@ class Saved:
     fingerprint: Fingerprint
 
 
+def disk_fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprint | None:
+    """The file's fingerprint now (None if it is gone); hashes only when size or time moved."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    if known is not None and (stat.st_size, stat.st_mtime_ns) == (known.size, known.mtime_ns):
+        return known
+    data = path.read_bytes()
+    return Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
 class Document:
     def __init__(self, source: ReviewFile) -> None:
         self.source = source
-        self.session = Session(source.review)
-        self.saves = 0  # saves made in this run of the app
-        self.saved_review: Review | None = None  # what the last of them wrote
+        self.session = Session(source.review, on_change=self.write_journal)
+        self.saved_review: Review | None = None  # what the last save of this run wrote
+        self.journal_error: str | None = None  # why crash recovery is not working, if so
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -62,23 +92,89 @@ class Document:
     def name(self) -> str:
         return self.path.name
 
-    def snapshot(self) -> Snapshot:
+    # -- crash recovery --------------------------------------------------------------
+
+    def write_journal(self) -> None:
+        """After every change: journal the unsaved edits, or remove the journal if none."""
+        edits = self.session.unsaved_edits() if self.dirty else []
+        self.journal_error = recovery.write(self.path, self.source.fingerprint.sha256, edits)
+
+    def discard_journal(self) -> None:
+        self.journal_error = recovery.remove(self.path)
+
+    def restore(self, journal: recovery.Journal) -> Merge:
+        """Sort journaled edits against the file as it is now, for :meth:`apply_merge`.
+
+        If the file is unchanged since the journal began, every edit applies cleanly.
+        """
+        return merge(self.review, journal.edits)
+
+    # -- the file on disk --------------------------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        now = disk_fingerprint(self.path, self.source.fingerprint)
+        if now is not None and now.sha256 == self.source.fingerprint.sha256:
+            if now != self.source.fingerprint:  # touched, same content: remember the new time
+                self.source = replace(self.source, fingerprint=now)
+            return False
+        return True
+
+    def reload(self) -> list[Edit]:
+        """Read the file again, dropping this session's unsaved edits (which are returned)."""
+        dropped = self.session.unsaved_edits() if self.dirty else []
+        self.source = load(self.path)
+        self.session = Session(self.source.review, on_change=self.write_journal)
+        self.discard_journal()
+        return dropped
+
+    def merge_from_disk(self) -> tuple[Merge, list[Edit]]:
+        """Load the disk's version and sort this session's edits against it.
+
+        Returns the merge and the edits to re-apply; call :meth:`apply_merge` with those the
+        reviewer keeps. Raises :class:`~goaltui.problems.ReviewError` if the disk's file is
+        invalid (then nothing changes here).
+        """
+        edits = self.session.unsaved_edits()
+        disk = load(self.path)
+        return merge(disk.review, edits), edits
+
+    def apply_merge(self, result: Merge, ours: list[Edit]) -> None:
+        """Take the disk's content, then re-apply the clean edits and the chosen ones."""
+        self.source = load(self.path)
+        self.session = Session(self.source.review, on_change=self.write_journal)
+        for edit in [*result.clean, *ours]:
+            self.session.set_value(edit.goal_id, edit.period, edit.field, edit.after)
+        self.write_journal()
+
+    # -- saving ----------------------------------------------------------------------
+
+    def snapshot(self, *, overwrite: bool = False) -> Snapshot:
         """Freeze the review as it is now. Goals are immutable, so a list copy suffices."""
         review = replace(self.review, goals=list(self.review.goals))
-        return Snapshot(self.path, review, self.session.checkpoint())
+        expected = None if overwrite else self.source.fingerprint
+        return Snapshot(self.path, review, self.session.checkpoint(), expected)
 
     def saved(self, result: Saved) -> None:
         """Record a finished save: the file now holds the snapshot's state."""
-        self.session.mark_saved(result.snapshot.checkpoint)
         self.source = replace(self.source, text=result.text, fingerprint=result.fingerprint)
-        self.saves += 1
         self.saved_review = result.snapshot.review
+        self.session.mark_saved(result.snapshot.checkpoint)
 
 
 def write_snapshot(snapshot: Snapshot) -> Saved:
-    """Write a snapshot to its file (canonical, checked, atomic); safe off the UI thread."""
+    """Write a snapshot to its file (canonical, checked, atomic); safe off the UI thread.
+
+    Raises :class:`ChangedOnDisk` when the file is not what the snapshot expects, and
+    :class:`~goaltui.saving.SaveError` when it cannot be written; the file is untouched.
+    """
+    if snapshot.expected is not None:
+        now = disk_fingerprint(snapshot.path, snapshot.expected)
+        if now is None:
+            raise ChangedOnDisk(snapshot.path, deleted=True)
+        if now.sha256 != snapshot.expected.sha256:
+            raise ChangedOnDisk(snapshot.path)
     text = save(snapshot.review, snapshot.path)
     data = text.encode("utf-8")
-    stat = snapshot.path.stat()
+    stat = os.stat(snapshot.path)
     fingerprint = Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
     return Saved(snapshot, text, fingerprint)

@@ -14,8 +14,38 @@ def review_paths(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     """The review files named by ``arguments``; with none, every file under ``./data``.
 
     A folder stands for every ``*.toml`` below it, sorted, leaving out hidden files and
-    folders. Problems (a missing path, an empty folder) are collected and raised together.
+    folders. A file named twice (directly, through a folder or by a link) is listed once.
+    Problems (a missing path, an empty folder) are returned beside the files found, so that a
+    command can go on with the others.
     """
+    found, problems = _expand(arguments)
+    unique: dict[tuple[int, int], Path] = {}
+    for path in found:
+        unique.setdefault(_identity(path), path)
+    return list(unique.values()), problems
+
+
+def named_twice(arguments: Sequence[str]) -> list[tuple[Path, Path]]:
+    """Pairs of paths, after folder expansion, that are the same file."""
+    seen: dict[tuple[int, int], Path] = {}
+    twice = []
+    for path in _expand(arguments)[0]:
+        first = seen.setdefault(_identity(path), path)
+        if first is not path:
+            twice.append((first, path))
+    return twice
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """The same file under any name: its device and inode."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, hash(path.resolve()))
+    return (stat.st_dev, stat.st_ino)
+
+
+def _expand(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     if not arguments:
         if not DEFAULT_FOLDER.is_dir():
             raise ReviewError.single(
@@ -35,10 +65,7 @@ def review_paths(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]:
             found.append(path)
         else:
             problems.append(Problem(path, "no such file or folder"))
-    unique: dict[Path, Path] = {}
-    for path in found:
-        unique.setdefault(path.resolve(), path)
-    return list(unique.values()), problems
+    return found, problems
 
 
 def _hidden(path: Path, below: Path) -> bool:

@@ -86,7 +86,7 @@ class GoalList:
         full_w = max([cell_len(f"{m} {label}") for m, label, _ in statuses.values()] + [4]) + 1
         short_w = max([cell_len(m) for m, _, _ in statuses.values()] + [2]) + 1
         fixed = 4 + forecast_w + 1
-        cell_w = full_w if width - fixed - len(periods) * (full_w + 1) >= 24 else short_w
+        cell_w = full_w if width - fixed - len(periods) * (full_w + 1) >= 40 else short_w
         short = cell_w == short_w
         goal_w = max(width - fixed - len(periods) * (cell_w + 1), 8)
 

@@ -7,7 +7,7 @@ recovery journal and re-applied on top of a file that changed on disk.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -36,8 +36,9 @@ class Checkpoint(NamedTuple):
 class Session:
     """A review being edited: the undo history and whether it differs from the file."""
 
-    def __init__(self, review: Review) -> None:
+    def __init__(self, review: Review, on_change: Callable[[], None] | None = None) -> None:
         self.review = review
+        self.on_change = on_change  # told after every change of the review or its save state
         self._history: list[Edit] = []
         self._position = 0  # edits applied; the rest of _history can be redone
         self._saved_position: int | None = 0  # None: the saved state is no longer in history
@@ -81,14 +82,13 @@ class Session:
         """
         if checkpoint is None:
             self._saved_position = self._position
-            return
-        position, last = checkpoint
-        if position == 0 or (
-            position <= len(self._history) and self._history[position - 1] is last
-        ):
-            self._saved_position = position
         else:
-            self._saved_position = None
+            position, last = checkpoint
+            kept = position <= len(self._history) and (
+                position == 0 or self._history[position - 1] is last
+            )
+            self._saved_position = position if kept else None
+        self._changed()
 
     # -- the operations the TUI calls ------------------------------------------
 
@@ -124,6 +124,7 @@ class Session:
             self._saved_position = None
         self._history.append(edit)
         self._position += 1
+        self._changed()
         return edit
 
     def undo(self) -> Edit | None:
@@ -133,6 +134,7 @@ class Session:
         self._position -= 1
         edit = self._history[self._position]
         self._apply(edit.inverse())
+        self._changed()
         return edit
 
     def redo(self) -> Edit | None:
@@ -141,12 +143,17 @@ class Session:
         edit = self._history[self._position]
         self._apply(edit)
         self._position += 1
+        self._changed()
         return edit
 
     def replay(self, edits: Sequence[Edit]) -> None:
         """Apply edits recorded elsewhere (a recovery journal) as new, unsaved edits."""
         for edit in edits:
             self.set_value(edit.goal_id, edit.period, edit.field, edit.after)
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
 
     def _apply(self, edit: Edit) -> None:
         goal = self.review.goal(edit.goal_id)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from goaltui.document import Document
 from goaltui.problems import ReviewError
+from goaltui.recovery import journal_path
 
 
 def run(paths: list[Path]) -> int:
-    """Open the review files in the app; print the summary of what was saved on exit."""
+    """Open the review files in the app; on exit print the summary of what was saved."""
     documents: list[Document] = []
     problems = []
     for path in paths:
@@ -27,14 +28,38 @@ def run(paths: list[Path]) -> int:
     from goaltui.tui.app import GoalApp
 
     app = GoalApp(documents)
-    app.run()
+    try:
+        app.run()
+    except BaseException:
+        _keep_edits(documents)
+        raise
     if app.return_code:
-        return app.return_code  # Textual has printed what went wrong
+        _keep_edits(documents)  # Textual has printed what went wrong
+        return app.return_code
     _print_saved(documents)
     for doc in documents:
         if doc.dirty:
             print(f"goaltui: unsaved changes to {doc.path} were discarded", file=sys.stderr)
     return 0
+
+
+def _keep_edits(documents: list[Document]) -> None:
+    """After a crash: make sure every unsaved edit is journaled, and say how to get it back."""
+    for doc in documents:
+        if not doc.dirty:
+            continue
+        doc.write_journal()  # once more, in case the crash came between an edit and its entry
+        if doc.journal_error:
+            print(
+                f"goaltui: could not keep your edits to {doc.path}: {doc.journal_error}",
+                file=sys.stderr,
+            )
+            continue
+        print(
+            f"goaltui: your unsaved edits to {doc.path} are kept in {journal_path(doc.path)}.\n"
+            f"         Run goaltui {doc.path} again to restore them.",
+            file=sys.stderr,
+        )
 
 
 def _print_saved(documents: list[Document]) -> None:

@@ -28,9 +28,22 @@ class GoalApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.documents))
 
+    def on_app_focus(self) -> None:
+        """Back from another window (a git pull, an editor): has a file changed on disk?"""
+        screen = self.review_screen
+        if screen is not None:
+            screen.files.check_disk()
+
+    @property
+    def review_screen(self) -> ReviewScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                return screen
+        return None
+
     def action_quit(self) -> None:  # type: ignore[override]  (ctrl+q, from App's bindings)
-        screen = self.screen_stack[1] if len(self.screen_stack) > 1 else None
-        if isinstance(screen, ReviewScreen):
+        screen = self.review_screen
+        if screen is not None:
             screen.request_quit()
         else:
             self.exit()

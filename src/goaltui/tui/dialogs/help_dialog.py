@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from goaltui.model import Status
+from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
+
+
+def key_rows(
+    bindings: Iterable[Binding], order: Sequence[Binding], statuses: Sequence[Status], app: App
+) -> list[tuple[str, str]]:
+    """One row per action, its keys as mapped now, in the order the bindings were declared."""
+    rank = {binding.action: i for i, binding in enumerate(order)}
+    keys: dict[str, list[str]] = {}
+    places: dict[str, int] = {}
+    for binding in bindings:
+        if not binding.description or binding.system or binding.action.startswith("set_status"):
+            continue
+        keys.setdefault(binding.description, []).append(app.get_key_display(binding))
+        places.setdefault(binding.description, rank.get(binding.action, len(rank)))
+    rows = [(", ".join(keys[d]), d) for d in sorted(keys, key=lambda d: places[d])]
+    numbers = ", ".join(f"{i} {clean_line(s.label)}" for i, s in enumerate(statuses[:9], 1))
+    rows.insert(1, (f"1–{min(len(statuses), 9)}", f"Set status: {numbers}"))
+    return rows
 
 
 class HelpDialog(Keyed, ModalScreen[None]):

@@ -1,50 +1,34 @@
 """The review screen: the goal table, the detail pane and the keys of a review meeting.
 
 It coordinates and no more: edits go to the document's session, what changed goes down to
-the widgets, and the widgets' messages come up here.
+the widgets, the widgets' messages come up here, and saving and the disk are left to
+:class:`~goaltui.tui.screens.file_flows.FileFlows`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
-from goaltui.document import Document, Saved, write_snapshot
-from goaltui.labels import words
-from goaltui.report import status_text
-from goaltui.saving import SaveError
+from goaltui.document import Document
+from goaltui.filtering import Filter
 from goaltui.session import Edit
-from goaltui.summary import summarize
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
-from goaltui.tui.dialogs.help_dialog import HelpDialog
+from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
-from goaltui.tui.dialogs.summary_dialog import SummaryDialog
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.screens.file_flows import FileFlows
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
-
-NOT_ASSESSED = ""  # the status filter's value for goals without a status
-
-
-@dataclass
-class Filter:
-    text: str = ""
-    status: str | None = None  # a label, NOT_ASSESSED, or None for any
-
-    @property
-    def active(self) -> bool:
-        return bool(self.text) or self.status is not None
 
 
 class ReviewScreen(Keyed, Screen[None]):
@@ -53,8 +37,8 @@ class ReviewScreen(Keyed, Screen[None]):
         self.documents = list(documents)
         self.active = 0
         self.filter = Filter()
-        self.saving = False
-        self._after_save: Callable[[bool], None] | None = None
+        self.files = FileFlows(self)
+        self._warned: set[str] = set()  # journal problems already reported
 
     # -- layout ------------------------------------------------------------------------
 
@@ -65,21 +49,20 @@ class ReviewScreen(Keyed, Screen[None]):
         with Container(id="body"):
             with ContentSwitcher(initial="table-0", id="tables"):
                 for i, doc in enumerate(self.documents):
-                    review = doc.review
-                    yield GoalTable(review, review.current_period(), id=f"table-{i}")
+                    yield GoalTable(doc.review, doc.review.current_period(), id=f"table-{i}")
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#files", Tabs).display = len(self.documents) > 1
-        self.query_one(FilterBar).describe(None)
         self.table.focus()
-        self._show_state()
+        self.show_state()
+        self.files.offer_recovery()
 
     def on_resize(self) -> None:
         self.query_one("#body").set_class(self.size.width < 120, "-narrow")
-        self._show_state()
+        self.show_state()
 
     @property
     def doc(self) -> Document:
@@ -87,7 +70,14 @@ class ReviewScreen(Keyed, Screen[None]):
 
     @property
     def table(self) -> GoalTable:
-        return self.query_one(f"#table-{self.active}", GoalTable)
+        return self._table_of(self.active)
+
+    def _table_of(self, index: int) -> GoalTable:
+        return self.query_one(f"#table-{index}", GoalTable)
+
+    def period_of(self, doc: Document) -> str:
+        """The period under review for ``doc`` as the reviewer has set it with [ and ]."""
+        return self._table_of(self.documents.index(doc)).current
 
     def _tab_label(self, doc: Document) -> Text:
         label = Text(clean_line(doc.name))
@@ -95,12 +85,12 @@ class ReviewScreen(Keyed, Screen[None]):
             label.append(f" {UNSAVED_MARK}", style="bold yellow")
         return label
 
-    def _show_state(self) -> None:
+    def show_state(self) -> None:
         """Header and file tabs: the current period and which files have unsaved edits."""
-        doc, table = self.doc, self.table
+        doc = self.doc
         self.query_one(ReviewHeader).show(
             doc.review.title,
-            table.current,
+            self.table.current,
             doc.name,
             unsaved=doc.dirty,
             language=doc.review.language,
@@ -111,6 +101,14 @@ class ReviewScreen(Keyed, Screen[None]):
             label = self._tab_label(other)
             if tab.label.plain != label.plain:
                 tab.label = label
+            if other.journal_error and other.journal_error not in self._warned:
+                self._warned.add(other.journal_error)
+                self.notify(
+                    clean_line(other.journal_error),
+                    title="Crash recovery is off for this file",
+                    severity="warning",
+                    timeout=15,
+                )
 
     def _show_details(self) -> None:
         table = self.table
@@ -118,7 +116,15 @@ class ReviewScreen(Keyed, Screen[None]):
         goal = self.doc.review.goal(goal_id) if goal_id is not None else None
         self.query_one(DetailPane).show(self.doc.review, goal, table.cursor_period)
 
-    # -- messages from the widgets -------------------------------------------------------
+    def document_replaced(self, doc: Document) -> None:
+        """A document was reloaded or merged: its table shows the new review."""
+        index = self.documents.index(doc)
+        self._table_of(index).show_review(doc.review)
+        if index == self.active:
+            self._apply_filter()
+        self.show_state()
+
+    # -- messages from the widgets and the app ----------------------------------------------
 
     def on_goal_table_cursor_moved(self, message: GoalTable.CursorMoved) -> None:
         if message.table is self.table:
@@ -131,18 +137,16 @@ class ReviewScreen(Keyed, Screen[None]):
         self.query_one(ContentSwitcher).current = f"table-{self.active}"
         self._apply_filter()
         self.table.focus()
-        self._show_state()
-        self._show_details()
+        self.show_state()
 
     def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
-        self.filter.text = message.text
+        self.filter = Filter(message.text, self.filter.status)
         self._apply_filter()
 
     def on_filter_bar_done(self, message: FilterBar.Done) -> None:
-        bar = self.query_one(FilterBar)
-        bar.stop_typing()
+        self.query_one(FilterBar).stop_typing()
         if not message.keep:
-            self.filter.text = ""
+            self.filter = Filter("", self.filter.status)
         self._apply_filter()
         self.table.focus()
 
@@ -163,7 +167,7 @@ class ReviewScreen(Keyed, Screen[None]):
             table.move_to(edit.goal_id, edit.period)
         table.refresh_goal(edit.goal_id)
         self._show_details()
-        self._show_state()
+        self.show_state()
 
     @key("space", "Cycle")
     def action_cycle(self) -> None:
@@ -199,13 +203,13 @@ class ReviewScreen(Keyed, Screen[None]):
             return
         doc = self.doc
         goal = doc.review.goal(target[0])
-        title = f"{target[1]} · {goal.objective}"
 
         def apply(comment: str | None) -> None:
-            if comment is not None:
+            if comment is not None and doc is self.doc:
                 text = comment.replace("\r\n", "\n").rstrip()
                 self._edited(doc.session.set_comment(*target, text or None))
 
+        title = f"{target[1]} · {goal.objective}"
         self.app.push_screen(CommentEditor(title, goal.entry(target[1]).comment), apply)
 
     @key("f", "Forecast")
@@ -215,12 +219,12 @@ class ReviewScreen(Keyed, Screen[None]):
             return
         doc = self.doc
         goal = doc.review.goal(target[0])
-        title = f"Forecast {target[1]} · {goal.objective}"
 
         def apply(forecast: str | None) -> None:
-            if forecast is not None:
+            if forecast is not None and doc is self.doc:
                 self._edited(doc.session.set_forecast(*target, forecast))
 
+        title = f"Forecast {target[1]} · {goal.objective}"
         self.app.push_screen(ForecastDialog(title, goal.entry(target[1]).forecast), apply)
 
     @key("ctrl+z", "Undo")
@@ -242,14 +246,13 @@ class ReviewScreen(Keyed, Screen[None]):
     def _change_period(self, step: int) -> None:
         table = self.table
         periods = self.doc.review.periods
-        index = min(max(periods.index(table.current) + step, 0), len(periods) - 1)
-        table.set_current(periods[index])
+        period = periods[min(max(periods.index(table.current) + step, 0), len(periods) - 1)]
+        table.set_current(period)
         if table.cursor_goal_id is not None:
-            table.move_to(table.cursor_goal_id, periods[index])
+            table.move_to(table.cursor_goal_id, period)
         if self.filter.status is not None:
             self._apply_filter()
-        self._show_state()
-        self._show_details()
+        self.show_state()
 
     @key("left_square_bracket", "Previous period", key_display="[", show=False)
     def action_previous_period(self) -> None:
@@ -270,14 +273,11 @@ class ReviewScreen(Keyed, Screen[None]):
     @key("slash", "Filter", key_display="/")
     def action_filter_text(self) -> None:
         self.query_one(FilterBar).start_typing(self.filter.text)
-        self._describe_filter()
+        self._apply_filter()
 
     @key("s", "Filter by status", show=False)
     def action_filter_status(self) -> None:
-        choices: list[str | None] = [s.label for s in self.doc.review.statuses]
-        choices += [NOT_ASSESSED, None]
-        position = choices.index(self.filter.status) if self.filter.status in choices else -1
-        self.filter.status = choices[(position + 1) % len(choices)]
+        self.filter = self.filter.next_status(self.doc.review)
         self._apply_filter()
 
     @key("escape", "Clear filter", show=False)
@@ -287,127 +287,25 @@ class ReviewScreen(Keyed, Screen[None]):
             self._apply_filter()
 
     def _apply_filter(self) -> None:
-        table, review = self.table, self.doc.review
-        if not self.filter.active:
-            table.show_goals(None)
-        else:
-            needle = self.filter.text.casefold()
-            status, period = self.filter.status, table.current
-            wanted = None if status is None else (status or None)
-            table.show_goals(
-                [
-                    i
-                    for i, goal in enumerate(review.goals)
-                    if (status is None or goal.status_in(period) == wanted)
-                    and (not needle or goal.matches(needle))
-                ]
-            )
-        self._describe_filter()
+        table = self.table
+        table.show_goals(self.filter.goals(self.doc.review, table.current))
+        self.query_one(FilterBar).show(
+            self.filter, self.doc.review, table.current, table.shown_goals
+        )
         self._show_details()
-
-    def _describe_filter(self) -> None:
-        bar = self.query_one(FilterBar)
-        if not self.filter.active:
-            bar.describe(Text(" Filter: ", style="bold") if bar.typing else None)
-            return
-        w = words(self.doc.review.language)
-        state = Text(" Showing ", style="bold")
-        if self.filter.status is not None:
-            state.append_text(
-                status_text(self.doc.review, self.filter.status)
-                if self.filter.status
-                else Text(w["not assessed"])
-            )
-            state.append(f" in {clean_line(self.table.current)} ")
-        if self.filter.text:
-            state.append("matching ")
-            state.append(repr(clean_line(self.filter.text)), style="bold")
-            state.append(" ")
-        total = len(self.doc.review.goals)
-        state.append(f"({self.table.shown_goals} of {total}) · Esc clears · s next status ", "dim")
-        bar.describe(state)
 
     # -- saving, help, quitting ---------------------------------------------------------------
 
     @key("ctrl+s", "Save")
     def action_save(self) -> None:
-        self.save_all()
-
-    def save_all(self, then: Callable[[bool], None] | None = None) -> None:
-        """Save every changed file off the UI thread; ``then(ok)`` runs when done."""
-        if self.saving:
-            self.notify("Already saving…")
-            return
-        snapshots = [doc.snapshot() for doc in self.documents if doc.dirty]
-        self.saving = True
-        self._after_save = then
-        self._write(snapshots)
-
-    @work(thread=True, exit_on_error=False)
-    def _write(self, snapshots: list) -> None:  # type: ignore[type-arg]
-        results: list[Saved | SaveError] = []
-        for snapshot in snapshots:
-            try:
-                results.append(write_snapshot(snapshot))
-            except SaveError as error:
-                results.append(error)
-        self.app.call_from_thread(self._written, results)
-
-    def _written(self, results: list[Saved | SaveError]) -> None:
-        self.saving = False
-        failed = [r for r in results if isinstance(r, SaveError)]
-        for result in results:
-            if isinstance(result, Saved):
-                doc = next(d for d in self.documents if d.path == result.snapshot.path)
-                doc.saved(result)
-        for error in failed:
-            self.notify(
-                f"{error.reason}\nYour edits are kept; fix the cause and save again.",
-                title=f"Not saved: {clean_line(error.path.name)}",
-                severity="error",
-                timeout=15,
-            )
-        self._show_state()
-        then, self._after_save = self._after_save, None
-        if then is not None:
-            then(not failed)
-            return
-        saved = [r for r in results if isinstance(r, Saved)]
-        if not saved and not failed:
-            note = "Nothing to save: every file is as it was."
-        else:
-            note = f"Saved {', '.join(clean_line(r.snapshot.path.name) for r in saved)}."
-        if failed and not saved:
-            return
-        docs = [d for d in self.documents if any(r.snapshot.path == d.path for r in saved)]
-        summaries = [summarize(d.review, d.path, self._period_of(d)) for d in (docs or [self.doc])]
-        self.app.push_screen(SummaryDialog(summaries, note))
-
-    def _period_of(self, doc: Document) -> str:
-        index = self.documents.index(doc)
-        return self.query_one(f"#table-{index}", GoalTable).current
+        self.files.save_all()
 
     @key("question_mark", "Keys", key_display="?")
     def action_help(self) -> None:
-        self.app.push_screen(HelpDialog(self.help_rows()))
-
-    def help_rows(self) -> list[tuple[str, str]]:
-        """Every key as mapped now: this screen's in the order declared, moving, the app's."""
-        declared = [*vars(ReviewScreen)["BINDINGS"], *vars(GoalTable)["BINDINGS"]]
-        rank = {binding.action: i for i, binding in enumerate(declared)}  # type: ignore[union-attr]
-        keys: dict[str, list[str]] = {}
-        places: dict[str, int] = {}
-        for active in self.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.system or binding.action.startswith("set_status"):
-                continue
-            keys.setdefault(binding.description, []).append(self.app.get_key_display(binding))
-            places.setdefault(binding.description, rank.get(binding.action, len(rank)))
-        rows = [(", ".join(keys[d]), d) for d in sorted(keys, key=lambda d: places[d])]
-        statuses = self.doc.review.statuses[:9]
-        numbers = ", ".join(f"{i} {clean_line(s.label)}" for i, s in enumerate(statuses, 1))
-        rows.insert(1, (f"1–{len(statuses)}", f"Set status: {numbers}"))
-        return rows
+        order = [*vars(ReviewScreen)["BINDINGS"], *vars(GoalTable)["BINDINGS"]]
+        bindings = [active.binding for active in self.active_bindings.values()]
+        rows = key_rows(bindings, order, self.doc.review.statuses, self.app)
+        self.app.push_screen(HelpDialog(rows))
 
     @key("q", "Quit")
     def action_quit(self) -> None:
@@ -422,8 +320,10 @@ class ReviewScreen(Keyed, Screen[None]):
 
         def answered(answer: QuitAnswer | None) -> None:
             if answer == "discard":
+                for doc in self.documents:
+                    doc.discard_journal()
                 self.app.exit()
             elif answer == "save":
-                self.save_all(lambda ok: self.app.exit() if ok else None)
+                self.files.save_all(lambda ok: self.app.exit() if ok else None)
 
         self.app.push_screen(QuitDialog(unsaved), answered)

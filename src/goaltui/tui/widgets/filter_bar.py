@@ -5,14 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from goaltui.filtering import Filter
+from goaltui.labels import words
+from goaltui.model import Review
+from goaltui.report import status_text
+from goaltui.text import clean_line
+
 
 class FilterBar(Horizontal):
-    """Shows what the table is filtered by; the input is there while typing a filter."""
+    """Says what the table is filtered by; holds the input while a filter is typed."""
 
     @dataclass
     class Changed(Message):
@@ -28,28 +35,44 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-state")
-        yield Input(placeholder="filter goals: objective, theme, links, comments", id="filter-text")
+        yield Input(placeholder="objective, theme, links, comments", id="filter-text")
 
     def on_mount(self) -> None:
         self.query_one(Input).display = False
-
-    def start_typing(self, text: str) -> None:
-        field = self.query_one(Input)
-        field.value = text
-        field.display = True
-        field.focus()
-
-    def stop_typing(self) -> None:
-        self.query_one(Input).display = False
+        self.display = False
 
     @property
     def typing(self) -> bool:
         return bool(self.query_one(Input).display)
 
-    def describe(self, state: Text | None) -> None:
-        """Say what is filtered; the bar hides when nothing is and nobody is typing."""
-        self.query_one("#filter-state", Static).update(state or Text())
-        self.display = state is not None or self.typing
+    def start_typing(self, text: str) -> None:
+        field = self.query_one(Input)
+        field.value = text
+        field.display = True
+        self.display = True
+        field.focus()
+
+    def stop_typing(self) -> None:
+        self.query_one(Input).display = False
+
+    def show(self, current: Filter, review: Review, period: str, shown: int) -> None:
+        """Describe the filter; the bar hides when nothing is filtered and nobody types."""
+        state = Text(" Filter: " if self.typing else " Showing ", style="bold")
+        if current.status is not None:
+            if current.status:
+                state.append_text(status_text(review, current.status))
+            else:
+                state.append(words(review.language)["not assessed"])
+            state.append(f" in {clean_line(period)} ")
+        if current.text and not self.typing:
+            state.append("matching ")
+            state.append(repr(clean_line(current.text)), style="bold")
+            state.append(" ")
+        if current.active:
+            total = len(review.goals)
+            state.append(f"({shown} of {total}) · Esc clears · s next status ", style="dim")
+        self.query_one("#filter-state", Static).update(state)
+        self.display = current.active or self.typing
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -59,7 +82,7 @@ class FilterBar(Horizontal):
         event.stop()
         self.post_message(self.Done(keep=True))
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and self.typing:
             event.stop()
             event.prevent_default()

@@ -82,6 +82,17 @@ class GoalTable(Keyed, ScrollView, can_focus=True):
         self._cursor_row = 0
         self._cursor_col = review.periods.index(current)
         self._widths: tuple[int, Layout] | None = None
+        self._statuses: dict[str, tuple[str, str, Style]] = {}
+        self.show_review(review)
+
+    # -- what is shown (set by the screen) ---------------------------------------------
+
+    def show_review(self, review: Review) -> None:
+        """Show a (reloaded) review; the cursor stays on its goal and period if they remain."""
+        keep = self.cursor_goal_id if self._rows else None
+        period = self.cursor_period if self._rows else self.current
+        self.review = review
+        self._words = words(review.language)
         self._statuses = {
             s.label: (
                 status_mark(s),
@@ -90,18 +101,25 @@ class GoalTable(Keyed, ScrollView, can_focus=True):
             )
             for s in review.statuses
         }
+        if self.current not in review.periods:
+            self.current = review.current_period()
+        self._cursor_col = review.periods.index(
+            period if period in review.periods else self.current
+        )
+        self._widths = None
+        self._rows = []
         self.show_goals(None)
-
-    # -- what is shown (set by the screen) ---------------------------------------------
+        if keep is not None and any(goal.id == keep for goal in review.goals):
+            self.move_to(keep)
 
     def show_goals(self, goal_indexes: list[int] | None) -> None:
         """Show these goals (all when ``None``), grouped by theme in order of appearance."""
         goals = self.review.goals
+        keep = self.cursor_goal_index if self._rows else None
         selected = range(len(goals)) if goal_indexes is None else goal_indexes
         groups: dict[str | None, list[int]] = {}
         for index in selected:
             groups.setdefault(goals[index].theme, []).append(index)
-        keep = self.cursor_goal_index
         self._themes = list(groups)
         rows: list[int] = []
         for number, members in enumerate(groups.values()):

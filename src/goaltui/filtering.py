@@ -1,0 +1,39 @@
+"""Which goals to show: text typed after "/", and a status in the current period ("s")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from goaltui.model import Review
+
+NOT_ASSESSED = ""  # the status filter's value for goals without a status
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    text: str = ""
+    status: str | None = None  # a label, NOT_ASSESSED, or None for any status
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text) or self.status is not None
+
+    def next_status(self, review: Review) -> Filter:
+        """The status filter's next step: each label, then not assessed, then none."""
+        choices: list[str | None] = [s.label for s in review.statuses]
+        choices += [NOT_ASSESSED, None]
+        position = choices.index(self.status) if self.status in choices else -1
+        return Filter(self.text, choices[(position + 1) % len(choices)])
+
+    def goals(self, review: Review, period: str) -> list[int] | None:
+        """Indexes of the goals that pass, in file order; None when nothing is filtered."""
+        if not self.active:
+            return None
+        needle = self.text.casefold()
+        wanted = None if self.status is None else (self.status or None)
+        return [
+            i
+            for i, goal in enumerate(review.goals)
+            if (self.status is None or goal.status_in(period) == wanted)
+            and (not needle or goal.matches(needle))
+        ]

@@ -1,0 +1,73 @@
+"""Re-applying a session's edits on top of a file that changed on disk.
+
+Edits are values (goal, period, field, before, after), so they can be replayed on the new
+content. An edit whose field still holds its ``before`` value on disk applies cleanly; one
+whose field was changed on disk to something else is a conflict for the reviewer to decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from goaltui.model import Review
+from goaltui.session import Edit
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Both sides changed one field: ``ours`` is this session's value, ``theirs`` the disk's."""
+
+    goal_id: str
+    period: str
+    field: str
+    ours: str | None
+    theirs: str | None
+
+
+@dataclass(slots=True)
+class Merge:
+    clean: list[Edit] = field(default_factory=list)  # apply as they are
+    conflicts: list[Conflict] = field(default_factory=list)
+    lost: list[tuple[Edit, str]] = field(default_factory=list)  # cannot apply, and why
+
+
+def net_edits(edits: Sequence[Edit]) -> list[Edit]:
+    """One edit per field: from its first ``before`` to its last ``after``; no-ops dropped."""
+    first: dict[tuple[str, str, str], Edit] = {}
+    last: dict[tuple[str, str, str], Edit] = {}
+    for edit in edits:
+        place = (edit.goal_id, edit.period, edit.field)
+        first.setdefault(place, edit)
+        last[place] = edit
+    return [
+        Edit(*place, first[place].before, last[place].after)  # type: ignore[arg-type]
+        for place in first
+        if first[place].before != last[place].after
+    ]
+
+
+def merge(disk: Review, edits: Sequence[Edit]) -> Merge:
+    """Sort this session's edits against the review now on disk."""
+    result = Merge()
+    known = {goal.id for goal in disk.goals}
+    for edit in net_edits(edits):
+        if edit.goal_id not in known:
+            result.lost.append((edit, "the goal is no longer in the file"))
+            continue
+        if edit.period not in disk.periods:
+            result.lost.append((edit, f"the period {edit.period} is no longer in the file"))
+            continue
+        if edit.field == "status" and edit.after is not None and disk.status(edit.after) is None:
+            result.lost.append((edit, f'the status "{edit.after}" is no longer in the scale'))
+            continue
+        theirs = getattr(disk.goal(edit.goal_id).entry(edit.period), edit.field)
+        if theirs == edit.after:
+            continue  # both sides made the same change
+        if theirs == edit.before:
+            result.clean.append(Edit(edit.goal_id, edit.period, edit.field, theirs, edit.after))
+        else:
+            result.conflicts.append(
+                Conflict(edit.goal_id, edit.period, edit.field, edit.after, theirs)
+            )
+    return result

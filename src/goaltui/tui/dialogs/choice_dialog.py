@@ -1,0 +1,52 @@
+"""A question with a few answers, each on a button with its own key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from goaltui.tui.keys import Keyed, key
+
+
+class ChoiceDialog(Keyed, ModalScreen[str]):
+    """Answers the id of the chosen answer; Escape answers ``"cancel"``.
+
+    ``answers`` are ``(id, label, key)``; a key of "" means no key of its own.
+    """
+
+    def __init__(self, message: Text, answers: Sequence[tuple[str, str, str]]) -> None:
+        super().__init__()
+        self.message = message
+        self.answers = list(answers)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.message, classes="question")
+            with Horizontal(classes="buttons"):
+                for answer, label, letter in self.answers:
+                    shown = f"{label} ({letter})" if letter else label
+                    variant = "error" if answer in ("discard", "reload", "overwrite") else "primary"
+                    yield Button(Text(shown), id=answer, variant=variant)
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id or "cancel")
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        for answer, _, letter in self.answers:
+            if letter and event.key == letter:
+                event.stop()
+                self.dismiss(answer)
+                return
+
+    @key("escape", "Cancel", show=False)
+    def action_cancel(self) -> None:
+        self.dismiss("cancel")

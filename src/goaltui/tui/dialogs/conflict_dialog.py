@@ -1,0 +1,76 @@
+"""After a merge: the fields changed both here and on disk, for the reviewer to decide."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from goaltui.merge import Conflict, Merge
+from goaltui.text import clean_line
+from goaltui.tui.keys import Keyed, key
+
+
+def _value(value: str | None) -> str:
+    if value is None:
+        return "(empty)"
+    line = clean_line(value)
+    return line if len(line) <= 60 else line[:59] + "…"
+
+
+class ConflictDialog(Keyed, ModalScreen[list[Conflict] | None]):
+    """Answers the conflicts where this session's value is kept (ticked), or None to cancel."""
+
+    def __init__(self, name: str, result: Merge) -> None:
+        super().__init__()
+        self.name_ = name
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            heading = Text(f"{clean_line(self.name_)} changed on disk.\n", style="bold")
+            heading.append(
+                f"{len(self.result.clean)} of your edits apply cleanly on top of it. "
+                "These fields were changed on both sides: tick the ones where yours should win "
+                "(space toggles), then Apply."
+            )
+            yield Static(heading, classes="question")
+            choices = SelectionList[int]()
+            for i, conflict in enumerate(self.result.conflicts):
+                prompt = Text(f"{clean_line(conflict.goal_id)} {clean_line(conflict.period)} ")
+                prompt.append(conflict.field, style="bold")
+                prompt.append(f"\n  yours:  {_value(conflict.ours)}", style="green")
+                prompt.append(f"\n  theirs: {_value(conflict.theirs)}", style="yellow")
+                choices.add_option(Selection(prompt, i, initial_state=True))
+            yield choices
+            if self.result.lost:
+                lost = Text("These edits cannot be re-applied; note them down:\n", style="bold")
+                for edit, why in self.result.lost:
+                    lost.append(
+                        f"  {clean_line(edit.goal_id)} {clean_line(edit.period)} {edit.field} → "
+                        f"{_value(edit.after)}: {why}\n"
+                    )
+                with VerticalScroll(classes="lost"):
+                    yield Static(lost)
+            with Horizontal(classes="buttons"):
+                yield Button(Text("Apply (a)"), id="apply", variant="success")
+                yield Button(Text("Cancel (esc)"), id="cancel", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "apply":
+            self.action_apply()
+        else:
+            self.dismiss(None)
+
+    @key("a", "Apply")
+    def action_apply(self) -> None:
+        chosen = self.query_one(SelectionList).selected
+        self.dismiss([self.result.conflicts[i] for i in chosen])
+
+    @key("escape", "Cancel", show=False)
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,278 @@
+"""Saving, and what the disk has to say: changes from outside and recovery journals.
+
+The review screen owns one :class:`FileFlows`; it runs saves off the UI thread and asks the
+reviewer whenever the disk and the session disagree. Nothing here drops an edit without the
+reviewer having chosen so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from goaltui import recovery
+from goaltui.document import ChangedOnDisk, Document, Saved, Snapshot, write_snapshot
+from goaltui.merge import Merge
+from goaltui.problems import ReviewError
+from goaltui.saving import SaveError
+from goaltui.session import Edit
+from goaltui.summary import summarize
+from goaltui.text import clean_line
+from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
+from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
+from goaltui.tui.dialogs.conflict_dialog import ConflictDialog
+from goaltui.tui.dialogs.summary_dialog import SummaryDialog
+
+if TYPE_CHECKING:
+    from goaltui.tui.screens.review_screen import ReviewScreen
+
+Outcome = Saved | SaveError | ChangedOnDisk
+
+
+class FileFlows:
+    def __init__(self, screen: ReviewScreen) -> None:
+        self.screen = screen
+        self.saving = False
+        self._then: Callable[[bool], None] | None = None
+        self._asked: set[tuple[Path, str]] = set()  # disk states already put to the reviewer
+
+    @property
+    def documents(self) -> list[Document]:
+        return self.screen.documents
+
+    def _notify(self, message: str, title: str = "", severity: str = "information") -> None:
+        self.screen.notify(message, title=title, severity=severity, timeout=12)  # type: ignore[arg-type]
+
+    # -- saving ----------------------------------------------------------------------
+
+    def save_all(
+        self, then: Callable[[bool], None] | None = None, overwrite: Path | None = None
+    ) -> None:
+        """Save every changed file off the UI thread; ``then(ok)`` runs when all are saved."""
+        if self.saving:
+            self._notify("Already saving…")
+            return
+        snapshots = [
+            doc.snapshot(overwrite=doc.path == overwrite) for doc in self.documents if doc.dirty
+        ]
+        self.saving = True
+        self._then = then
+        self.screen.run_worker(
+            partial(self._write, snapshots), thread=True, group="save", exit_on_error=False
+        )
+
+    def _write(self, snapshots: list[Snapshot]) -> None:
+        """In a worker thread: write each snapshot, and hand every outcome to the UI thread."""
+        outcomes: list[Outcome] = []
+        for snapshot in snapshots:
+            try:
+                outcomes.append(write_snapshot(snapshot))
+            except (SaveError, ChangedOnDisk) as error:
+                outcomes.append(error)
+            except Exception as error:  # a bug must not leave the app stuck "saving"
+                outcomes.append(SaveError(snapshot.path, f"unexpected error: {error!r}"))
+        self.screen.app.call_from_thread(self._written, outcomes)
+
+    def _written(self, outcomes: list[Outcome]) -> None:
+        self.saving = False
+        saved = [o for o in outcomes if isinstance(o, Saved)]
+        for result in saved:
+            self._document(result.snapshot.path).saved(result)
+        for error in outcomes:
+            if isinstance(error, SaveError):
+                self._notify(
+                    f"{error.reason}\nYour edits are kept: fix the cause and save again.",
+                    title=f"Not saved: {clean_line(error.path.name)}",
+                    severity="error",
+                )
+        changed = [o for o in outcomes if isinstance(o, ChangedOnDisk)]
+        self.screen.show_state()
+        then, self._then = self._then, None
+        if changed:
+            self.ask_about_disk(self._document(changed[0].path), deleted=changed[0].deleted)
+        if then is not None:
+            then(len(saved) == len(outcomes))
+            return
+        if saved or not outcomes:
+            self._show_summary(saved)
+
+    def _show_summary(self, saved: list[Saved]) -> None:
+        if saved:
+            note = f"Saved {', '.join(clean_line(r.snapshot.path.name) for r in saved)}."
+            docs = [self._document(r.snapshot.path) for r in saved]
+        else:
+            note, docs = "Nothing to save: every file is as it was.", [self.screen.doc]
+        summaries = [summarize(d.review, d.path, self.screen.period_of(d)) for d in docs]
+        self.screen.app.push_screen(SummaryDialog(summaries, note))
+
+    def _document(self, path: Path) -> Document:
+        return next(doc for doc in self.documents if doc.path == path)
+
+    # -- changes made outside ----------------------------------------------------------
+
+    def check_disk(self) -> None:
+        """When the app regains focus: reload clean files that changed, ask about the rest."""
+        for doc in self.documents:
+            try:
+                changed = doc.changed_on_disk()
+            except OSError:
+                continue  # unreadable for now: the next save will say so
+            if not changed:
+                continue
+            if not doc.dirty and doc.path.exists():
+                try:
+                    doc.reload()
+                except ReviewError as error:
+                    self._notify(
+                        f"{clean_line(str(error.problems[0]))}\nThe version on screen is kept.",
+                        title=f"{clean_line(doc.name)} changed on disk and is now invalid",
+                        severity="warning",
+                    )
+                    continue
+                self.screen.document_replaced(doc)
+                self._notify(f"Reloaded {clean_line(doc.name)}: it changed on disk.")
+            else:
+                self.ask_about_disk(doc, deleted=not doc.path.exists(), once=True)
+
+    def ask_about_disk(self, doc: Document, *, deleted: bool = False, once: bool = False) -> None:
+        """The file changed (or vanished) under unsaved edits: merge, overwrite or reload."""
+        state = (doc.path, "deleted" if deleted else _disk_hash(doc.path))
+        if once and state in self._asked:
+            return
+        self._asked.add(state)
+        name = clean_line(doc.name)
+        count = len(doc.session.unsaved_edits())
+        message = Text(f"{name} ", style="bold")
+        if deleted:
+            message.append("was deleted or moved since you opened it.\n")
+            answers = [("overwrite", "Write it again", "w"), ("cancel", "Decide later", "")]
+        else:
+            message.append(
+                "changed on disk since you opened it (a git pull, an editor or a colleague).\n"
+            )
+            answers = [
+                ("merge", "Merge: re-apply my edits", "m"),
+                ("overwrite", "Overwrite theirs", "o"),
+                ("reload", "Reload, drop my edits", "r"),
+                ("cancel", "Decide later", ""),
+            ]
+        message.append(f"You have {count} unsaved edit{'s' if count != 1 else ''} here.")
+
+        def answered(answer: str | None) -> None:
+            if answer == "merge":
+                self.merge(doc)
+            elif answer == "overwrite":
+                self.save_all(overwrite=doc.path)
+            elif answer == "reload":
+                self._confirm_reload(doc, count)
+
+        self.screen.app.push_screen(ChoiceDialog(message, answers), answered)
+
+    def _confirm_reload(self, doc: Document, count: int) -> None:
+        def answered(drop: bool | None) -> None:
+            if not drop:
+                return
+            try:
+                doc.reload()
+            except ReviewError as error:
+                self._notify(
+                    clean_line(str(error.problems[0])),
+                    title="The file on disk is invalid: kept your version",
+                    severity="error",
+                )
+                return
+            self.screen.document_replaced(doc)
+            self._notify(f"Reloaded {clean_line(doc.name)}; your {count} edits were dropped.")
+
+        question = f"Drop your {count} unsaved edits to {clean_line(doc.name)} and reload it?"
+        self.screen.app.push_screen(ConfirmDialog(question, "Drop and reload", "Keep"), answered)
+
+    def merge(self, doc: Document) -> None:
+        try:
+            result, _ = doc.merge_from_disk()
+        except ReviewError as error:
+            self._notify(
+                f"{clean_line(str(error.problems[0]))}\nNothing was changed.",
+                title="Cannot merge: the file on disk is invalid",
+                severity="error",
+            )
+            return
+        self._resolve(doc, result, "merged")
+
+    def _resolve(self, doc: Document, result: Merge, done: str) -> None:
+        """Apply a merge, asking about conflicts and lost edits first if there are any."""
+
+        def apply(chosen: list) -> None:  # type: ignore[type-arg]
+            ours = [Edit(c.goal_id, c.period, c.field, c.theirs, c.ours) for c in chosen]
+            doc.apply_merge(result, ours)
+            self.screen.document_replaced(doc)
+            kept = len(result.clean) + len(ours)
+            self._notify(
+                f"{clean_line(doc.name)}: {done}, {kept} of your edits re-applied "
+                "on top of the file on disk. ctrl+s saves."
+            )
+
+        if not result.conflicts and not result.lost:
+            apply([])
+            return
+        self.screen.app.push_screen(
+            ConflictDialog(doc.name, result),
+            lambda chosen: None if chosen is None else apply(chosen),
+        )
+
+    # -- crash recovery --------------------------------------------------------------
+
+    def offer_recovery(self) -> None:
+        """At start: offer the unsaved edits an earlier session left in its journals."""
+        found: list[tuple[Document, recovery.Journal]] = []
+        for doc in self.documents:
+            try:
+                journal = recovery.read(doc.path)
+            except recovery.JournalError as error:
+                self._notify(str(error), title="Recovery journal", severity="error")
+                continue
+            if journal is not None and journal.edits:
+                found.append((doc, journal))
+        self._offer(found)
+
+    def _offer(self, found: list[tuple[Document, recovery.Journal]]) -> None:
+        if not found:
+            return
+        (doc, journal), rest = found[0], found[1:]
+        count = len(journal.edits)
+        message = Text(f"{clean_line(doc.name)}: ", style="bold")
+        message.append(
+            f"{count} unsaved edit{'s' if count != 1 else ''} from an earlier session "
+            f"(last at {clean_line(journal.written)}) were never saved.\n"
+        )
+        if journal.review_sha256 != doc.source.fingerprint.sha256:
+            message.append("The file has changed since; they will be merged into it.\n")
+        message.append("Restore them?")
+
+        def answered(answer: str | None) -> None:
+            if answer == "restore":
+                self._resolve(doc, doc.restore(journal), "restored")
+            elif answer == "discard":
+                doc.discard_journal()
+                self._notify(f"Discarded the earlier unsaved edits to {clean_line(doc.name)}.")
+            else:
+                self._offer(found)  # the journal stays until it is restored or discarded
+                return
+            self._offer(rest)
+
+        answers = [("restore", "Restore", "r"), ("discard", "Discard them", "d")]
+        self.screen.app.push_screen(ChoiceDialog(message, answers), answered)
+
+
+def _disk_hash(path: Path) -> str:
+    from goaltui.document import disk_fingerprint
+
+    try:
+        now = disk_fingerprint(path)
+    except OSError:
+        return "unreadable"
+    return now.sha256 if now else "deleted"
