@@ -229,7 +229,7 @@ def _review_warnings(source: ReviewFile) -> list[Problem]:
     except SaveError as error:
         problems.append(Problem(path, f"cannot be saved: {error.reason}"))
     else:
-        if canonical != source.text:
+        if canonical != source.text or source.bom:
             problems.append(
                 Problem(
                     path,
@@ -243,7 +243,7 @@ def _review_warnings(source: ReviewFile) -> list[Problem]:
 
 
 def _first_difference(old: str, new: str) -> int:
-    old_lines, new_lines = old.splitlines(), new.splitlines()
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     for number, (a, b) in enumerate(zip(old_lines, new_lines, strict=False), 1):
         if a != b:
             return number
@@ -259,7 +259,7 @@ def cmd_fmt(arguments: argparse.Namespace) -> int:
         try:
             source = load(path)
             canonical = render(source.review, path)
-            if canonical == source.text:
+            if canonical == source.text and not source.bom:
                 continue
             if arguments.check:
                 print(f"would reformat {clean_line(str(path))}")

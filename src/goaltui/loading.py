@@ -44,6 +44,7 @@ class ReviewFile:
     text: str
     fingerprint: Fingerprint
     warnings: list[Problem] = field(default_factory=list)
+    bom: bool = False  # the file began with a byte order mark, which a save leaves out
 
     @property
     def has_comments(self) -> bool:
@@ -81,7 +82,9 @@ def decode(path: Path, data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        # Columns count characters, as the TOML parser's do.
+        col = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         raise ReviewError.single(
             path,
             f"not valid UTF-8: byte 0x{data[error.start]:02x} cannot start or continue a "
@@ -89,7 +92,7 @@ def decode(path: Path, data: bytes) -> str:
             line=line,
             col=col,
         ) from None
-    return text.removeprefix(_BOM)
+    return text
 
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
@@ -139,8 +142,24 @@ def _deep_line(text: str, limit: int = 100) -> int | None:
 
 def load_text(path: Path, text: str, fingerprint: Fingerprint | None = None) -> ReviewFile:
     """Check and build the review held by ``text``; :class:`ReviewError` with all problems."""
+    bom = text.startswith(_BOM)
+    text = text.removeprefix(_BOM)
     data = parse_toml(path, text)
-    review, findings = build_review(data)
+    try:
+        return _checked(path, text, data, fingerprint, bom)
+    except RecursionError:
+        raise ReviewError.single(path, "arrays or tables are nested too deeply", line=1) from None
+
+
+def _checked(
+    path: Path, text: str, data: dict[str, Any], fingerprint: Fingerprint | None, bom: bool
+) -> ReviewFile:
+    findings = [
+        Finding(where, "holds Windows line ends (\\r\\n); a save writes them as \\n", "warning")
+        for where in _unify_line_ends(data)
+    ]
+    review, checked = build_review(data)
+    findings += checked
     locations = locate(text) if (findings or "#" in text) else None
     problems = [_problem(path, finding, data, locations) for finding in findings]
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
@@ -162,7 +181,21 @@ def load_text(path: Path, text: str, fingerprint: Fingerprint | None = None) -> 
     if fingerprint is None:
         raw = text.encode()
         fingerprint = Fingerprint(len(raw), 0, hashlib.sha256(raw).hexdigest())
-    return ReviewFile(path, review, text, fingerprint, problems)
+    return ReviewFile(path, review, text, fingerprint, problems, bom)
+
+
+def _unify_line_ends(node: Any, where: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Turn "\\r\\n" in strings into "\\n" (files are written with LF line ends); where it was."""
+    found: list[tuple[str | int, ...]] = []
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        if isinstance(value, str):
+            if "\r\n" in value:
+                node[key] = value.replace("\r\n", "\n")
+                found.append((*where, key))
+        elif isinstance(value, dict | list):
+            found += _unify_line_ends(value, (*where, key))
+    return found
 
 
 def load(path: Path | str) -> ReviewFile:

@@ -125,7 +125,8 @@ def locate(text: str) -> Locations:
             keys, j = _read_key(tokens, i)
             if j < n and tokens[j][1] == "=":
                 path = (*base, *keys)
-                found.places.setdefault(path, where(pos))
+                for end in range(len(base) + 1, len(path) + 1):  # a.b.c = 1 defines a and a.b
+                    found.places.setdefault(path[:end], where(pos))
                 i = _read_value(tokens, j + 1, path, stack, found, where)
                 at_statement = False
                 continue

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from goaltui.model import Review
-from goaltui.session import Edit
+from goaltui.session import Edit, net_edits
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,21 +30,6 @@ class Merge:
     clean: list[Edit] = field(default_factory=list)  # apply as they are
     conflicts: list[Conflict] = field(default_factory=list)
     lost: list[tuple[Edit, str]] = field(default_factory=list)  # cannot apply, and why
-
-
-def net_edits(edits: Sequence[Edit]) -> list[Edit]:
-    """One edit per field: from its first ``before`` to its last ``after``; no-ops dropped."""
-    first: dict[tuple[str, str, str], Edit] = {}
-    last: dict[tuple[str, str, str], Edit] = {}
-    for edit in edits:
-        place = (edit.goal_id, edit.period, edit.field)
-        first.setdefault(place, edit)
-        last[place] = edit
-    return [
-        Edit(*place, first[place].before, last[place].after)  # type: ignore[arg-type]
-        for place in first
-        if first[place].before != last[place].after
-    ]
 
 
 def merge(disk: Review, edits: Sequence[Edit]) -> Merge:

@@ -130,6 +130,7 @@ class Review:
     #: Unknown keys of the ``[review]`` table and of the top level, kept for the save.
     review_extra: Mapping[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
+    empty_goals_key: bool = False  # the file says ``goals = []``: written back as it was
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

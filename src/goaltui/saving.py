@@ -85,15 +85,41 @@ def to_document(review: Review) -> dict[str, Any]:
     head["statuses"] = [_status_table(status) for status in review.statuses]
     head.update(review.review_extra)
     document: dict[str, Any] = {"review": head}
-    if review.goals:
+    if review.goals or review.empty_goals_key:
         document["goals"] = [goal_table(goal) for goal in review.goals]
     document.update(review.extra)
     return document
 
 
+# A table too long to be written inline. Put after the goals, it makes tomli-w write every
+# goal as a [[goals]] table (FORMAT.md's layout) even when all of them are short; it is then
+# cut off the text again.
+_LONG = {"x": "x" * 120}
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """What tomli-w makes of ``document``, but with goals always as ``[[goals]]`` tables."""
+    goals = document.get("goals")
+    literals, tables = {}, {}
+    for key, value in document.items():
+        if key == "review" or (key == "goals" and goals):
+            continue
+        chunk = tomli_w.dumps({key: value}, multiline_strings=True)
+        (tables if chunk.startswith("[") else literals)[key] = value
+    head: dict[str, Any] = {**literals, "review": document["review"]}
+    if goals:
+        head["goals"] = [*goals, _LONG]
+    text = tomli_w.dumps(head, multiline_strings=True)
+    if goals:
+        text = text.removesuffix("\n" + tomli_w.dumps({"goals": [_LONG]}))
+    if tables:
+        text += "\n" + tomli_w.dumps(tables, multiline_strings=True)
+    return text
+
+
 def canonical_text(review: Review) -> str:
-    """The canonical layout of FORMAT.md: what tomli-w makes of the canonical document."""
-    return tomli_w.dumps(to_document(review), multiline_strings=True)
+    """The canonical layout of FORMAT.md."""
+    return dumps(to_document(review))
 
 
 def same_data(a: Any, b: Any) -> bool:
@@ -113,11 +139,13 @@ def render(review: Review, path: Path) -> str:
     """The canonical text of ``review``, proven to read back as the same data."""
     document = to_document(review)
     try:
-        text = tomli_w.dumps(document, multiline_strings=True)
-        readback = tomllib.loads(text)
+        text = dumps(document)
+        same = same_data(tomllib.loads(text), document)
     except (TypeError, ValueError) as error:
         raise SaveError(path, f"the data cannot be written as TOML: {error}") from None
-    if not same_data(readback, document):
+    except RecursionError:
+        raise SaveError(path, "arrays or tables are nested too deeply to be written") from None
+    if not same:
         raise SaveError(path, "the written text would not read back as the same data")
     return text
 
@@ -126,7 +154,12 @@ def render(review: Review, path: Path) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step, keeping the file's permissions."""
+    """Replace ``path`` with ``data`` in one step, keeping the file's permissions.
+
+    A symbolic link stays a link: the file it points to is the one replaced.
+    """
+    if path.is_symlink():
+        path = path.resolve()
     folder = path.parent
     try:
         mode = stat.S_IMODE(path.stat().st_mode)

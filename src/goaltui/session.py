@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from goaltui.model import EntryField, Review
+from goaltui.model import EntryField, Goal, Review
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,31 +28,55 @@ class Edit:
         return Edit(self.goal_id, self.period, self.field, self.after, self.before)
 
 
+def net_edits(edits: Sequence[Edit]) -> list[Edit]:
+    """One edit per field: from its first ``before`` to its last ``after``; no-ops dropped."""
+    first: dict[tuple[str, str, str], Edit] = {}
+    last: dict[tuple[str, str, str], Edit] = {}
+    for edit in edits:
+        place = (edit.goal_id, edit.period, edit.field)
+        first.setdefault(place, edit)
+        last[place] = edit
+    return [
+        Edit(*place, first[place].before, last[place].after)  # type: ignore[arg-type]
+        for place in first
+        if first[place].before != last[place].after
+    ]
+
+
 class Checkpoint(NamedTuple):
-    position: int
-    last: Edit | None  # the edit that led to this state, to notice a rewritten history
+    """A point of the session, for :meth:`Session.mark_saved` once a save of it finished."""
+
+    changes: int  # how many changes had been applied by then
+
+
+class _Step(NamedTuple):
+    edit: Edit
+    goal_before: Goal  # restored as it was by an undo, down to an empty period table
 
 
 class Session:
-    """A review being edited: the undo history and whether it differs from the file."""
+    """A review being edited: the undo history, and what differs from the file."""
 
     def __init__(self, review: Review, on_change: Callable[[], None] | None = None) -> None:
         self.review = review
         self.on_change = on_change  # told after every change of the review or its save state
-        self._history: list[Edit] = []
-        self._position = 0  # edits applied; the rest of _history can be redone
-        self._saved_position: int | None = 0  # None: the saved state is no longer in history
+        self._history: list[_Step] = []
+        self._position = 0  # steps applied; the rest of _history can be redone
+        # Every change since the last save, in order (an undo logs the inverse edit), so that
+        # what differs from the file is known even after undo and new edits rewrote history.
+        self._log: list[Edit] = []
+        self._logged = 0  # changes applied before _log[0]
 
     # -- state ----------------------------------------------------------------
 
-    @property
-    def dirty(self) -> bool:
-        """True when the review differs from what was last loaded or saved."""
-        return self._saved_position != self._position
+    def unsaved_edits(self) -> list[Edit]:
+        """What leads from the file's content to the review now: one edit per changed field."""
+        return net_edits(self._log)
 
     @property
-    def position(self) -> int:
-        return self._position
+    def dirty(self) -> bool:
+        """True when saving would change the file."""
+        return bool(self._log) and bool(self.unsaved_edits())
 
     @property
     def can_undo(self) -> bool:
@@ -62,32 +86,17 @@ class Session:
     def can_redo(self) -> bool:
         return self._position < len(self._history)
 
-    def unsaved_edits(self) -> list[Edit]:
-        """The edits since the last save, oldest first (all of them if history diverged)."""
-        start = self._saved_position if self._saved_position is not None else 0
-        if start > self._position:
-            return [edit.inverse() for edit in reversed(self._history[self._position : start])]
-        return list(self._history[start : self._position])
-
     def checkpoint(self) -> Checkpoint:
-        """A mark of the state now, for :meth:`mark_saved` once a save of it has finished."""
-        last = self._history[self._position - 1] if self._position else None
-        return Checkpoint(self._position, last)
+        return Checkpoint(self._logged + len(self._log))
 
     def mark_saved(self, checkpoint: Checkpoint | None = None) -> None:
         """Record that the file holds the state of ``checkpoint`` (default: now).
 
-        Edits made since the checkpoint stay unsaved. If the history has been rewritten
-        since (undo, then a new edit), that state is gone and the review stays dirty.
+        Changes made after the checkpoint (while a save ran) stay unsaved.
         """
-        if checkpoint is None:
-            self._saved_position = self._position
-        else:
-            position, last = checkpoint
-            kept = position <= len(self._history) and (
-                position == 0 or self._history[position - 1] is last
-            )
-            self._saved_position = position if kept else None
+        done = self.checkpoint().changes if checkpoint is None else checkpoint.changes
+        del self._log[: max(0, done - self._logged)]
+        self._logged = max(self._logged, done)
         self._changed()
 
     # -- the operations the TUI calls ------------------------------------------
@@ -114,16 +123,16 @@ class Session:
         """Apply and record an edit; nothing is recorded when the value is unchanged."""
         if period not in self.review.periods:
             raise ValueError(f"{period!r} is not a period of this review")
-        before = getattr(self.review.goal(goal_id).entry(period), name)
+        goal = self.review.goal(goal_id)
+        before = getattr(goal.entry(period), name)
         if before == value:
             return None
         edit = Edit(goal_id, period, name, before, value)
-        self._apply(edit)
         del self._history[self._position :]
-        if self._saved_position is not None and self._saved_position > self._position:
-            self._saved_position = None
-        self._history.append(edit)
+        self._history.append(_Step(edit, goal))
         self._position += 1
+        self.review.replace_goal(goal.with_value(period, name, value))
+        self._log.append(edit)
         self._changed()
         return edit
 
@@ -132,29 +141,23 @@ class Session:
         if not self.can_undo:
             return None
         self._position -= 1
-        edit = self._history[self._position]
-        self._apply(edit.inverse())
+        edit, goal_before = self._history[self._position]
+        self.review.replace_goal(goal_before)
+        self._log.append(edit.inverse())
         self._changed()
         return edit
 
     def redo(self) -> Edit | None:
         if not self.can_redo:
             return None
-        edit = self._history[self._position]
-        self._apply(edit)
+        edit, _ = self._history[self._position]
+        goal = self.review.goal(edit.goal_id)
+        self.review.replace_goal(goal.with_value(edit.period, edit.field, edit.after))
         self._position += 1
+        self._log.append(edit)
         self._changed()
         return edit
-
-    def replay(self, edits: Sequence[Edit]) -> None:
-        """Apply edits recorded elsewhere (a recovery journal) as new, unsaved edits."""
-        for edit in edits:
-            self.set_value(edit.goal_id, edit.period, edit.field, edit.after)
 
     def _changed(self) -> None:
         if self.on_change is not None:
             self.on_change()
-
-    def _apply(self, edit: Edit) -> None:
-        goal = self.review.goal(edit.goal_id)
-        self.review.replace_goal(goal.with_value(edit.period, edit.field, edit.after))

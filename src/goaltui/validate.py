@@ -140,7 +140,7 @@ def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
             check.error(("review",), f"must be a table, not {_type_name(head)}")
         head = {}
     where: Path = ("review",)
-    title = check.text(where, head, "title", required=True)
+    title = check.text(where, head, "title", required=bool(head))
     year = head.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         check.error((*where, "year"), f"must be an integer, not {_type_name(year)}")
@@ -170,6 +170,7 @@ def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
         current=current,
         review_extra=review_extra,
         extra=extra,
+        empty_goals_key=data.get("goals") == [],
     )
 
 
@@ -312,7 +313,7 @@ def _entries(
             continue
         status = check.text(here, table, "status")
         if status is not None and labels and status not in labels:
-            choices = ", ".join(f'"{label}"' for label in labels)
+            choices = ", ".join(f'"{label}"' for label in dict.fromkeys(labels))
             check.error((*here, "status"), f'unknown status "{status}"; statuses are {choices}')
         forecast = table.get("forecast")
         if isinstance(forecast, int | float) and not isinstance(forecast, bool):

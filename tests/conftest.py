@@ -1,0 +1,35 @@
+"""Test-wide settings: deterministic Hypothesis, and no output styling leaking in from the shell."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+# Deterministic in CI and locally: the same examples on every run, nothing stored on disk.
+settings.register_profile(
+    "goaltui",
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("goaltui")
+
+_STYLE_VARIABLES = (
+    "FORCE_COLOR",
+    "NO_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "COLUMNS",
+    "LINES",
+    "JUPYTER_COLUMNS",
+    "JUPYTER_LINES",
+)
+
+
+@pytest.fixture(autouse=True)
+def _plain_output(monkeypatch):
+    """In-process runs of goaltui.cli.main print as if piped, whatever the developer's shell."""
+    for name in _STYLE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)

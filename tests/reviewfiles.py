@@ -1,0 +1,202 @@
+"""Shared helpers for the goaltui tests: review texts, file writing, running the command.
+
+``BASE`` is a small review in the canonical layout, modelled on the seed report (three goals of
+the Culture and Leisure Division, statuses "Toteutuu" / "Toteutuu osittain" / "Ei toteudu").
+Validation tests change one thing in it with :func:`edit` and look for the message at the line
+of the changed text (:func:`line_of`), so no test hard-codes a line number.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+SEED = DATA / "kuva-2021.toml"
+
+BASE = """\
+[review]
+title = "Kulttuurin ja vapaa-ajan toimiala: strategiset tavoitteet 2021"
+year = 2021
+language = "fi"
+periods = [
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+]
+current = "Q3"
+
+[[review.statuses]]
+label = "Toteutuu"
+color = "green"
+symbol = "●"
+description = "Tavoite toteutuu"
+
+[[review.statuses]]
+label = "Toteutuu osittain"
+color = "yellow"
+symbol = "◐"
+description = "Tavoite toteutuu osittain"
+
+[[review.statuses]]
+label = "Ei toteudu"
+color = "red"
+symbol = "○"
+description = "Tavoite ei toteudu; poikkeama on perusteltava"
+explain = true
+
+[[goals]]
+id = "palvelustrategia"
+theme = "Maailman toimivin kaupunki"
+objective = "Palveluja parannetaan asiakaskokemuksen perusteella"
+binding = false
+links = [
+    "Osallisuus",
+    "Elävät kaupunginosat",
+]
+
+[goals.periods.Q1]
+status = "Toteutuu"
+
+[goals.periods.Q2]
+status = "Toteutuu"
+
+[goals.periods.Q3]
+status = "Toteutuu"
+forecast = "100 %"
+comment = "Palvelukokonaisuudet ovat parhaillaan työstämässä työnjakokuvauksia."
+
+[[goals]]
+id = "harrastaminen"
+theme = "Kestävän kasvun turvaaminen on kaupungin keskeisin tehtävä"
+objective = "Koko kaupunki on oppimisen ja kansalaistoiminnan paikka"
+binding = true
+
+[goals.periods.Q1]
+status = "Toteutuu"
+
+[goals.periods.Q2]
+status = "Toteutuu osittain"
+
+[goals.periods.Q3]
+status = "Toteutuu"
+forecast = "100 %"
+comment = \"\"\"
+Ensimmäinen vaihe loppuu vuoden lopussa.
+Palautteet kerätty keväältä.\"\"\"
+
+[[goals]]
+id = "liikkeelle"
+theme = "Uudistuvat palvelut"
+objective = "Helsingissä on helppoa ja houkuttelevaa lähteä liikkeelle"
+binding = true
+
+[goals.periods.Q1]
+status = "Toteutuu"
+
+[goals.periods.Q2]
+status = "Toteutuu"
+"""
+
+#: Environment variables that change how Rich and Python write output; tests set them explicitly.
+_OUTPUT_VARIABLES = (
+    "FORCE_COLOR",
+    "NO_COLOR",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "COLUMNS",
+    "LINES",
+    "JUPYTER_COLUMNS",
+    "JUPYTER_LINES",
+    "COLORTERM",
+    "CLICOLOR_FORCE",
+    "PYTHONSTARTUP",
+)
+
+# Everything a terminal could act on: C0 controls but tab and newline, DEL, C1 controls, and the
+# bidirectional embeddings, overrides and isolates.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What Rich itself writes when it colours: Select Graphic Rendition sequences.
+SGR = re.compile("\x1b\\[[0-9;]*m")
+PROBLEM_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): "
+)
+
+
+def edit(text: str, old: str, new: str) -> str:
+    """``text`` with the one occurrence of ``old`` replaced by ``new``."""
+    count = text.count(old)
+    assert count == 1, f"{old!r} occurs {count} times in the text, not once"
+    return text.replace(old, new)
+
+
+def line_of(text: str, needle: str, nth: int = 1) -> int:
+    """The line number (from 1) of the ``nth`` line holding ``needle``."""
+    hits = [number for number, line in enumerate(text.splitlines(), 1) if needle in line]
+    assert len(hits) >= nth, f"{needle!r} is on {len(hits)} lines, wanted number {nth}"
+    return hits[nth - 1]
+
+
+def col_of(text: str, needle: str, nth: int = 1) -> int:
+    """The column (from 1, in characters) where ``needle`` starts on its ``nth`` line."""
+    return text.splitlines()[line_of(text, needle, nth) - 1].index(needle) + 1
+
+
+def write(folder: Path, text: str, name: str = "review.toml") -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def copy_data(folder: Path) -> Path:
+    """A copy of the repository's data/ folder inside ``folder``; returns the copy."""
+    target = folder / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def clean_env(**overrides: str) -> dict[str, str]:
+    """The environment without the variables that style output, plus ``overrides``."""
+    env = {k: v for k, v in os.environ.items() if k not in _OUTPUT_VARIABLES}
+    env["PYTHONUTF8"] = "1"
+    env["TERM"] = "xterm-256color"
+    env.update(overrides)
+    return env
+
+
+def goaltui_script() -> str:
+    """The installed ``goaltui`` console script of this interpreter's environment."""
+    beside = Path(sys.executable).with_name("goaltui")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("goaltui")
+    assert found, "the goaltui console script is not installed"
+    return found
+
+
+def run(
+    *args: str | os.PathLike[str],
+    cwd: Path,
+    script: bool = False,
+    **env: str,
+) -> subprocess.CompletedProcess[str]:
+    """Run goaltui (``python -m goaltui``, or the console script) in ``cwd``, output piped."""
+    command = [goaltui_script()] if script else [sys.executable, "-m", "goaltui"]
+    return subprocess.run(
+        [*command, *map(str, args)],
+        cwd=cwd,
+        env=clean_env(**env),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="strict",
+        timeout=60,
+        check=False,
+    )
