@@ -118,9 +118,10 @@ def cmd_open(arguments: argparse.Namespace) -> int:
     paths = _paths(arguments.paths, outcome)
     if outcome.invalid:
         return INVALID
-    for first, again in named_twice(arguments.paths):
+    for path, first, second in named_twice(arguments.paths):
+        named = f"as {first} and {second}" if first != second else f"twice as {first}"
         _err(
-            f"goaltui: {again} is the same file as {first}: open each file once, "
+            f"goaltui: {path} is named {named}: open each file once, "
             "so that two tabs cannot overwrite each other's edits"
         )
         return USAGE
@@ -167,15 +168,20 @@ def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
 
     from goaltui.report import review_report, totals_report
 
-    console = Console(highlight=False)
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # The reader went away (goaltui summary | head): that is fine, say nothing more.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(OK)
+
+    console = QuietConsole(highlight=False)
     for i, summary in enumerate(summaries):
         if i:
             console.print()
         console.print(review_report(summary))
     if len(summaries) > 1:
-        labels = dict.fromkeys(s.label for summary in summaries for s in summary.review.statuses)
         console.print()
-        console.print(totals_report(total, labels))
+        console.print(totals_report(total, summaries))
 
 
 def cmd_check(arguments: argparse.Namespace) -> int:
@@ -229,7 +235,18 @@ def _review_warnings(source: ReviewFile) -> list[Problem]:
     except SaveError as error:
         problems.append(Problem(path, f"cannot be saved: {error.reason}"))
     else:
-        if canonical != source.text or source.bom:
+        if source.bom:
+            problems.append(
+                Problem(
+                    path,
+                    "the file starts with a byte order mark, which a save leaves out; "
+                    f'run "goaltui fmt {path}" to remove it',
+                    "warning",
+                    1,
+                    1,
+                )
+            )
+        elif canonical != source.text:
             problems.append(
                 Problem(
                     path,
@@ -262,7 +279,8 @@ def cmd_fmt(arguments: argparse.Namespace) -> int:
             if canonical == source.text and not source.bom:
                 continue
             if arguments.check:
-                print(f"would reformat {clean_line(str(path))}")
+                dropped = " (and drop its TOML comments)" if source.has_comments else ""
+                print(f"would reformat {clean_line(str(path))}{dropped}")
                 outcome.invalid = True
                 continue
             write_atomic(path, canonical.encode("utf-8"))
@@ -287,11 +305,23 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., i
 }
 
 
+def _mistyped_command(word: str) -> str | None:
+    import difflib
+
+    if Path(word).exists():
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         make_parser, command = COMMANDS[argv[0]]
         arguments = make_parser().parse_args(argv[1:])
+    elif argv and (hint := _mistyped_command(argv[0])):
+        _err(f"goaltui: {argv[0]} is neither a file nor a folder; did you mean goaltui {hint}?")
+        return USAGE
     else:
         make_parser, command = _open_parser, cmd_open
         arguments = make_parser().parse_args(argv)

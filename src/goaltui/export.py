@@ -13,7 +13,12 @@ from typing import Any
 
 from goaltui.labels import words
 from goaltui.model import Review
-from goaltui.report import BINDING_MARK, NOT_ASSESSED_MARK, UNEXPLAINED_MARK, status_mark
+from goaltui.report import (
+    BINDING_MARK,
+    NOT_ASSESSED_MARK,
+    UNEXPLAINED_MARK,
+    status_mark,
+)
 from goaltui.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
@@ -38,7 +43,7 @@ def _md_status(review: Review, label: str | None) -> str:
 def markdown(summaries: Sequence[ReviewSummary], total: Totals | None = None) -> str:
     parts = [_markdown_one(summary) for summary in summaries]
     if total is not None:
-        parts.append(_markdown_total(total))
+        parts.append(_markdown_total(total, summaries))
     return "\n".join(parts)
 
 
@@ -52,7 +57,13 @@ def _markdown_one(summary: ReviewSummary) -> str:
         facts.append(f"`{clean_line(str(summary.path)).replace('`', '')}`")
     if review.year is not None:
         facts.append(f"{w['year']} {review.year}")
-    facts.append(f"{w['current period']} **{md(summary.period)}**")
+    current = review.current_period()
+    if summary.period == current:
+        facts.append(f"{w['current period']} **{md(current)}**")
+    else:
+        facts.append(
+            f"{w['period']} **{md(summary.period)}** ({w['current period']} {md(current)})"
+        )
     facts.append(w["count"].format(goals=len(review.goals), binding=summary.binding_count))
     out += [" · ".join(facts), ""]
 
@@ -88,45 +99,51 @@ def _markdown_one(summary: ReviewSummary) -> str:
             + f" | {md(forecast or '')} |"
         )
 
+    previous = review.previous_period(summary.period)
+    span = f"{md(previous)} → {md(summary.period)}" if previous else md(summary.period)
     out += ["", f"### {w['attention']} ({md(summary.period)})", ""]
     if not summary.needs_attention:
         out.append(f"- {w['nothing']}")
-    for change in summary.worsened:
-        out.append(
-            f"- ▼ {w['worsened']}: `{change.goal.id}` {md(change.goal.objective)}: "
-            f"{_md_status(review, change.before)} → {_md_status(review, change.after)}"
-        )
+    for mark, word, changes in (
+        ("▼", w["worsened"], summary.worsened),
+        ("▲", w["improved"], summary.improved),
+    ):
+        for change in changes:
+            out.append(
+                f"- {mark} {word} {span}: `{change.goal.id}` {md(change.goal.objective)}: "
+                f"{_md_status(review, change.before)} → {_md_status(review, change.after)}"
+            )
     for item in summary.unexplained:
         out.append(
-            f"- {UNEXPLAINED_MARK} {w['unexplained']}: `{item.goal.id}` "
-            f"{md(item.goal.objective)} ({md(item.period)}: {_md_status(review, item.status)})"
+            f"- {UNEXPLAINED_MARK} {w['unexplained']} ({md(item.period)}): `{item.goal.id}` "
+            f"{md(item.goal.objective)}: {_md_status(review, item.status)}"
         )
     if summary.not_assessed:
         ids = ", ".join(f"`{goal.id}`" for goal in summary.not_assessed)
         out.append(f"- {NOT_ASSESSED_MARK} {w['not assessed in']} {md(summary.period)}: {ids}")
-    for change in summary.improved:
-        out.append(
-            f"- ▲ {w['improved']}: `{change.goal.id}` {md(change.goal.objective)}: "
-            f"{_md_status(review, change.before)} → {_md_status(review, change.after)}"
-        )
     out.append("")
     return "\n".join(out)
 
 
-def _markdown_total(total: Totals) -> str:
-    counts = ", ".join(
-        f"{md(label) if label else 'not assessed'}: {n}" for label, n in total.counts.items()
-    )
+def _markdown_total(total: Totals, summaries: Sequence[ReviewSummary]) -> str:
+    languages = {summary.review.language for summary in summaries}
+    w = words(languages.pop() if len(languages) == 1 else None)
+    rows = [f"| {w['status']} | {w['goals']} |", "|---|---:|"]
+    for label, n in total.counts.items():
+        if label is not None:
+            rows.append(f"| {md(label)} | {n} |")
+    rows.append(f"| {NOT_ASSESSED_MARK} {w['not assessed']} | {total.counts.get(None, 0)} |")
     return "\n".join(
         [
-            "## Total",
+            f"## {w['total']}",
             "",
-            f"{total.files} files · {total.goals} goals ({total.binding} binding)",
+            f"{total.files} {w['files']} · "
+            + w["count"].format(goals=total.goals, binding=total.binding),
             "",
-            f"In each file's current period: {counts}",
+            *rows,
             "",
-            f"worsened: {total.worsened} · needs a comment: {total.unexplained} · "
-            f"not assessed: {total.not_assessed}",
+            f"{w['worsened']}: {total.worsened} · {w['unexplained']}: {total.unexplained} · "
+            f"{w['not assessed']}: {total.not_assessed}",
             "",
         ]
     )

@@ -59,8 +59,8 @@ def read_text(path: Path) -> tuple[str, Fingerprint]:
             if stat.st_size > MAX_FILE_BYTES:
                 raise ReviewError.single(
                     path,
-                    f"file is {stat.st_size / 1e6:.0f} MB; review files over "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB are refused",
+                    f"file is {stat.st_size / 2**20:.0f} MiB; review files over "
+                    f"{MAX_FILE_BYTES // 2**20} MiB are refused",
                 )
             data = handle.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:

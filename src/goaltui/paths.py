@@ -25,14 +25,17 @@ def review_paths(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     return list(unique.values()), problems
 
 
-def named_twice(arguments: Sequence[str]) -> list[tuple[Path, Path]]:
-    """Pairs of paths, after folder expansion, that are the same file."""
-    seen: dict[tuple[int, int], Path] = {}
+def named_twice(arguments: Sequence[str]) -> list[tuple[Path, str, str]]:
+    """Files that the arguments name more than once: the file and the two arguments."""
+    seen: dict[tuple[int, int], str] = {}
     twice = []
-    for path in _expand(arguments)[0]:
-        first = seen.setdefault(_identity(path), path)
-        if first is not path:
-            twice.append((first, path))
+    for argument in arguments or [str(DEFAULT_FOLDER)]:
+        for path in _expand([argument])[0]:
+            identity = _identity(path)
+            if identity in seen:
+                twice.append((path, seen[identity], argument))
+            else:
+                seen[identity] = argument
     return twice
 
 

@@ -8,7 +8,7 @@ too much at ten thousand goals.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
@@ -145,8 +145,8 @@ def counts_table(summary: ReviewSummary) -> Table:
     return table
 
 
-def _change_line(review: Review, mark: Text, word: str, change: StatusChange) -> Text:
-    line = Text.assemble("  ", mark, f" {word}: ", (clean_line(change.goal.id), "bold"), " ")
+def _change_line(review: Review, mark: Text, word: str, change: StatusChange, span: str) -> Text:
+    line = Text.assemble("  ", mark, f" {word} {span}: ", (clean_line(change.goal.id), "bold"), " ")
     line.append_text(status_text(review, change.before))
     line.append(" → ")
     line.append_text(status_text(review, change.after))
@@ -158,34 +158,45 @@ def attention(summary: ReviewSummary) -> Group:
     """What the meeting should look at: one line each, cut to the width of the terminal."""
     review = summary.review
     w = words(review.language)
-    lines = [Text(f"{w['attention']} ({clean_line(summary.period)})", style="bold")]
+    period = clean_line(summary.period)
+    previous = review.previous_period(summary.period)
+    span = f"{clean_line(previous)} → {period}" if previous else period
+    lines = [Text(f"{w['attention']} ({period})", style="bold")]
     if not summary.needs_attention:
         lines.append(Text(f"  {w['nothing']}", style="green"))
     for change in summary.worsened:
-        lines.append(_change_line(review, Text("▼", style="red"), w["worsened"], change))
+        lines.append(_change_line(review, Text("▼", style="red"), w["worsened"], change, span))
     for item in summary.unexplained:
-        line = Text.assemble("  ", (UNEXPLAINED_MARK, _WARN), f" {w['unexplained']}: ")
+        line = Text.assemble("  ", (UNEXPLAINED_MARK, _WARN), f" {w['unexplained']} ")
+        line.append(f"({clean_line(item.period)}): ")
         line.append(clean_line(item.goal.id), style="bold")
-        line.append(f" {clean_line(item.period)} ")
+        line.append(" ")
         line.append_text(status_text(review, item.status))
         line.append(f"  {clean_line(item.goal.objective)}", style="dim")
         lines.append(line)
-    if summary.not_assessed:
-        line = Text.assemble("  ", (NOT_ASSESSED_MARK, _DIM))
-        line.append(f" {w['not assessed in']} {clean_line(summary.period)}: ")
-        line.append(", ".join(clean_line(goal.id) for goal in summary.not_assessed))
-        lines.append(line)
     for change in summary.improved:
-        lines.append(_change_line(review, Text("▲", style="green"), w["improved"], change))
+        lines.append(_change_line(review, Text("▲", style="green"), w["improved"], change, span))
     for line in lines[1:]:
         line.no_wrap = True
         line.overflow = "ellipsis"
-    # The list of ids not assessed may be long: that one line wraps instead of being cut.
     if summary.not_assessed:
-        not_assessed = lines[1 + len(summary.worsened) + len(summary.unexplained)]
-        not_assessed.no_wrap = False
-        not_assessed.overflow = "fold"
+        # The list of ids may be long: it wraps instead of being cut.
+        line = Text.assemble("  ", (NOT_ASSESSED_MARK, _DIM))
+        line.append(f" {w['not assessed in']} {period}: ")
+        line.append(", ".join(clean_line(goal.id) for goal in summary.not_assessed))
+        lines.append(line)
     return Group(*lines)
+
+
+def period_fact(summary: ReviewSummary) -> str:
+    """``current period Q3``, or ``period Q2 (current period Q3)`` when another was asked for."""
+    w = words(summary.review.language)
+    current = summary.review.current_period()
+    if summary.period == current:
+        return f"{w['current period']} {clean_line(current)}"
+    return (
+        f"{w['period']} {clean_line(summary.period)} ({w['current period']} {clean_line(current)})"
+    )
 
 
 def header(summary: ReviewSummary) -> Text:
@@ -197,7 +208,7 @@ def header(summary: ReviewSummary) -> Text:
         facts.append(clean_line(str(summary.path)))
     if review.year is not None:
         facts.append(f"{w['year']} {review.year}")
-    facts.append(f"{w['current period']} {clean_line(summary.period)}")
+    facts.append(period_fact(summary))
     facts.append(w["count"].format(goals=len(review.goals), binding=summary.binding_count))
     line.append("\n" + " · ".join(facts), style="dim")
     return line
@@ -222,15 +233,31 @@ def review_report(summary: ReviewSummary) -> RenderableType:
     )
 
 
-def totals_report(total: Totals, labels: Iterable[str]) -> RenderableType:
-    """The line under several reviews: goals, binding goals and status counts together."""
-    text = Text("Total", style="bold reverse")
-    text.append(f"\n{total.files} files · {total.goals} goals ({total.binding} binding)")
-    parts = [f"{clean_line(label)}: {total.counts.get(label, 0)}" for label in labels]
-    parts.append(f"not assessed: {total.counts.get(None, 0)}")
-    text.append("\nIn each file's current period: " + ", ".join(parts))
-    text.append(
-        f"\nworsened: {total.worsened} · needs a comment: {total.unexplained} · "
-        f"not assessed: {total.not_assessed}"
+def totals_report(total: Totals, summaries: Sequence[ReviewSummary]) -> RenderableType:
+    """Several reviews together: goals, binding goals, and statuses in each one's period."""
+    languages = {summary.review.language for summary in summaries}
+    w = words(languages.pop() if len(languages) == 1 else None)
+    heading = Text(w["total"], style="bold reverse")
+    heading.append(
+        f"\n{total.files} {w['files']} · "
+        + w["count"].format(goals=total.goals, binding=total.binding),
+        style="dim",
     )
-    return text
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(Text(w["status"]))
+    table.add_column(Text(w["goals"]), justify="right")
+    shown: dict[str, Text] = {}
+    for summary in summaries:
+        for status in summary.review.statuses:
+            shown.setdefault(status.label, status_text(summary.review, status.label))
+    for label, text in shown.items():
+        text.no_wrap = True
+        table.add_row(text, str(total.counts.get(label, 0)))
+    table.add_row(
+        Text(f"{NOT_ASSESSED_MARK} {w['not assessed']}", style=_DIM), str(total.counts.get(None, 0))
+    )
+    facts = Text(
+        f"{w['worsened']}: {total.worsened} · {w['unexplained']}: {total.unexplained} · "
+        f"{w['not assessed']}: {total.not_assessed}"
+    )
+    return Group(heading, NewLine(), table, facts)
