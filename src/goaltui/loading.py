@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from goaltui import tomlparse
 from goaltui.locate import Locations, locate
 from goaltui.model import Review
 from goaltui.problems import Problem, ReviewError
@@ -99,12 +99,17 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
     if not text.strip():
         raise ReviewError.single(path, "file is empty: a review needs a [review] table", line=1)
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomlparse.loads(text)
+    except tomlparse.TOMLDecodeError as error:
         message = str(error)
         match = _AT.search(message)
         line = col = None
-        if match:
+        if getattr(error, "lineno", None):  # tomli 2.1 and newer say where, also at the end
+            line, col = error.lineno, error.colno  # type: ignore[attr-defined]
+            if match:
+                at_end = not match.group(1)
+                message = message[: match.start()] + (" at the end of the file" if at_end else "")
+        elif match:
             if match.group(1):
                 line, col = int(match.group(1)), int(match.group(2))
             else:
@@ -117,7 +122,7 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         raise ReviewError.single(
             path, f"TOML syntax: {message[:1].lower()}{message[1:]}", line=line, col=col
         ) from None
-    except RecursionError:
+    except RecursionError:  # tomllib's way to say the nesting is too deep
         line = _deep_line(text)
         raise ReviewError.single(
             path, "TOML syntax: arrays or tables nested too deeply", line=line, col=1

@@ -13,13 +13,13 @@ import math
 import os
 import stat
 import tempfile
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
+from goaltui import tomlparse
 from goaltui.model import Goal, PeriodEntry, Review, Status
 
 
@@ -140,7 +140,7 @@ def render(review: Review, path: Path) -> str:
     document = to_document(review)
     try:
         text = dumps(document)
-        same = same_data(tomllib.loads(text), document)
+        same = same_data(tomlparse.loads(text), document)
     except (TypeError, ValueError) as error:
         raise SaveError(path, f"the data cannot be written as TOML: {error}") from None
     except RecursionError:
