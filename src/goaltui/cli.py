@@ -125,6 +125,12 @@ def cmd_open(arguments: argparse.Namespace) -> int:
             "so that two tabs cannot overwrite each other's edits"
         )
         return USAGE
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual draws on stderr
+        _err(
+            "goaltui: the review app needs a terminal; in scripts and CI use "
+            "goaltui summary, check or fmt"
+        )
+        return USAGE
     from goaltui.tui import run  # Textual is imported for the app alone
 
     return run(paths)
@@ -268,8 +274,9 @@ def _first_difference(old: str, new: str) -> int:
 
 
 def cmd_fmt(arguments: argparse.Namespace) -> int:
+    from goaltui.atomic import write_atomic
     from goaltui.loading import load
-    from goaltui.saving import SaveError, render, write_atomic
+    from goaltui.saving import SaveError, render
 
     outcome = _Outcome()
     for path in _paths(arguments.paths, outcome):

@@ -19,10 +19,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from goaltui import recovery
+from goaltui.atomic import write_atomic
 from goaltui.loading import Fingerprint, ReviewFile, load
 from goaltui.merge import Merge, merge
 from goaltui.model import Review
-from goaltui.saving import save
+from goaltui.saving import Rendered, render_from
 from goaltui.session import Checkpoint, Edit, Session
 
 
@@ -44,13 +45,18 @@ class Snapshot:
     review: Review
     checkpoint: Checkpoint
     expected: Fingerprint | None  # what the disk must still hold; None: overwrite whatever
+    before: Rendered  # the text the file holds, to re-read only the goals that changed
 
 
 @dataclass(frozen=True, slots=True)
 class Saved:
     snapshot: Snapshot
-    text: str
+    rendered: Rendered
     fingerprint: Fingerprint
+
+    @property
+    def text(self) -> str:
+        return self.rendered.text
 
 
 def disk_fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprint | None:
@@ -67,10 +73,15 @@ def disk_fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprin
 
 class Document:
     def __init__(self, source: ReviewFile) -> None:
-        self.source = source
-        self.session = Session(source.review, on_change=self.write_journal)
+        self._take(source)
         self.saved_review: Review | None = None  # what the last save of this run wrote
         self.journal_error: str | None = None  # why crash recovery is not working, if so
+
+    def _take(self, source: ReviewFile) -> None:
+        """Start from what a file holds: no edits, and its text as the base of the next save."""
+        self.source = source
+        self.session = Session(source.review, on_change=self.write_journal)
+        self.rendered = Rendered.read(source.text, source.review)
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -122,8 +133,7 @@ class Document:
     def reload(self) -> list[Edit]:
         """Read the file again, dropping this session's unsaved edits (which are returned)."""
         dropped = self.session.unsaved_edits() if self.dirty else []
-        self.source = load(self.path)
-        self.session = Session(self.source.review, on_change=self.write_journal)
+        self._take(load(self.path))
         self.discard_journal()
         return dropped
 
@@ -140,8 +150,7 @@ class Document:
 
     def apply_merge(self, result: Merge, ours: list[Edit]) -> None:
         """Take the disk's content, then re-apply the clean edits and the chosen ones."""
-        self.source = load(self.path)
-        self.session = Session(self.source.review, on_change=self.write_journal)
+        self._take(load(self.path))
         for edit in [*result.clean, *ours]:
             self.session.set_value(edit.goal_id, edit.period, edit.field, edit.after)
         self.write_journal()
@@ -152,11 +161,12 @@ class Document:
         """Freeze the review as it is now. Goals are immutable, so a list copy suffices."""
         review = replace(self.review, goals=list(self.review.goals))
         expected = None if overwrite else self.source.fingerprint
-        return Snapshot(self.path, review, self.session.checkpoint(), expected)
+        return Snapshot(self.path, review, self.session.checkpoint(), expected, self.rendered)
 
     def saved(self, result: Saved) -> None:
         """Record a finished save: the file now holds the snapshot's state."""
         self.source = replace(self.source, text=result.text, fingerprint=result.fingerprint)
+        self.rendered = result.rendered
         self.saved_review = result.snapshot.review
         self.session.mark_saved(result.snapshot.checkpoint)
 
@@ -173,8 +183,9 @@ def write_snapshot(snapshot: Snapshot) -> Saved:
             raise ChangedOnDisk(snapshot.path, deleted=True)
         if now.sha256 != snapshot.expected.sha256:
             raise ChangedOnDisk(snapshot.path)
-    text = save(snapshot.review, snapshot.path)
-    data = text.encode("utf-8")
+    rendered = render_from(snapshot.review, snapshot.path, snapshot.before)
+    data = rendered.text.encode("utf-8")
+    write_atomic(snapshot.path, data)
     stat = os.stat(snapshot.path)
     fingerprint = Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
-    return Saved(snapshot, text, fingerprint)
+    return Saved(snapshot, rendered, fingerprint)

@@ -23,6 +23,7 @@ from goaltui.validate import Finding, build_review, field_label
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _BOM = "\ufeff"
+_ESCAPED_CR = re.compile(r"\\(?:r|u000[dD]|U0000000[dD])")
 _AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
 
@@ -159,9 +160,11 @@ def load_text(path: Path, text: str, fingerprint: Fingerprint | None = None) -> 
 def _checked(
     path: Path, text: str, data: dict[str, Any], fingerprint: Fingerprint | None, bom: bool
 ) -> ReviewFile:
+    # "\r\n" inside a string can only come from an escape (\r, \u000d): look only then.
+    escaped_cr = _ESCAPED_CR.search(text) is not None
     findings = [
         Finding(where, "holds Windows line ends (\\r\\n); a save writes them as \\n", "warning")
-        for where in _unify_line_ends(data)
+        for where in (_unify_line_ends(data) if escaped_cr else ())
     ]
     review, checked = build_review(data)
     findings += checked

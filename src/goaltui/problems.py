@@ -53,3 +53,12 @@ class ReviewError(Exception):
     @classmethod
     def single(cls, path: Path, message: str, **where: int | str | None) -> ReviewError:
         return cls([Problem(path, message, **where)])  # type: ignore[arg-type]
+
+
+class SaveError(Exception):
+    """A review could not be written; the file on disk is unchanged."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: not saved: {reason}")

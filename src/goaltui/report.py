@@ -214,8 +214,8 @@ def header(summary: ReviewSummary) -> Text:
     return line
 
 
-def review_report(summary: ReviewSummary) -> RenderableType:
-    """The whole summary of one review."""
+def review_report(summary: ReviewSummary, most_goals: int | None = None) -> RenderableType:
+    """The whole summary of one review; the goal list left out past ``most_goals`` goals."""
     legend = Text(
         f"{BINDING_MARK} {words(summary.review.language)['binding']}   "
         f"{UNEXPLAINED_MARK} {words(summary.review.language)['unexplained']}",
@@ -226,7 +226,11 @@ def review_report(summary: ReviewSummary) -> RenderableType:
         NewLine(),
         counts_table(summary),
         NewLine(),
-        GoalList(summary),
+        GoalList(summary)
+        if most_goals is None or len(summary.review.goals) <= most_goals
+        else Text(
+            f"({len(summary.review.goals)} goals: goaltui summary lists them all)", style="dim"
+        ),
         legend,
         NewLine(),
         attention(summary),

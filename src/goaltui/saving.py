@@ -1,36 +1,25 @@
-"""Writing review files: the canonical layout, checked, and replaced atomically.
+"""Saving review files: the canonical layout, proven to read back, written atomically.
 
-A save never leaves a half-written file: the text is re-read and compared with what it is
-meant to hold, written to a temporary file in the same folder, flushed to disk, and only then
-moved over the old file in one step.
+Before any text replaces a file it is shown to read back as the data it is meant to hold. A
+full re-read costs as much as writing the text, so :func:`render_from` re-reads only the
+goals that changed since the text it starts from: every other part is found, byte for byte,
+in that earlier text, which was itself read or checked before.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import math
-import os
-import stat
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
 from goaltui import tomlparse
+from goaltui.atomic import write_atomic
 from goaltui.model import Goal, PeriodEntry, Review, Status
-
-
-class SaveError(Exception):
-    """A review could not be written; the file on disk is unchanged."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: not saved: {reason}")
-
+from goaltui.problems import SaveError
 
 # -- the canonical document ------------------------------------------------------------
 
@@ -75,8 +64,8 @@ def goal_table(goal: Goal) -> dict[str, Any]:
     return table
 
 
-def to_document(review: Review) -> dict[str, Any]:
-    """The review as TOML data, keys in the canonical order."""
+def to_document(review: Review, *, goals: bool = True) -> dict[str, Any]:
+    """The review as TOML data, keys in the canonical order (without the goals if asked)."""
     head: dict[str, Any] = {"title": review.title}
     _put(head, "year", review.year)
     _put(head, "language", review.language)
@@ -85,36 +74,50 @@ def to_document(review: Review) -> dict[str, Any]:
     head["statuses"] = [_status_table(status) for status in review.statuses]
     head.update(review.review_extra)
     document: dict[str, Any] = {"review": head}
-    if review.goals or review.empty_goals_key:
+    if goals and (review.goals or review.empty_goals_key):
         document["goals"] = [goal_table(goal) for goal in review.goals]
     document.update(review.extra)
     return document
 
 
-# A table too long to be written inline. Put after the goals, it makes tomli-w write every
-# goal as a [[goals]] table (FORMAT.md's layout) even when all of them are short; it is then
-# cut off the text again.
-_LONG = {"x": "x" * 120}
+# A table tomli-w will not write inline (it holds a line break). Put before a goal, it makes
+# tomli-w write the goal as a [[goals]] table (FORMAT.md's layout) even when it is short,
+# without first trying the goal as an inline table; it is then cut off again.
+_LONG = {"x": "\n"}
+_LONG_CHUNK = tomli_w.dumps({"goals": [_LONG, {"y": 1}]}, multiline_strings=True).removesuffix(
+    "[[goals]]\ny = 1\n"
+)
+
+
+def goal_chunk(table: dict[str, Any]) -> str:
+    """One goal as the canonical layout writes it: a ``[[goals]]`` table and its sub-tables."""
+    text = tomli_w.dumps({"goals": [_LONG, table]}, multiline_strings=True)
+    return text.removeprefix(_LONG_CHUNK)
+
+
+def head_and_tail(document: dict[str, Any]) -> tuple[str, str]:
+    """The text before the goals ([review] and loose keys) and after them (other tables)."""
+    has_goals = bool(document.get("goals"))
+    literals, tables = {}, {}
+    for key, value in document.items():
+        if key == "review" or (key == "goals" and has_goals):
+            continue
+        chunk = tomli_w.dumps({key: value}, multiline_strings=True)
+        (tables if chunk.startswith("[") else literals)[key] = value
+    head = tomli_w.dumps({**literals, "review": document["review"]}, multiline_strings=True)
+    return head, tomli_w.dumps(tables, multiline_strings=True) if tables else ""
+
+
+def join(head: str, chunks: Sequence[str], tail: str) -> str:
+    """The whole text, as tomli-w separates top-level tables: by one empty line."""
+    return "".join([head, *("\n" + chunk for chunk in chunks), "\n" + tail if tail else ""])
 
 
 def dumps(document: dict[str, Any]) -> str:
     """What tomli-w makes of ``document``, but with goals always as ``[[goals]]`` tables."""
-    goals = document.get("goals")
-    literals, tables = {}, {}
-    for key, value in document.items():
-        if key == "review" or (key == "goals" and goals):
-            continue
-        chunk = tomli_w.dumps({key: value}, multiline_strings=True)
-        (tables if chunk.startswith("[") else literals)[key] = value
-    head: dict[str, Any] = {**literals, "review": document["review"]}
-    if goals:
-        head["goals"] = [*goals, _LONG]
-    text = tomli_w.dumps(head, multiline_strings=True)
-    if goals:
-        text = text.removesuffix("\n" + tomli_w.dumps({"goals": [_LONG]}))
-    if tables:
-        text += "\n" + tomli_w.dumps(tables, multiline_strings=True)
-    return text
+    head, tail = head_and_tail(document)
+    goals = document.get("goals") or []
+    return join(head, [goal_chunk(goal) for goal in goals], tail)
 
 
 def canonical_text(review: Review) -> str:
@@ -135,81 +138,84 @@ def same_data(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def render(review: Review, path: Path) -> str:
-    """The canonical text of ``review``, proven to read back as the same data."""
-    document = to_document(review)
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A review's canonical text, with the goals it was made of and each goal's chunk.
+
+    A chunk is None where it is not known yet (a text read from a file).
+    """
+
+    text: str
+    goals: tuple[Goal, ...]
+    chunks: tuple[str | None, ...]
+
+    @classmethod
+    def read(cls, text: str, review: Review) -> Rendered:
+        """A text read from a file, and the review read from it."""
+        return cls(text, tuple(review.goals), (None,) * len(review.goals))
+
+
+def _check(path: Path, text: str, data: dict[str, Any]) -> None:
     try:
-        text = dumps(document)
-        same = same_data(tomlparse.loads(text), document)
-    except (TypeError, ValueError) as error:
-        raise SaveError(path, f"the data cannot be written as TOML: {error}") from None
+        same = same_data(tomlparse.loads(text), data)
     except RecursionError:
         raise SaveError(path, "arrays or tables are nested too deeply to be written") from None
     if not same:
         raise SaveError(path, "the written text would not read back as the same data")
-    return text
 
 
-# -- writing ----------------------------------------------------------------------------
+def _render_all(review: Review, path: Path) -> Rendered:
+    document = to_document(review)
+    try:
+        head, tail = head_and_tail(document)
+        chunks = tuple(goal_chunk(goal) for goal in document.get("goals") or [])
+    except (TypeError, ValueError) as error:
+        raise SaveError(path, f"the data cannot be written as TOML: {error}") from None
+    except RecursionError:
+        raise SaveError(path, "arrays or tables are nested too deeply to be written") from None
+    text = join(head, chunks, tail)
+    _check(path, text, document)
+    return Rendered(text, tuple(review.goals), chunks)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step, keeping the file's permissions.
+def render(review: Review, path: Path) -> str:
+    """The canonical text of ``review``, proven to read back as the same data."""
+    return _render_all(review, path).text
 
-    A symbolic link stays a link: the file it points to is the one replaced.
+
+def render_from(review: Review, path: Path, before: Rendered | None) -> Rendered:
+    """Like :func:`render`, re-reading only the goals that changed since ``before``.
+
+    Falls back to a full render when ``before`` cannot be matched piece by piece (a file that
+    was not in the canonical layout, goals added or removed).
     """
-    if path.is_symlink():
-        path = path.resolve()
-    folder = path.parent
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = 0o644  # a new file: what most umasks give
-    except OSError as error:
-        raise SaveError(path, _reason(error)) from None
-    try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise SaveError(path, _reason(error)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException as error:
-        # Already moved or never made: either way nothing is left behind.
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(error, OSError):
-            raise SaveError(path, _reason(error)) from None
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not every system can open a folder for this."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # the file is already replaced; only the durability of the rename is unknown
-    finally:
-        os.close(fd)
-
-
-def _reason(error: OSError) -> str:
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied: the file or its folder is read-only"
-    if error.errno == errno.ENOSPC:
-        return "the disk is full"
-    if error.errno == errno.ENOENT:
-        return "its folder no longer exists"
-    return error.strerror or str(error)
+    if before is None or len(before.goals) != len(review.goals) or review.empty_goals_key:
+        return _render_all(review, path)
+    head, tail = head_and_tail(to_document(review, goals=False))
+    old = before.text
+    if not old.startswith(head):
+        return _render_all(review, path)
+    offset = len(head)
+    chunks: list[str] = []
+    changed: list[tuple[str, dict[str, Any]]] = []
+    for i, (goal, was) in enumerate(zip(review.goals, before.goals, strict=True)):
+        old_chunk = before.chunks[i]
+        if old_chunk is None:
+            old_chunk = goal_chunk(goal_table(was))
+        if goal.id != was.id or not old.startswith("\n" + old_chunk, offset):
+            return _render_all(review, path)
+        offset += 1 + len(old_chunk)
+        if goal is was:
+            chunks.append(old_chunk)
+        else:
+            table = goal_table(goal)
+            chunks.append(goal_chunk(table))
+            changed.append((chunks[-1], table))
+    if old[offset:] != ("\n" + tail if tail else ""):
+        return _render_all(review, path)
+    for chunk, table in changed:
+        _check(path, chunk, {"goals": [table]})
+    return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))
 
 
 def save(review: Review, path: Path) -> str:

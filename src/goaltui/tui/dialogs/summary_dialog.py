@@ -15,6 +15,10 @@ from goaltui.report import review_report
 from goaltui.summary import ReviewSummary
 from goaltui.tui.keys import Keyed, key
 
+# Past this many goals the dialog leaves the goal list out: it would take seconds to lay out,
+# and the counts and the attention list are what the meeting reads after a save.
+MOST_GOALS = 300
+
 
 class SummaryDialog(Keyed, ModalScreen[None]):
     def __init__(self, summaries: Sequence[ReviewSummary], note: str = "") -> None:
@@ -29,7 +33,7 @@ class SummaryDialog(Keyed, ModalScreen[None]):
         for i, summary in enumerate(self.summaries):
             if i:
                 parts.append(NewLine())
-            parts.append(review_report(summary))
+            parts.append(review_report(summary, most_goals=MOST_GOALS))
         with Vertical(classes="dialog"):
             with VerticalScroll(id="summary"):
                 yield Static(Group(*parts))

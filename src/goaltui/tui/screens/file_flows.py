@@ -20,7 +20,7 @@ from goaltui.merge import Merge
 from goaltui.problems import ReviewError
 from goaltui.saving import SaveError
 from goaltui.session import Edit
-from goaltui.summary import summarize
+from goaltui.summary import ReviewSummary, summarize
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
@@ -56,28 +56,34 @@ class FileFlows:
         if self.saving:
             self._notify("Already saving…")
             return
-        snapshots = [
-            doc.snapshot(overwrite=doc.path == overwrite) for doc in self.documents if doc.dirty
-        ]
+        dirty = [doc for doc in self.documents if doc.dirty]
+        snapshots = [doc.snapshot(overwrite=doc.path == overwrite) for doc in dirty]
+        periods = [self.screen.period_of(doc) for doc in dirty]
         self.saving = True
         self._then = then
         self.screen.run_worker(
-            partial(self._write, snapshots), thread=True, group="save", exit_on_error=False
+            partial(self._write, snapshots, periods),
+            thread=True,
+            group="save",
+            description="save",  # not the snapshots' repr, which is as large as the review
+            exit_on_error=False,
         )
 
-    def _write(self, snapshots: list[Snapshot]) -> None:
-        """In a worker thread: write each snapshot, and hand every outcome to the UI thread."""
+    def _write(self, snapshots: list[Snapshot], periods: list[str]) -> None:
+        """In a worker thread: write each snapshot, summarise it, and hand over to the UI."""
         outcomes: list[Outcome] = []
-        for snapshot in snapshots:
+        summaries: list[ReviewSummary] = []
+        for snapshot, period in zip(snapshots, periods, strict=True):
             try:
                 outcomes.append(write_snapshot(snapshot))
+                summaries.append(summarize(snapshot.review, snapshot.path, period))
             except (SaveError, ChangedOnDisk) as error:
                 outcomes.append(error)
             except Exception as error:  # a bug must not leave the app stuck "saving"
                 outcomes.append(SaveError(snapshot.path, f"unexpected error: {error!r}"))
-        self.screen.app.call_from_thread(self._written, outcomes)
+        self.screen.app.call_from_thread(self._written, outcomes, summaries)
 
-    def _written(self, outcomes: list[Outcome]) -> None:
+    def _written(self, outcomes: list[Outcome], summaries: list[ReviewSummary]) -> None:
         self.saving = False
         saved = [o for o in outcomes if isinstance(o, Saved)]
         for result in saved:
@@ -97,17 +103,14 @@ class FileFlows:
         if then is not None:
             then(len(saved) == len(outcomes))
             return
-        if saved or not outcomes:
-            self._show_summary(saved)
-
-    def _show_summary(self, saved: list[Saved]) -> None:
         if saved:
-            note = f"Saved {', '.join(clean_line(r.snapshot.path.name) for r in saved)}."
-            docs = [self._document(r.snapshot.path) for r in saved]
-        else:
-            note, docs = "Nothing to save: every file is as it was.", [self.screen.doc]
-        summaries = [summarize(d.review, d.path, self.screen.period_of(d)) for d in docs]
-        self.screen.app.push_screen(SummaryDialog(summaries, note))
+            names = ", ".join(clean_line(r.snapshot.path.name) for r in saved)
+            self.screen.app.push_screen(SummaryDialog(summaries, f"Saved {names}."))
+        elif not outcomes:
+            doc = self.screen.doc
+            summary = summarize(doc.review, doc.path, self.screen.period_of(doc))
+            note = "Nothing to save: every file is as it was."
+            self.screen.app.push_screen(SummaryDialog([summary], note))
 
     def _document(self, path: Path) -> Document:
         return next(doc for doc in self.documents if doc.path == path)

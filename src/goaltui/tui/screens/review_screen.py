@@ -120,6 +120,7 @@ class ReviewScreen(Keyed, Screen[None]):
         """A document was reloaded or merged: its table shows the new review."""
         index = self.documents.index(doc)
         self._table_of(index).show_review(doc.review)
+        self.query_one(DetailPane).forget()
         if index == self.active:
             self._apply_filter()
         self.show_state()

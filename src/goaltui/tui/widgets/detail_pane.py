@@ -1,8 +1,14 @@
-"""The selected goal in full, and its status, forecast and whole comment in one period."""
+"""The selected goal in full, and its status, forecast and whole comment in one period.
+
+The pane is split in parts that change at different times: the goal's own text changes only
+with the goal, a status edit touches one line. Each part is redrawn only when what it shows
+changed, and one-line parts without a new layout, so a key press stays quick.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -11,14 +17,16 @@ from goaltui.model import Goal, Review
 from goaltui.report import BINDING_MARK, UNEXPLAINED_MARK, status_text
 from goaltui.text import clean, clean_line
 
+# Parts that are always exactly one line high (see the stylesheet), redrawn without layout.
+ONE_LINE = ("period", "status", "others")
 
-def goal_details(review: Review, goal: Goal, period: str) -> Text:
-    """Everything about ``goal``, as literal text."""
+
+def goal_text(review: Review, goal: Goal) -> Text:
+    """What a goal is: theme, objective, description, target, measure, links."""
     w = words(review.language)
     text = Text()
     if goal.theme:
-        text.append(clean_line(goal.theme), style="dim")
-        text.append("\n")
+        text.append(clean_line(goal.theme) + "\n", style="dim")
     text.append(clean(goal.objective), style="bold")
     text.append(f"\n{clean_line(goal.id)}", style="dim")
     if goal.is_binding:
@@ -34,44 +42,73 @@ def goal_details(review: Review, goal: Goal, period: str) -> Text:
     if goal.links:
         text.append(f"\n\n{w['links'].capitalize()}\n", style="bold underline")
         text.append(" · ".join(clean_line(link) for link in goal.links))
-
-    entry = goal.entry(period)
-    text.append(f"\n\n{clean_line(period)}\n", style="bold reverse")
-    text.append(f"{w['status'].capitalize()}: ", style="bold")
-    if entry.status is None:
-        text.append(w["not assessed"], style="dim")
-    else:
-        text.append_text(status_text(review, entry.status))
-        if review.is_unexplained(goal, period):
-            text.append(f"  {UNEXPLAINED_MARK} {w['unexplained']}", style="bold yellow")
-    text.append(f"\n{w['forecast'].capitalize()}: ", style="bold")
-    text.append(clean_line(entry.forecast) if entry.forecast else "–")
-    text.append(f"\n{w['comment'].capitalize()}:", style="bold")
-    if entry.comment:
-        text.append("\n" + clean(entry.comment.strip()))
-    else:
-        text.append(" –")
-
-    others = [p for p in review.periods if p != period]
-    if others:
-        text.append("\n\n")
-        for i, other in enumerate(others):
-            if i:
-                text.append("  ")
-            text.append(f"{clean_line(other)} ", style="dim")
-            text.append_text(status_text(review, goal.status_in(other)))
     return text
 
 
-class DetailPane(VerticalScroll, can_focus=True):
-    """Scrolls when the comment is long; Tab moves focus here to read it."""
+def period_parts(review: Review, goal: Goal, period: str) -> dict[str, Text]:
+    """How the goal stands in ``period``: one text per part of the pane."""
+    w = words(review.language)
+    entry = goal.entry(period)
+    status = Text(f"{w['status'].capitalize()}: ", style="bold")
+    if entry.status is None:
+        status.append(w["not assessed"], style="dim")
+    else:
+        status.append_text(status_text(review, entry.status))
+        if review.is_unexplained(goal, period):
+            status.append(f"  {UNEXPLAINED_MARK} {w['unexplained']}", style="bold yellow")
+    forecast = Text(f"{w['forecast'].capitalize()}: ", style="bold")
+    forecast.append(clean_line(entry.forecast) if entry.forecast else "–")
+    comment = Text(f"{w['comment'].capitalize()}:", style="bold")
+    comment.append("\n" + clean(entry.comment.strip()) if entry.comment else " –")
+    others = Text()
+    for other in review.periods:
+        if other != period:
+            others.append(f"{clean_line(other)} ", style="dim")
+            others.append_text(status_text(review, goal.status_in(other)))
+            others.append("  ")
+    return {
+        "period": Text(clean_line(period), style="bold reverse"),
+        "status": status,
+        "forecast": forecast,
+        "comment": comment,
+        "others": others,
+    }
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(id="details")
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Scrolls when the text is long; Tab moves focus here to read it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: dict[str, Text | None] = {}
+        self._goal_key: tuple[int, str] | None = None  # which review's which goal is shown
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="goal", classes="part")
+        for name in ("period", "status", "forecast", "comment", "others"):
+            yield Static(id=name, classes="part one-line" if name in ONE_LINE else "part")
 
     def show(self, review: Review, goal: Goal | None, period: str) -> None:
-        body = self.query_one("#details", Static)
+        """Show ``goal`` in ``period``; parts whose text is unchanged are left alone."""
         if goal is None:
-            body.update(Text(words(review.language)["nothing"], style="dim"))
+            parts: dict[str, Text] = {"goal": Text(words(review.language)["no goals"], "dim")}
+            parts.update((name, Text()) for name in ("period", "status", "forecast", "comment"))
+            parts["others"] = Text()
         else:
-            body.update(goal_details(review, goal, period))
+            parts = period_parts(review, goal, period)
+            key = (id(review), goal.id)
+            if key != self._goal_key:  # edits never change a goal's own text
+                parts["goal"] = goal_text(review, goal)
+            self._goal_key = key
+        if goal is None:
+            self._goal_key = None
+        for name, text in parts.items():
+            if self._shown.get(name) == text:
+                continue
+            self._shown[name] = text
+            self.query_one(f"#{name}", Static).update(text, layout=name not in ONE_LINE)
+
+    def forget(self) -> None:
+        """The review was replaced: draw every part again on the next show."""
+        self._shown.clear()
+        self._goal_key = None

@@ -13,6 +13,8 @@ UNSAVED_MARK = "*"
 
 
 class ReviewHeader(Static):
+    _shown: Text | None = None
+
     def show(
         self, title: str, period: str, file: str, *, unsaved: bool, language: str | None
     ) -> None:
@@ -29,4 +31,7 @@ class ReviewHeader(Static):
         room = max(0, width - right.cell_len - 1)
         left = Text(fit(left.plain, room), style="bold") if left.cell_len > room else left
         left.pad_right(room - left.cell_len)
-        self.update(Text.assemble(left, right))
+        line = Text.assemble(left, right)
+        if line != self._shown:
+            self._shown = line
+            self.update(line, layout=False)  # always one line high: no new layout needed

@@ -1,0 +1,76 @@
+"""Replacing a file in one step: the complete old content or the complete new one, always.
+
+The new content goes to a temporary file in the same folder, is flushed to the disk, and is
+then moved over the old file with ``os.replace``, which is atomic on POSIX and Windows. A
+failure at any step leaves the old file as it was and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from goaltui.problems import SaveError
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step, keeping the file's permissions.
+
+    A symbolic link stays a link: the file it points to is the one replaced.
+    """
+    if path.is_symlink():
+        path = path.resolve()
+    folder = path.parent
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o644  # a new file: what most umasks give
+    except OSError as error:
+        raise SaveError(path, _reason(error)) from None
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise SaveError(path, _reason(error)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException as error:
+        # Already moved or never made: either way nothing is left behind.
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(error, OSError):
+            raise SaveError(path, _reason(error)) from None
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not every system can open a folder for this."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # the file is already replaced; only the durability of the rename is unknown
+    finally:
+        os.close(fd)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied: the file or its folder is read-only"
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.ENOENT:
+        return "its folder no longer exists"
+    return error.strerror or str(error)
