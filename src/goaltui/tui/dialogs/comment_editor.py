@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from goaltui.text import clean_line
+from goaltui.text import clean, clean_line
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.keys import Keyed, key
 
 
-class CommentEditor(Keyed, ModalScreen[str | None]):
-    """Answers the new comment (ctrl+s), or None when cancelled (Escape)."""
+class CommentEditor(Keyed, ModalScreen[None]):
+    """ctrl+s hands a changed comment to ``on_apply`` and closes; Escape cancels."""
 
-    def __init__(self, title: str, comment: str | None) -> None:
+    def __init__(self, title: str, comment: str | None, on_apply: Callable[[str], None]) -> None:
         super().__init__()
+        self.on_apply = on_apply
         self.heading = title
-        self.original = comment or ""
+        # Control characters from the file never reach the terminal, not even in the editor.
+        self.original = clean(comment or "")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -37,13 +41,24 @@ class CommentEditor(Keyed, ModalScreen[str | None]):
     def text(self) -> str:
         return self.query_one(TextArea).text
 
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def commit(self) -> None:
+        """Hand over the text if it was changed (an untouched comment makes no edit)."""
+        if self.changed:
+            self.on_apply(self.text)
+            self.original = self.text
+
     @key("ctrl+s", "Apply", priority=True)
     def action_apply(self) -> None:
-        self.dismiss(self.text)
+        self.commit()
+        self.dismiss(None)
 
     @key("escape", "Cancel", priority=True)
     def action_cancel(self) -> None:
-        if self.text == self.original:
+        if not self.changed:
             self.dismiss(None)
             return
 

@@ -23,8 +23,8 @@ class ConfirmDialog(Keyed, ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(Text(self.question), classes="question")
             with Horizontal(classes="buttons"):
-                yield Button(Text(self.yes), id="yes", variant="warning")
-                yield Button(Text(self.no), id="no", variant="primary")
+                yield Button(Text(f"{self.yes} (y)"), id="yes", variant="warning")
+                yield Button(Text(f"{self.no} (n, esc)"), id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -45,7 +45,14 @@ class FileFlows:
         return self.screen.documents
 
     def _notify(self, message: str, title: str = "", severity: str = "information") -> None:
-        self.screen.notify(message, title=title, severity=severity, timeout=12)  # type: ignore[arg-type]
+        # Messages quote file names and field paths such as goals[id=x]: never markup.
+        self.screen.notify(
+            message,
+            title=title,
+            severity=severity,  # type: ignore[arg-type]
+            timeout=12,
+            markup=False,
+        )
 
     # -- saving ----------------------------------------------------------------------
 

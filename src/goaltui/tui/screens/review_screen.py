@@ -52,12 +52,23 @@ class ReviewScreen(Keyed, Screen[None]):
                     yield GoalTable(doc.review, doc.review.current_period(), id=f"table-{i}")
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # keeps the keys visible at 80 columns
 
     def on_mount(self) -> None:
         self.query_one("#files", Tabs).display = len(self.documents) > 1
         self.table.focus()
         self.show_state()
+        for doc in self.documents:
+            for warning in doc.source.warnings:  # FORMAT.md: the reviewer is told once
+                if not warning.message.startswith("TOML comment"):
+                    continue
+                self.notify(
+                    warning.message,
+                    title=f"{clean_line(doc.name)}: comments will not be kept",
+                    severity="warning",
+                    timeout=15,
+                    markup=False,
+                )
         self.files.offer_recovery()
 
     def on_resize(self) -> None:
@@ -108,6 +119,7 @@ class ReviewScreen(Keyed, Screen[None]):
                     title="Crash recovery is off for this file",
                     severity="warning",
                     timeout=15,
+                    markup=False,
                 )
 
     def _show_details(self) -> None:
@@ -187,7 +199,9 @@ class ReviewScreen(Keyed, Screen[None]):
     def action_set_status(self, number: int) -> None:
         statuses = self.doc.review.statuses
         if number > len(statuses):
-            self.notify(f"This review has {len(statuses)} statuses", severity="warning")
+            self.notify(
+                f"This review has {len(statuses)} statuses", severity="warning", markup=False
+            )
             return
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, statuses[number - 1].label))
@@ -205,13 +219,16 @@ class ReviewScreen(Keyed, Screen[None]):
         doc = self.doc
         goal = doc.review.goal(target[0])
 
-        def apply(comment: str | None) -> None:
-            if comment is not None and doc is self.doc:
-                text = comment.replace("\r\n", "\n").rstrip()
-                self._edited(doc.session.set_comment(*target, text or None))
+        def apply(comment: str) -> None:
+            text = comment.replace("\r\n", "\n").rstrip()
+            edit = doc.session.set_comment(*target, text or None)
+            if doc is self.doc:
+                self._edited(edit)
+            else:
+                self.show_state()
 
         title = f"{target[1]} · {goal.objective}"
-        self.app.push_screen(CommentEditor(title, goal.entry(target[1]).comment), apply)
+        self.app.push_screen(CommentEditor(title, goal.entry(target[1]).comment, apply))
 
     @key("f", "Forecast")
     def action_forecast(self) -> None:
@@ -314,7 +331,12 @@ class ReviewScreen(Keyed, Screen[None]):
 
     def request_quit(self) -> None:
         """Quit, asking first when there are unsaved edits: save, discard or cancel."""
+        editor = next(
+            (s for s in self.app.screen_stack if isinstance(s, CommentEditor) and s.changed), None
+        )
         unsaved = [doc.name for doc in self.documents if doc.dirty]
+        if editor is not None:
+            unsaved.append("the comment being written")
         if not unsaved:
             self.app.exit()
             return
@@ -325,6 +347,8 @@ class ReviewScreen(Keyed, Screen[None]):
                     doc.discard_journal()
                 self.app.exit()
             elif answer == "save":
+                if editor is not None:
+                    editor.commit()
                 self.files.save_all(lambda ok: self.app.exit() if ok else None)
 
         self.app.push_screen(QuitDialog(unsaved), answered)

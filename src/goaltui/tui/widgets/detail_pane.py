@@ -49,17 +49,21 @@ def period_parts(review: Review, goal: Goal, period: str) -> dict[str, Text]:
     """How the goal stands in ``period``: one text per part of the pane."""
     w = words(review.language)
     entry = goal.entry(period)
-    status = Text(f"{w['status'].capitalize()}: ", style="bold")
+    status = Text.assemble((f"{w['status'].capitalize()}: ", "bold"))
     if entry.status is None:
         status.append(w["not assessed"], style="dim")
     else:
         status.append_text(status_text(review, entry.status))
         if review.is_unexplained(goal, period):
             status.append(f"  {UNEXPLAINED_MARK} {w['unexplained']}", style="bold yellow")
-    forecast = Text(f"{w['forecast'].capitalize()}: ", style="bold")
-    forecast.append(clean_line(entry.forecast) if entry.forecast else "–")
-    comment = Text(f"{w['comment'].capitalize()}:", style="bold")
-    comment.append("\n" + clean(entry.comment.strip()) if entry.comment else " –")
+    forecast = Text.assemble(
+        (f"{w['forecast'].capitalize()}: ", "bold"),
+        clean_line(entry.forecast) if entry.forecast else "–",
+    )
+    comment = Text.assemble(
+        (f"{w['comment'].capitalize()}:", "bold"),
+        "\n" + clean(entry.comment.strip()) if entry.comment else " –",
+    )
     others = Text()
     for other in review.periods:
         if other != period:

@@ -70,7 +70,8 @@ class FilterBar(Horizontal):
             state.append(" ")
         if current.active:
             total = len(review.goals)
-            state.append(f"({shown} of {total}) · Esc clears · s next status ", style="dim")
+            hint = "Enter keeps · Esc clears" if self.typing else "Esc clears · s next status"
+            state.append(f"({shown} of {total}) · {hint} ", style="dim")
         self.query_one("#filter-state", Static).update(state)
         self.display = current.active or self.typing
 

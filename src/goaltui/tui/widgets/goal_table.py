@@ -28,6 +28,7 @@ from goaltui.tui.keys import Keyed, key
 
 COMMENT_MARK = "✎"
 MIN_OBJECTIVE = 32  # cells the objective keeps before status labels give way to marks
+MAX_FORECAST = 16  # longer forecasts are cut in the table; the detail pane shows them whole
 _THEME = -1  # a row that heads a theme holds -1 - (theme number)
 
 
@@ -50,7 +51,7 @@ class Layout:
     forecast: int
 
 
-class GoalTable(Keyed, ScrollView, can_focus=True):
+class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
     """Goals down, periods across; the cursor sits on one goal's status in one period."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -143,6 +144,12 @@ class GoalTable(Keyed, ScrollView, can_focus=True):
 
     def refresh_goal(self, goal_id: str) -> None:
         """Repaint the one line of this goal (after an edit)."""
+        forecast = self.review.goal(goal_id).entry(self.current).forecast or ""
+        layout = self._layout()
+        if layout.forecast < MAX_FORECAST and cell_len(forecast) > layout.forecast:
+            self._widths = None  # the forecast column grows: every line moves
+            self.refresh()
+            return
         row = self._row_of.get(self.review.goal_index(goal_id))
         if row is not None:
             self._refresh_row(row)
@@ -260,10 +267,15 @@ class GoalTable(Keyed, ScrollView, can_focus=True):
 
     # -- rendering -------------------------------------------------------------------
 
+    @property
+    def _width(self) -> int:
+        """Cells left of the scrollbar."""
+        return self.scrollable_content_region.width
+
     def _refresh_row(self, row: int) -> None:
         y = row + 1 - int(self.scroll_offset.y)
         if 1 <= y < self.size.height - (1 if self._layout().short else 0):
-            self.refresh(Region(0, y, self.size.width, 1))
+            self.refresh(Region(0, y, self._width, 1))
 
     def on_focus(self) -> None:
         self._refresh_row(self._cursor_row)
@@ -277,18 +289,23 @@ class GoalTable(Keyed, ScrollView, can_focus=True):
 
     def _resize_virtual(self) -> None:
         """Rows, the column headings above them and, when marks stand alone, the legend."""
-        legend = 1 if self.size.width and self._layout().short else 0
-        self.virtual_size = Size(self.size.width, len(self._rows) + 1 + legend)
+        legend = 1 if self._width and self._layout().short else 0
+        self.virtual_size = Size(self._width, len(self._rows) + 1 + legend)
 
     def _layout(self) -> Layout:
         """Widths for this terminal: the objective keeps room, status labels shrink first."""
-        width = self.size.width
+        width = self._width
         if self._widths is not None and self._widths[0] == width:
             return self._widths[1]
         periods = self.review.periods
         marks = max([cell_len(mark) for mark, _, _ in self._statuses.values()] + [1])
         full = max(cell_len(f" {mark} {label}") for mark, label, _ in self._statuses.values())
-        forecast = max(10, cell_len(self._words["forecast"]))
+        # The forecast column fits this period's longest forecast, within bounds.
+        longest = max(
+            (cell_len(goal.entry(self.current).forecast or "") for goal in self.review.goals),
+            default=0,
+        )
+        forecast = min(max(8, longest, cell_len(self._words["forecast"])), MAX_FORECAST)
         fixed = 3 + 1 + forecast + 2  # binding mark, gap, forecast, comment mark
         room = (width - fixed - MIN_OBJECTIVE) // len(periods) - 1
         cell = full + 1  # +1: the unexplained mark
@@ -301,7 +318,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True):
         return layout
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._width
         if y == 0:
             return self._header_line(width)
         if y == self.size.height - 1 and self._layout().short:

@@ -20,7 +20,7 @@ class ReviewHeader(Static):
     ) -> None:
         w = words(language)
         left = Text(f" {clean_line(title)}", style="bold")
-        right = Text()
+        right = Text("  ")
         right.append(f"{w['current period']} ", style="dim")
         right.append(clean_line(period), style="bold reverse")
         right.append(f"  {clean_line(file)}", style="dim")
@@ -28,7 +28,7 @@ class ReviewHeader(Static):
             right.append(f" {UNSAVED_MARK} unsaved", style="bold yellow")
         right.append(" ")
         width = self.size.width or 80
-        room = max(0, width - right.cell_len - 1)
+        room = max(0, width - right.cell_len)
         left = Text(fit(left.plain, room), style="bold") if left.cell_len > room else left
         left.pad_right(room - left.cell_len)
         line = Text.assemble(left, right)
