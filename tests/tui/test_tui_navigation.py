@@ -1,0 +1,147 @@
+"""Moving around the review: where the cursor starts, the arrow and vim keys, Tab."""
+
+from __future__ import annotations
+
+import pytest
+
+from goaltui.tui.widgets.detail_pane import DetailPane
+from goaltui.tui.widgets.goal_table import GoalTable
+
+EXAMPLE = "example-en.toml"
+KUVA = "kuva-2021.toml"
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "theme", "period_word"),
+    [
+        (EXAMPLE, "reading-buddies", "Learning and culture for everyone", "current period"),
+        (KUVA, "palvelustrategia", "Maailman toimivin kaupunki", "tarkastelujakso"),
+    ],
+)
+def test_the_cursor_starts_on_the_first_goal_in_the_current_period(
+    kit, name, first, theme, period_word
+):
+    app = kit.app(name)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        assert (table.cursor_goal_id, table.cursor_period) == (first, "Q3")
+        assert app.focused is table
+        lines = kit.lines(table)
+        assert lines[1].strip() == theme  # the first theme's heading, then its first goal
+        assert kit.row(table, first) == 2
+        assert kit.cursor(table) == (2, "Q3")
+        assert kit.current_column(table) == ["Q3"]
+        assert f"{period_word} Q3" in kit.header(app)
+        objective = app.documents[0].review.goal(first).objective
+        assert kit.detail(app).startswith(f"{theme} {objective}"[:60])
+
+    kit.run(app, scenario)
+
+
+@pytest.mark.parametrize(
+    ("down", "up", "left", "right"),
+    [("down", "up", "left", "right"), ("j", "k", "h", "l")],
+)
+def test_arrows_and_vim_keys_move_the_cursor_over_theme_headings(kit, down, up, left, right):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+
+        def at(goal_id: str, period: str) -> None:
+            assert (table.cursor_goal_id, table.cursor_period) == (goal_id, period)
+            assert kit.cursor(table) == (kit.row(table, goal_id), period)
+            assert app.documents[0].review.goal(goal_id).objective[:30] in kit.detail(app)
+
+        await pilot.press(up)  # already on the first goal: the heading above is not a stop
+        at("reading-buddies", "Q3")
+        await pilot.press(*[down] * 6)
+        at("neighbourhood-culture", "Q3")
+        heading = kit.row(table, "neighbourhood-culture") + 1
+        assert kit.lines(table)[heading].strip() == "Active and healthy residents"
+        await pilot.press(down)
+        at("senior-exercise", "Q3")
+        assert kit.row(table, "senior-exercise") == heading + 1
+        await pilot.press(up)
+        at("neighbourhood-culture", "Q3")
+        await pilot.press(right)
+        at("neighbourhood-culture", "Q4")
+        await pilot.press(right)  # the last period: stays
+        at("neighbourhood-culture", "Q4")
+        await pilot.press(left, left, left)
+        at("neighbourhood-culture", "Q1")
+        await pilot.press(left)
+        at("neighbourhood-culture", "Q1")
+        await pilot.press(down)
+        at("senior-exercise", "Q1")
+        # moving the cursor is not an edit, and the current period stays Q3
+        assert not app.documents[0].dirty
+        assert kit.current_column(table) == ["Q3"]
+
+    kit.run(app, scenario)
+
+
+def test_tab_moves_focus_between_the_table_and_the_detail_pane(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        pane = app.screen.query_one(DetailPane)
+        await pilot.press("j")
+        assert isinstance(app.focused, GoalTable)
+        assert kit.cursor(table) == (3, "Q3")  # highlighted: cursor colours
+        await pilot.press("tab")
+        assert app.focused is pane
+        # the table keeps showing where the cursor is (underlined), and keys that move
+        # the table's cursor no longer do
+        assert kit.cursor(table) == (3, "Q3")
+        await pilot.press("j")
+        assert table.cursor_goal_id == "library-visits"
+        assert kit.cursor(table) == (3, "Q3")
+        await pilot.press("tab")
+        assert app.focused is table
+        await pilot.press("j")
+        assert table.cursor_goal_id == "self-service-hours"
+        assert kit.cursor(table) == (4, "Q3")
+        await pilot.press("shift+tab")
+        assert app.focused is pane
+
+    kit.run(app, scenario)
+
+
+def test_home_end_and_page_keys_jump_between_goals(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        await pilot.press("end")
+        assert table.cursor_goal_id == "premises"
+        assert kit.cursor(table) == (kit.row(table, "premises"), "Q3")
+        await pilot.press("home")
+        assert table.cursor_goal_id == "reading-buddies"
+        assert kit.cursor(table) == (2, "Q3")
+        await pilot.press("pagedown")  # a page is more than the 26 goals: to the last
+        assert table.cursor_goal_id == "premises"
+        assert kit.cursor(table) == (kit.row(table, "premises"), "Q3")
+        await pilot.press("up", "pageup")
+        assert table.cursor_goal_id == "reading-buddies"
+        assert kit.cursor(table) == (2, "Q3")
+
+    kit.run(app, scenario)
+
+
+def test_clicking_a_cell_moves_the_cursor_there(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        start, _ = kit.columns(table)["Q1"]
+        y = kit.row(table, "culture-pass")
+        await pilot.click(GoalTable, offset=(start + 1, y))
+        assert (table.cursor_goal_id, table.cursor_period) == ("culture-pass", "Q1")
+        assert kit.cursor(table) == (y, "Q1")
+        await pilot.click(GoalTable, offset=(start + 1, 1))  # a theme heading: nothing
+        assert table.cursor_goal_id == "culture-pass"
+
+    kit.run(app, scenario)

@@ -1,0 +1,47 @@
+"""SVG snapshots of the screens a reviewer sees (pytest-textual-snapshot).
+
+The app runs on a copy of example-en.toml opened by its relative name from the test's own
+folder, so the pictures hold no temporary path. After a deliberate change of the look, run
+``pytest tests/tui/test_tui_snapshots.py --snapshot-update`` and look at the new SVGs.
+"""
+
+from __future__ import annotations
+
+EXAMPLE = "example-en.toml"
+
+
+async def save_and_wait(pilot) -> None:
+    await pilot.press("j", "1", "ctrl+s")  # library-visits, Q3: At risk -> On track; save
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def test_main_screen(kit, snap_compare):
+    """The review at 120x40: table with marks and legend, detail pane on the right."""
+    assert snap_compare(kit.app(EXAMPLE), terminal_size=(120, 40))
+
+
+def test_comment_editor(kit, snap_compare):
+    """The comment editor ("c") on the first goal's Q3 comment."""
+    assert snap_compare(kit.app(EXAMPLE), press=["c"], terminal_size=(120, 40))
+
+
+def test_summary_after_save(kit, snap_compare):
+    """ctrl+s after one edit: "Saved example-en.toml." and the summary of the saved file."""
+    assert snap_compare(kit.app(EXAMPLE), run_before=save_and_wait, terminal_size=(120, 40))
+
+
+def test_help_dialog(kit, snap_compare):
+    """The help ("?"): every key."""
+    assert snap_compare(kit.app(EXAMPLE), press=["question_mark"], terminal_size=(120, 40))
+
+
+def test_quit_dialog(kit, snap_compare):
+    """q after an edit: save, discard or cancel."""
+    assert snap_compare(kit.app(EXAMPLE), press=["space", "q"], terminal_size=(120, 40))
+
+
+def test_main_screen_narrow(kit, snap_compare):
+    """80x24: the detail pane under the table, status marks with a legend line."""
+    assert snap_compare(kit.app(EXAMPLE), terminal_size=(80, 24))
