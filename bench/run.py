@@ -1,0 +1,762 @@
+"""goaltui against its floor: one run, the two interleaved, a Markdown table at the end.
+
+    python bench/run.py                        # everything (about 5-10 minutes)
+    python bench/run.py --only tui --pairs 5   # one group: summary, tui, keys, save, cli
+
+Every measurement runs goaltui and its floor (the least a competent engineer would write for
+the same job, on the same generated files) alternately, A B A B ..., so that a noisy machine
+slows both alike. See bench/README.md for what each row measures and how.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import hashlib
+import importlib.metadata
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tomllib
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import file_name, generate  # noqa: E402
+from ptyterm import SYNC_END, PtyApp, PtyError, visible  # noqa: E402
+
+OUT = HERE / "out"
+WORK = OUT / "work"  # scratch copies for the sessions that edit and save
+PYTHON = sys.executable
+GOALTUI = [str(Path(PYTHON).parent / "goaltui")]
+FLOOR_TUI = [PYTHON, str(HERE / "floor_datatable.py")]
+FLOOR_SUMMARY = [PYTHON, str(HERE / "floor_summary.py")]
+GROUPS = ("summary", "tui", "keys", "save", "cli")
+
+#: (goals per file, files) of every data set.
+DATASETS = ((100, 10), (1000, 1), (10000, 1))
+
+
+# -- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What goaltui must achieve: a ratio of medians, or an absolute median or maximum."""
+
+    kind: str  # "ratio", "median" or "max"
+    limit: float
+    text: str
+
+
+@dataclass(slots=True)
+class Row:
+    measurement: str
+    size: str
+    unit: str  # "s", "ms" or "MiB"
+    ours: list[float]
+    floor: list[float] = field(default_factory=list)
+    target: Target | None = None
+
+    @property
+    def ratio(self) -> float | None:
+        if not self.ours or not self.floor:
+            return None
+        return statistics.median(self.ours) / statistics.median(self.floor)
+
+    @property
+    def passed(self) -> bool | None:
+        if self.target is None or not self.ours:
+            return None
+        if self.target.kind == "ratio":
+            ratio = self.ratio
+            return None if ratio is None else ratio <= self.target.limit
+        value = statistics.median(self.ours) if self.target.kind == "median" else max(self.ours)
+        return value <= self.target.limit
+
+
+@dataclass(slots=True)
+class Check:
+    """A yes/no row: e.g. that a command never imports Textual."""
+
+    measurement: str
+    size: str
+    result: str
+    passed: bool
+
+
+@dataclass(slots=True)
+class Report:
+    rows: list[Row | Check] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, row: Row | Check) -> None:
+        self.rows.append(row)
+        print(f"  {_line(row)}", flush=True)
+
+
+def _scale(unit: str) -> float:
+    return {"ms": 1000.0}.get(unit, 1.0)
+
+
+def _spread(values: list[float], unit: str) -> str:
+    if not values:
+        return "—"
+    k = _scale(unit)
+    digits = 1 if unit in ("ms", "MiB") else 2
+    mid, low, high = statistics.median(values) * k, min(values) * k, max(values) * k
+    return f"{mid:.{digits}f} {unit} ({low:.{digits}f}–{high:.{digits}f})"
+
+
+def _verdict(passed: bool | None) -> str:
+    return "—" if passed is None else ("pass" if passed else "**FAIL**")
+
+
+def _line(row: Row | Check) -> str:
+    if isinstance(row, Check):
+        return f"{row.measurement} [{row.size}]: {row.result} -> {_verdict(row.passed)}"
+    ratio = f"{row.ratio:.2f}" if row.ratio is not None else "—"
+    return (
+        f"{row.measurement} [{row.size}]: goaltui {_spread(row.ours, row.unit)}, "
+        f"floor {_spread(row.floor, row.unit)}, ratio {ratio} -> {_verdict(row.passed)}"
+    )
+
+
+def markdown(report: Report) -> str:
+    lines = [
+        "| measurement | size | goaltui median (min–max) | floor median (min–max) "
+        "| ratio of medians | target | pass/fail |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in report.rows:
+        if isinstance(row, Check):
+            cells = [row.measurement, row.size, row.result, "—", "—", "never", _verdict(row.passed)]
+        else:
+            ratio = f"{row.ratio:.2f}" if row.ratio is not None else "—"
+            target = row.target.text if row.target else "—"
+            cells = [
+                row.measurement,
+                row.size,
+                _spread(row.ours, row.unit),
+                _spread(row.floor, row.unit),
+                ratio,
+                target,
+                _verdict(row.passed),
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def source_fingerprint() -> str:
+    """Which goaltui was measured: a hash of its package files and the git commit."""
+    import goaltui
+
+    package = Path(goaltui.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".tcss"):
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    git = subprocess.run(
+        ["git", "-C", str(package), "log", "-1", "--format=%h"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    dirty = subprocess.run(
+        ["git", "-C", str(package), "status", "--porcelain", "--", "."],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    commit = git.stdout.strip() or "no git"
+    changes = " + uncommitted changes" if dirty.stdout.strip() else ""
+    return f"{package} at {commit}{changes}, files sha256 {digest.hexdigest()[:12]}"
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    with contextlib.suppress(OSError), open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    usable = len(os.sched_getaffinity(0))
+    with open("/proc/loadavg") as load:
+        loadavg = " ".join(load.read().split()[:3])
+    versions = ", ".join(
+        f"{name} {importlib.metadata.version(name)}"
+        for name in ("goaltui", "textual", "rich", "tomli-w")
+    )
+    return (
+        f"- goaltui source measured: {source_fingerprint()}\n"
+        f"- machine: {model}, {os.cpu_count()} cores ({usable} usable), "
+        f"load average at start {loadavg}\n"
+        f"- Python {platform.python_version()} ({platform.python_implementation()}), {versions}\n"
+        f"- date: {datetime.now().astimezone().isoformat(timespec='seconds')}"
+    )
+
+
+# -- data ---------------------------------------------------------------------------------
+
+
+def _stamp() -> str:
+    source = (HERE / "generate.py").read_bytes()
+    return hashlib.sha256(source + repr(DATASETS).encode()).hexdigest()
+
+
+def dataset(goals: int) -> Path:
+    return OUT / f"g{goals}"
+
+
+def files_of(goals: int, count: int) -> list[Path]:
+    return [dataset(goals) / file_name(goals, i) for i in range(count)]
+
+
+def prepare(regenerate: bool) -> None:
+    """Generate the data sets unless the same generator already made them."""
+    stamp_file = OUT / "stamp"
+    stamp = _stamp()
+    fresh = stamp_file.exists() and stamp_file.read_text() == stamp
+    if fresh and not regenerate and all(p.exists() for g, n in DATASETS for p in files_of(g, n)):
+        print("data: reusing bench/out (same generator)")
+    else:
+        for goals, count in DATASETS:
+            started = time.perf_counter()
+            written = generate(goals, count, dataset(goals))
+            total = sum(size for _, size in written)
+            took = time.perf_counter() - started
+            print(f"data: {count} file(s) x {goals} goals: {total:,} bytes ({took:.1f} s)")
+        stamp_file.write_text(stamp)
+    for goals, count in DATASETS:
+        total = sum(p.stat().st_size for p in files_of(goals, count))
+        print(f"  {dataset(goals).relative_to(HERE.parent)}: {count} x {goals} goals, {total:,} B")
+
+
+def _journal(path: Path) -> Path:
+    try:
+        from goaltui.recovery import journal_path
+    except ImportError:
+        return path.with_name(f".{path.name}.goaltui-recovery.json")
+    return journal_path(path)
+
+
+def scratch(source: Path) -> Path:
+    """A fresh copy of ``source`` in bench/out/work, with no journal or temporary file."""
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    WORK.mkdir(parents=True)
+    copy = WORK / source.name
+    shutil.copyfile(source, copy)
+    return copy
+
+
+def no_journal(path: Path) -> None:
+    """goaltui offers to restore edits journaled by an earlier session: none must be there."""
+    journal = _journal(path)
+    if journal.exists():
+        raise RuntimeError(f"{journal} exists: an earlier session left edits; delete it")
+
+
+def review_of(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def objectives(path: Path, count: int) -> list[str]:
+    return [str(goal["objective"])[:16] for goal in review_of(path)["goals"][:count]]
+
+
+def title(path: Path) -> str:
+    return str(review_of(path)["review"]["title"])
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+
+def tui_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env["TERM"] = "xterm-256color"
+    return env
+
+
+def interleave(pairs: int, ours: Callable[[], float], floor: Callable[[], float]) -> Row:
+    """Run goaltui and its floor alternately; the row gets both lists of samples."""
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(pairs):
+        a.append(ours())
+        b.append(floor())
+    return Row("", "", "s", a, b)
+
+
+def wall(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Wall time of a process whose stdout goes to a pipe that is read to the end."""
+    started = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, env=env, check=False)
+    took = time.perf_counter() - started
+    if proc.returncode != 0 or not proc.stdout:
+        err = proc.stderr.decode(errors="replace")[-500:]
+        raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err}")
+    return took
+
+
+# -- a. summary ---------------------------------------------------------------------------
+
+
+def bench_summary(report: Report, pairs: int) -> None:
+    print("a. summary (subprocess wall time, stdout read from a pipe, COLUMNS=120)")
+    env = dict(os.environ, COLUMNS="120")
+    target = Target("ratio", 1.3, "ratio ≤ 1.3")
+    for label, paths in (
+        ("10 × 100", files_of(100, 10)),
+        ("1 × 10,000", files_of(10000, 1)),
+    ):
+        names = [str(p) for p in paths]
+        row = interleave(
+            pairs,
+            lambda names=names: wall([*GOALTUI, "summary", *names], env),
+            lambda names=names: wall([*FLOOR_SUMMARY, *names], env),
+        )
+        row.measurement, row.size, row.target = "`goaltui summary`", label, target
+        report.add(row)
+
+
+# -- b. TUI start -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Started:
+    seconds: float
+    mib: float
+
+
+def start_tui(argv: Sequence[str], expected: str, must_show: Sequence[str]) -> tuple[PtyApp, float]:
+    """Spawn and read until the first complete frame; asserts the table is on screen."""
+    app = PtyApp(argv, env=tui_env())
+    try:
+        first = app.first_frame(expected.encode(), quiet=0.5, timeout=180)
+        lines = app.screen()
+        missing = visible(lines, must_show)
+        if missing:
+            shown = "\n".join(lines)
+            raise PtyError(f"{argv[-1]}: not on screen at the first frame: {missing}\n{shown}")
+    except BaseException:
+        app.close()
+        raise
+    return app, first
+
+
+def measure_start(argv: Sequence[str], expected: str, must_show: Sequence[str]) -> Started:
+    app, first = start_tui(argv, expected, must_show)
+    try:
+        mib = app.peak_memory_kib() / 1024
+    finally:
+        app.close()
+    return Started(first, mib)
+
+
+def bench_tui(report: Report, pairs: int) -> None:
+    print("b. TUI start to first complete frame, 120x40 pty (and peak memory, VmHWM)")
+    targets = {
+        1000: Target("ratio", 1.1, "ratio ≤ 1.1"),
+        10000: Target("ratio", 0.6, "ratio ≤ 0.6"),
+    }
+    memory_targets = {10000: Target("ratio", 1.2, "ratio ≤ 1.2")}
+    memory_rows: list[Row] = []
+    for goals in (100, 1000, 10000):
+        path = files_of(goals, 1)[0]
+        no_journal(path)
+        heading = title(path)[:30]
+        rows = objectives(path, 15)
+        ours: list[Started] = []
+        floor: list[Started] = []
+        for _ in range(pairs):
+            ours.append(measure_start([*GOALTUI, str(path)], heading, [heading, *rows]))
+            floor.append(measure_start([*FLOOR_TUI, str(path)], rows[0], rows))
+        size = f"{goals:,} goals"
+        report.add(
+            Row(
+                "TUI start → first complete frame",
+                size,
+                "s",
+                [s.seconds for s in ours],
+                [s.seconds for s in floor],
+                targets.get(goals),
+            )
+        )
+        memory_rows.append(
+            Row(
+                "TUI peak memory (VmHWM) at first frame",
+                size,
+                "MiB",
+                [s.mib for s in ours],
+                [s.mib for s in floor],
+                memory_targets.get(goals),
+            )
+        )
+    for row in memory_rows:
+        report.add(row)
+
+
+# -- c. key to repainted cell -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Press:
+    sent: float
+    start: int  # output offset when the key was written
+    frames: list[tuple[int, float]]  # (offset past the frame-end marker, arrival time)
+
+
+def press(app: PtyApp, key: str, quiet: float = 0.15) -> Press:
+    """Type a key and collect the frames it causes (until ``quiet`` s without output)."""
+    while app.pump(0):  # what was written before the key is not its answer
+        pass
+    start = len(app.output)
+    sent = app.send(key)
+    if app.sync_answered:
+        app.wait_for(SYNC_END, 30.0, start)
+    else:
+        while len(app.output) == start:
+            if not app.pump(5.0):
+                raise PtyError(f"{key}: no output")
+    app.wait_quiet(quiet, 30.0)
+    if app.sync_answered:
+        frames = [(end, app.time_at(end - 1)) for end in app.frame_end_offsets(start)]
+    else:  # no synchronized output: the update is everything up to the silence
+        frames = [(len(app.output), app.times[-1])]
+    return Press(sent, start, frames)
+
+
+class Replay:
+    """A pyte screen fed the program's output in order, to look at it at any offset."""
+
+    def __init__(self, app: PtyApp) -> None:
+        import pyte
+
+        self.app = app
+        self.screen = pyte.Screen(app.cols, app.rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.fed = 0
+
+    def at(self, offset: int) -> list[str]:
+        if offset < self.fed:
+            raise ValueError("a replay only goes forward")
+        self.stream.feed(bytes(self.app.output[self.fed : offset]))
+        self.fed = offset
+        return list(self.screen.display)
+
+
+def _line_with(lines: list[str], text: str) -> str:
+    """The table row that starts with ``text`` (goaltui's detail pane repeats it further right)."""
+    for line in lines:
+        if 0 <= line.find(text) < 8:
+            return line
+    raise PtyError(f"no line starts with {text!r}")
+
+
+def cell_latencies(
+    app: PtyApp, presses: list[Press], marker: str
+) -> tuple[list[float], list[float]]:
+    """Per press: key to the frame that changed the selected goal's line, and to the last frame.
+
+    The selected goal's line is found by ``marker`` (the start of its objective); a press after
+    which no frame changes that line fails the run.
+    """
+    replay = Replay(app)
+    to_cell: list[float] = []
+    to_end: list[float] = []
+    for number, item in enumerate(presses, 1):
+        before = _line_with(replay.at(item.start), marker)
+        changed = None
+        for offset, stamp in item.frames:
+            if _line_with(replay.at(offset), marker) != before:
+                changed = stamp
+                break
+        if changed is None:
+            raise PtyError(f"press {number}: no frame repainted the selected goal's line")
+        to_cell.append(changed - item.sent)
+        to_end.append(item.frames[-1][1] - item.sent)
+    return to_cell, to_end
+
+
+def bench_keys(report: Report, presses: int, seed: int) -> None:
+    print("c. space → repainted cell (goaltui cycles a status; the floor does update_cell_at)")
+    rng = random.Random(seed)
+    target = Target("median", 0.016, "goaltui median ≤ 16 ms")
+    for goals in (100, 10000):
+        source = files_of(goals, 1)[0]
+        path = scratch(source)
+        heading = title(path)[:30]
+        rows = objectives(path, 15)
+        ours, _ = start_tui([*GOALTUI, str(path)], heading, [heading, *rows])
+        try:
+            floor, _ = start_tui([*FLOOR_TUI, str(path)], rows[0], rows)
+        except BaseException:
+            ours.close()
+            raise
+        try:
+            a: list[Press] = []
+            b: list[Press] = []
+            for _ in range(presses):
+                time.sleep(rng.uniform(0.05, 0.15))
+                a.append(press(ours, "space"))
+                time.sleep(rng.uniform(0.05, 0.15))
+                b.append(press(floor, "space"))
+        finally:
+            ours.close()
+            floor.close()
+        a_cell, a_end = cell_latencies(ours, a, rows[0])
+        b_cell, b_end = cell_latencies(floor, b, rows[0])
+        if not (ours.sync_answered and floor.sync_answered):
+            report.notes.append("keys: a program did not use synchronized output; silence used")
+        size = f"{goals:,} goals"
+        report.add(Row("space → repainted cell", size, "ms", a_cell, b_cell, target))
+        report.add(Row("space → update complete (last frame)", size, "ms", a_end, b_end))
+        with contextlib.suppress(OSError):
+            _journal(path).unlink()
+
+
+# -- d. save --------------------------------------------------------------------------------
+
+
+def bench_save(report: Report, pairs: int) -> None:
+    print("d. save of 10,000 goals: in process, then keys during a save in the pty")
+    from goaltui.document import Document, write_snapshot
+
+    source = files_of(10000, 1)[0]
+    path = scratch(source)
+    floor_path = WORK / "floor.toml"
+    doc = Document.open(path)
+    goals = doc.review.goals
+    period = doc.review.current_period()
+    ours: list[float] = []
+    floor: list[float] = []
+    for i in range(pairs):
+        # An edited review each time: one more status cycled (not timed).
+        doc.session.cycle_status(goals[(i * 997) % len(goals)].id, period)
+        snapshot = doc.snapshot()
+        gc.collect()
+        started = time.perf_counter()
+        saved = write_snapshot(snapshot)
+        ours.append(time.perf_counter() - started)
+        doc.saved(saved)
+        data = tomllib.loads(saved.text)  # the same data, as the floor would hold it
+        gc.collect()
+        started = time.perf_counter()
+        text = tomli_w.dumps(data, multiline_strings=True)
+        with floor_path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        floor.append(time.perf_counter() - started)
+        if text != saved.text:
+            raise RuntimeError("the floor wrote other bytes than goaltui: not the same job")
+    report.add(
+        Row(
+            "save (write_snapshot vs tomli_w.dumps + write)",
+            "10,000 goals",
+            "s",
+            ours,
+            floor,
+            Target("ratio", 1.2, "ratio ≤ 1.2"),
+        )
+    )
+    del doc, goals
+    gc.collect()
+    keys_during_save(report, source)
+
+
+def keys_during_save(report: Report, source: Path) -> None:
+    """ctrl+s on an edited 10k file, then space every 20 ms: each key's latency.
+
+    The keys go on until the save's summary dialog is on screen (at least 2 s), so that every
+    moment of the save has keys waiting; the first 2 s are reported on their own as well.
+    """
+    path = scratch(source)
+    heading = title(path)[:30]
+    rows = objectives(path, 15)
+    app, _ = start_tui([*GOALTUI, str(path)], heading, [heading, *rows])
+    try:
+        if not app.sync_answered:
+            raise PtyError("goaltui did not turn on synchronized output: frames cannot be told")
+        press(app, "space")  # the edit to save
+        start = len(app.output)
+        saving = app.send("ctrl+s")
+        keys: list[tuple[float, int]] = []
+        due = saving + 0.02
+        found = -1
+        while found < 0 or due <= saving + 2.0:
+            if app.now() > saving + 180:
+                raise PtyError("the save did not finish in 180 s")
+            app.pump(due - app.now())
+            if found < 0:
+                found = app.output.find(b"Saved ", start)
+            if app.now() >= due:
+                while app.pump(0):  # what was written before the key is not its answer
+                    pass
+                keys.append((app.send("space"), len(app.output)))
+                due += 0.02
+        app.wait_quiet(0.5, 60.0)
+        done_offset = app.output.find(SYNC_END, found) + len(SYNC_END)
+        done = app.time_at(done_offset - 1)
+        frames = [(end, app.time_at(end - 1)) for end in app.frame_end_offsets(start)]
+    finally:
+        app.close()
+    if path.read_bytes() == source.read_bytes():
+        raise RuntimeError("ctrl+s did not change the file: the save was not measured")
+    first: list[float] = []
+    during: list[float] = []
+    for sent, offset in keys:
+        if sent >= done:
+            continue  # the save's summary dialog is up: space does nothing there
+        answer = next((stamp for end, stamp in frames if end > offset), None)
+        if answer is None:
+            raise PtyError("a key pressed during the save got no frame")
+        during.append(answer - sent)
+        if sent <= saving + 2.0:
+            first.append(answer - sent)
+    target = Target("max", 0.1, "max ≤ 100 ms")
+    report.add(
+        Row(
+            f"space every 20 ms for 2 s after ctrl+s ({len(first)} keys)",
+            "10,000 goals",
+            "ms",
+            first,
+            target=target,
+        )
+    )
+    report.add(
+        Row(
+            f"space every 20 ms from ctrl+s to the save's summary ({len(during)} keys)",
+            "10,000 goals",
+            "ms",
+            during,
+            target=target,
+        )
+    )
+    report.notes.append(
+        f"save in the TUI (10,000 goals): ctrl+s → summary dialog on screen {done - saving:.2f} s"
+    )
+    with contextlib.suppress(OSError):
+        _journal(path).unlink()
+
+
+# -- e. command line ------------------------------------------------------------------------
+
+
+def imported(argv: Sequence[str]) -> list[str]:
+    """The modules a Python command imports, from ``-X importtime``."""
+    proc = subprocess.run(
+        [PYTHON, "-X", "importtime", *argv], capture_output=True, env=dict(os.environ), check=False
+    )
+    modules = []
+    for line in proc.stderr.decode(errors="replace").splitlines():
+        if line.startswith("import time:") and "|" in line:
+            modules.append(line.rsplit("|", 1)[1].strip())
+    if not modules:
+        raise RuntimeError(f"no import times from {argv}: {proc.stderr[-300:]!r}")
+    return modules
+
+
+def bench_cli(report: Report, pairs: int) -> None:
+    print("e. goaltui --help, and whether summary/check/fmt import Textual")
+    env = dict(os.environ)
+    floor_help = "import argparse; argparse.ArgumentParser(description='x').print_help()"
+    row = interleave(
+        max(pairs, 10),
+        lambda: wall([*GOALTUI, "--help"], env),
+        lambda: wall([PYTHON, "-c", floor_help], env),
+    )
+    row.measurement, row.size = "`goaltui --help`", "—"
+    row.target = Target("median", 0.15, "median < 0.15 s")
+    report.add(row)
+    sample = scratch(files_of(100, 1)[0])
+    results = []
+    clean = True
+    for command in ("summary", "check", "fmt"):
+        modules = imported(["-m", "goaltui", command, str(sample)])
+        textual = [m for m in modules if m == "textual" or m.startswith("textual.")]
+        clean = clean and not textual
+        results.append(
+            f"{command}: {'textual!' if textual else 'no textual'} ({len(modules)} mod.)"
+        )
+    report.add(Check("imports Textual?", "summary/check/fmt", "; ".join(results), clean))
+
+
+# -- main -----------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument(
+        "--only", default=",".join(GROUPS), help=f"comma-separated groups: {', '.join(GROUPS)}"
+    )
+    parser.add_argument("--pairs", type=int, default=5, help="goaltui/floor pairs (at least 5)")
+    parser.add_argument("--presses", type=int, default=30, help="key presses per program")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the pauses between keys")
+    parser.add_argument("--regenerate", action="store_true", help="write the data sets again")
+    arguments = parser.parse_args(argv)
+    groups = [g.strip() for g in arguments.only.split(",") if g.strip()]
+    unknown = [g for g in groups if g not in GROUPS]
+    if unknown:
+        parser.error(f"unknown group(s) {', '.join(unknown)}; groups are {', '.join(GROUPS)}")
+    if arguments.pairs < 1 or arguments.presses < 1:
+        parser.error("--pairs and --presses must be at least 1")
+
+    started = time.perf_counter()
+    header = machine()
+    print(header, flush=True)
+    prepare(arguments.regenerate)
+    report = Report()
+    runs: dict[str, Callable[[], None]] = {
+        "summary": lambda: bench_summary(report, arguments.pairs),
+        "tui": lambda: bench_tui(report, arguments.pairs),
+        "keys": lambda: bench_keys(report, arguments.presses, arguments.seed),
+        "save": lambda: bench_save(report, arguments.pairs),
+        "cli": lambda: bench_cli(report, arguments.pairs),
+    }
+    try:
+        for group in GROUPS:
+            if group not in groups:
+                continue
+            try:
+                runs[group]()
+            except Exception as error:  # one broken group must not lose the others' results
+                traceback.print_exc()
+                report.errors.append(f"{group}: {type(error).__name__}: {error}")
+    finally:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(WORK)
+    print()
+    print("## goaltui against its floor")
+    print()
+    print(header)
+    print(f"- pairs: {arguments.pairs} (interleaved A B A B), key presses: {arguments.presses}")
+    print(f"- run took {time.perf_counter() - started:.0f} s")
+    print()
+    print(markdown(report))
+    for note in report.notes:
+        print(f"\n- {note}")
+    for error in report.errors:
+        print(f"\n- **ERROR** in group {error}")
+    failed = [row for row in report.rows if row.passed is False]
+    print(f"\n{len(failed)} target(s) missed, {len(report.errors)} group(s) failed to run.")
+    return 1 if failed or report.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
