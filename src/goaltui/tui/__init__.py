@@ -25,9 +25,17 @@ def run(paths: list[Path]) -> int:
         print("goaltui: fix the files above, then open them again", file=sys.stderr)
         return 1
 
-    from goaltui.tui.app import GoalApp
+    from goaltui.tui.app import GoalApp, remappable
+    from goaltui.tui.keymap import binding_ids, load_keymap
 
-    app = GoalApp(documents)
+    try:
+        keymap = load_keymap(binding_ids(remappable()))
+    except ReviewError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print("goaltui: fix the keymap above, or move it away", file=sys.stderr)
+        return 1
+    app = GoalApp(documents, keymap)
     try:
         app.run()
     except BaseException:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,9 +21,13 @@ class GoalApp(App[None]):
     TITLE = "goaltui"
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(
+        self, documents: Sequence[Document], keymap: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__()
         self.documents = list(documents)
+        if keymap:
+            self.set_keymap(dict(keymap))
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.documents))
@@ -47,3 +51,12 @@ class GoalApp(App[None]):
             screen.request_quit()
         else:
             self.exit()
+
+
+def remappable() -> list[type]:
+    """The classes whose key bindings a keymap file may change."""
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
+    from goaltui.tui.widgets.goal_table import GoalTable
+
+    return [ReviewScreen, GoalTable, CommentEditor, ForecastDialog]

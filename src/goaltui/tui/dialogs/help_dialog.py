@@ -14,29 +14,34 @@ from textual.widgets import Static
 
 from goaltui.model import Status
 from goaltui.text import clean_line
+from goaltui.tui.keymap import PREFIX, keymap_path
 from goaltui.tui.keys import Keyed, key
+
+Row = tuple[str, str, str]  # keys, what they do, the id to remap them by
 
 
 def key_rows(
     bindings: Iterable[Binding], order: Sequence[Binding], statuses: Sequence[Status], app: App
-) -> list[tuple[str, str]]:
+) -> list[Row]:
     """One row per action, its keys as mapped now, in the order the bindings were declared."""
     rank = {binding.action: i for i, binding in enumerate(order)}
     keys: dict[str, list[str]] = {}
+    ids: dict[str, str] = {}
     places: dict[str, int] = {}
     for binding in bindings:
         if not binding.description or binding.system or binding.action.startswith("set_status"):
             continue
         keys.setdefault(binding.description, []).append(app.get_key_display(binding))
+        ids.setdefault(binding.description, (binding.id or "").removeprefix(PREFIX))
         places.setdefault(binding.description, rank.get(binding.action, len(rank)))
-    rows = [(", ".join(keys[d]), d) for d in sorted(keys, key=lambda d: places[d])]
+    rows = [(", ".join(keys[d]), d, ids[d]) for d in sorted(keys, key=lambda d: places[d])]
     numbers = ", ".join(f"{i} {clean_line(s.label)}" for i, s in enumerate(statuses[:9], 1))
-    rows.insert(1, (f"1–{min(len(statuses), 9)}", f"Set status: {numbers}"))
+    rows.insert(1, (f"1–{min(len(statuses), 9)}", f"Set status: {numbers}", "set-status-N"))
     return rows
 
 
 class HelpDialog(Keyed, ModalScreen[None]):
-    def __init__(self, keys: Iterable[tuple[str, str]]) -> None:
+    def __init__(self, keys: Iterable[Row]) -> None:
         super().__init__()
         self.keys = list(keys)
 
@@ -44,13 +49,15 @@ class HelpDialog(Keyed, ModalScreen[None]):
         table = Table(box=None, show_header=False, pad_edge=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for keys, description in self.keys:
-            table.add_row(Text(keys), Text(description))
+        table.add_column(style="dim", no_wrap=True)
+        for keys, description, binding_id in self.keys:
+            table.add_row(Text(keys), Text(description), Text(binding_id))
+        hint = Text(f"Esc close · remap keys by id in {clean_line(str(keymap_path()))}")
         with Vertical(classes="dialog"):
             yield Static(Text("Keys", style="bold"), classes="title")
             with VerticalScroll(id="keys"):
                 yield Static(table)
-            yield Static(Text("Esc close", style="dim"), classes="hint")
+            yield Static(hint, classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#keys").focus()

@@ -187,15 +187,15 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self._edited(self.doc.session.cycle_status(*target))
 
-    @key("1", "Set status 1", action="set_status(1)", show=False)
-    @key("2", "Set status 2", action="set_status(2)", show=False)
-    @key("3", "Set status 3", action="set_status(3)", show=False)
-    @key("4", "Set status 4", action="set_status(4)", show=False)
-    @key("5", "Set status 5", action="set_status(5)", show=False)
-    @key("6", "Set status 6", action="set_status(6)", show=False)
-    @key("7", "Set status 7", action="set_status(7)", show=False)
-    @key("8", "Set status 8", action="set_status(8)", show=False)
-    @key("9", "Set status 9", action="set_status(9)", show=False)
+    @key("1", "Set status 1", action="set_status(1)", id="set-status-1", show=False)
+    @key("2", "Set status 2", action="set_status(2)", id="set-status-2", show=False)
+    @key("3", "Set status 3", action="set_status(3)", id="set-status-3", show=False)
+    @key("4", "Set status 4", action="set_status(4)", id="set-status-4", show=False)
+    @key("5", "Set status 5", action="set_status(5)", id="set-status-5", show=False)
+    @key("6", "Set status 6", action="set_status(6)", id="set-status-6", show=False)
+    @key("7", "Set status 7", action="set_status(7)", id="set-status-7", show=False)
+    @key("8", "Set status 8", action="set_status(8)", id="set-status-8", show=False)
+    @key("9", "Set status 9", action="set_status(9)", id="set-status-9", show=False)
     def action_set_status(self, number: int) -> None:
         statuses = self.doc.review.statuses
         if number > len(statuses):
