@@ -245,6 +245,10 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in (EXAMPLE, KUVA):
         shutil.copyfile(DATA / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
+    # The help dialog names the keymap file: the same default path on every machine.
+    monkeypatch.delenv("GOALTUI_KEYMAP", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     return tmp_path
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
@@ -37,6 +38,9 @@ def key_rows(
     rows = [(", ".join(keys[d]), d, ids[d]) for d in sorted(keys, key=lambda d: places[d])]
     numbers = ", ".join(f"{i} {clean_line(s.label)}" for i, s in enumerate(statuses[:9], 1))
     rows.insert(1, (f"1–{min(len(statuses), 9)}", f"Set status: {numbers}", "set-status-N"))
+    if app.ENABLE_COMMAND_PALETTE:
+        palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))
+        rows.append((palette, "Commands: light or dark theme, and more", ""))
     return rows
 
 
@@ -52,7 +56,9 @@ class HelpDialog(Keyed, ModalScreen[None]):
         table.add_column(style="dim", no_wrap=True)
         for keys, description, binding_id in self.keys:
             table.add_row(Text(keys), Text(description), Text(binding_id))
-        hint = Text(f"Esc close · remap keys by id in {clean_line(str(keymap_path()))}")
+        path = keymap_path()
+        shown = f"~/{path.relative_to(Path.home())}" if path.is_relative_to(Path.home()) else path
+        hint = Text(f"Esc close · remap keys by their id in {clean_line(str(shown))}")
         with Vertical(classes="dialog"):
             yield Static(Text("Keys", style="bold"), classes="title")
             with VerticalScroll(id="keys"):
