@@ -540,22 +540,31 @@ def bench_save(report: Report, pairs: int) -> None:
     from goaltui.document import Document, write_snapshot
 
     source = files_of(10000, 1)[0]
-    path = scratch(source)
     floor_path = WORK / "floor.toml"
-    doc = Document.open(path)
-    goals = doc.review.goals
-    period = doc.review.current_period()
-    ours: list[float] = []
+    first: list[float] = []
+    later: list[float] = []
     floor: list[float] = []
     for i in range(pairs):
-        # An edited review each time: one more status cycled (not timed).
+        # A freshly opened review with one status cycled (not timed): the first save of a
+        # session has no earlier text of its own to compare with, so it is the slow one.
+        path = scratch(source)
+        doc = Document.open(path)
+        goals = doc.review.goals
+        period = doc.review.current_period()
         doc.session.cycle_status(goals[(i * 997) % len(goals)].id, period)
         snapshot = doc.snapshot()
         gc.collect()
         started = time.perf_counter()
         saved = write_snapshot(snapshot)
-        ours.append(time.perf_counter() - started)
+        first.append(time.perf_counter() - started)
         doc.saved(saved)
+        # A later save of the same session, after one more edit.
+        doc.session.cycle_status(goals[(i * 997 + 501) % len(goals)].id, period)
+        snapshot = doc.snapshot()
+        gc.collect()
+        started = time.perf_counter()
+        saved = write_snapshot(snapshot)
+        later.append(time.perf_counter() - started)
         data = tomllib.loads(saved.text)  # the same data, as the floor would hold it
         gc.collect()
         started = time.perf_counter()
@@ -567,15 +576,25 @@ def bench_save(report: Report, pairs: int) -> None:
             raise RuntimeError("the floor wrote other bytes than goaltui: not the same job")
     report.add(
         Row(
-            "save (write_snapshot vs tomli_w.dumps + write)",
+            "first save after opening (write_snapshot vs tomli_w.dumps + write)",
             "10,000 goals",
             "s",
-            ours,
+            first,
             floor,
             Target("ratio", 1.2, "ratio ≤ 1.2"),
         )
     )
-    del doc, goals
+    report.add(
+        Row(
+            "a later save, one more goal edited (same floor)",
+            "10,000 goals",
+            "s",
+            later,
+            floor,
+            Target("ratio", 1.2, "ratio ≤ 1.2"),
+        )
+    )
+    del doc, goals, saved, data
     gc.collect()
     keys_during_save(report, source)
 

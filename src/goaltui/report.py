@@ -154,8 +154,11 @@ def _change_line(review: Review, mark: Text, word: str, change: StatusChange, sp
     return line
 
 
-def attention(summary: ReviewSummary) -> Group:
-    """What the meeting should look at: one line each, cut to the width of the terminal."""
+def attention(summary: ReviewSummary, most: int | None = None) -> Group:
+    """What the meeting should look at: one line each, cut to the width of the terminal.
+
+    With ``most``, each kind of item lists that many and says how many more there are.
+    """
     review = summary.review
     w = words(review.language)
     period = clean_line(summary.period)
@@ -164,9 +167,18 @@ def attention(summary: ReviewSummary) -> Group:
     lines = [Text(f"{w['attention']} ({period})", style="bold")]
     if not summary.needs_attention:
         lines.append(Text(f"  {w['nothing']}", style="green"))
-    for change in summary.worsened:
+
+    def some(items: list) -> list:  # type: ignore[type-arg]
+        return items if most is None else items[:most]
+
+    def more(items: list) -> None:  # type: ignore[type-arg]
+        if most is not None and len(items) > most:
+            lines.append(Text(f"    … {len(items) - most} more", style="dim"))
+
+    for change in some(summary.worsened):
         lines.append(_change_line(review, Text("▼", style="red"), w["worsened"], change, span))
-    for item in summary.unexplained:
+    more(summary.worsened)
+    for item in some(summary.unexplained):
         line = Text.assemble("  ", (UNEXPLAINED_MARK, _WARN), f" {w['unexplained']} ")
         line.append(f"({clean_line(item.period)}): ")
         line.append(clean_line(item.goal.id), style="bold")
@@ -174,8 +186,10 @@ def attention(summary: ReviewSummary) -> Group:
         line.append_text(status_text(review, item.status))
         line.append(f"  {clean_line(item.goal.objective)}", style="dim")
         lines.append(line)
-    for change in summary.improved:
+    more(summary.unexplained)
+    for change in some(summary.improved):
         lines.append(_change_line(review, Text("▲", style="green"), w["improved"], change, span))
+    more(summary.improved)
     for line in lines[1:]:
         line.no_wrap = True
         line.overflow = "ellipsis"
@@ -183,7 +197,10 @@ def attention(summary: ReviewSummary) -> Group:
         # The list of ids may be long: it wraps instead of being cut.
         line = Text.assemble("  ", (NOT_ASSESSED_MARK, _DIM))
         line.append(f" {w['not assessed in']} {period}: ")
-        line.append(", ".join(clean_line(goal.id) for goal in summary.not_assessed))
+        ids = [clean_line(goal.id) for goal in summary.not_assessed]
+        line.append(", ".join(some(ids)))
+        if most is not None and len(ids) > most:
+            line.append(f" … {len(ids) - most} more", style="dim")
         lines.append(line)
     return Group(*lines)
 
@@ -214,8 +231,14 @@ def header(summary: ReviewSummary) -> Text:
     return line
 
 
-def review_report(summary: ReviewSummary, most_goals: int | None = None) -> RenderableType:
-    """The whole summary of one review; the goal list left out past ``most_goals`` goals."""
+def review_report(
+    summary: ReviewSummary, most_goals: int | None = None, most_items: int | None = None
+) -> RenderableType:
+    """The whole summary of one review.
+
+    For a quick look (the TUI's dialog): the goal list is left out past ``most_goals`` goals,
+    and the attention list shows ``most_items`` items of each kind.
+    """
     legend = Text(
         f"{BINDING_MARK} {words(summary.review.language)['binding']}   "
         f"{UNEXPLAINED_MARK} {words(summary.review.language)['unexplained']}",
@@ -233,7 +256,7 @@ def review_report(summary: ReviewSummary, most_goals: int | None = None) -> Rend
         ),
         legend,
         NewLine(),
-        attention(summary),
+        attention(summary, most_items),
     )
 
 

@@ -95,6 +95,17 @@ def goal_chunk(table: dict[str, Any]) -> str:
     return text.removeprefix(_LONG_CHUNK)
 
 
+def goal_chunks(tables: Sequence[dict[str, Any]]) -> list[str]:
+    """:func:`goal_chunk` of each table, from one call of tomli-w (the calls add up)."""
+    if not tables:
+        return []
+    text = tomli_w.dumps({"goals": [_LONG, *tables]}, multiline_strings=True)
+    parts = text.removeprefix(_LONG_CHUNK).split("\n[[goals]]\n")
+    if len(parts) != len(tables):  # a string holds a "[[goals]]" line: cut goal by goal
+        return [goal_chunk(table) for table in tables]
+    return [parts[0], *("[[goals]]\n" + part for part in parts[1:])]
+
+
 def head_and_tail(document: dict[str, Any]) -> tuple[str, str]:
     """The text before the goals ([review] and loose keys) and after them (other tables)."""
     has_goals = bool(document.get("goals"))
@@ -116,8 +127,7 @@ def join(head: str, chunks: Sequence[str], tail: str) -> str:
 def dumps(document: dict[str, Any]) -> str:
     """What tomli-w makes of ``document``, but with goals always as ``[[goals]]`` tables."""
     head, tail = head_and_tail(document)
-    goals = document.get("goals") or []
-    return join(head, [goal_chunk(goal) for goal in goals], tail)
+    return join(head, goal_chunks(document.get("goals") or []), tail)
 
 
 def canonical_text(review: Review) -> str:
@@ -168,7 +178,7 @@ def _render_all(review: Review, path: Path) -> Rendered:
     document = to_document(review)
     try:
         head, tail = head_and_tail(document)
-        chunks = tuple(goal_chunk(goal) for goal in document.get("goals") or [])
+        chunks = tuple(goal_chunks(document.get("goals") or []))
     except (TypeError, ValueError) as error:
         raise SaveError(path, f"the data cannot be written as TOML: {error}") from None
     except RecursionError:
@@ -186,36 +196,31 @@ def render(review: Review, path: Path) -> str:
 def render_from(review: Review, path: Path, before: Rendered | None) -> Rendered:
     """Like :func:`render`, re-reading only the goals that changed since ``before``.
 
-    Falls back to a full render when ``before`` cannot be matched piece by piece (a file that
+    Falls back to a full render when ``before`` is not made of the same pieces (a file that
     was not in the canonical layout, goals added or removed).
     """
     if before is None or len(before.goals) != len(review.goals) or review.empty_goals_key:
         return _render_all(review, path)
     head, tail = head_and_tail(to_document(review, goals=False))
-    old = before.text
-    if not old.startswith(head):
+    # Chunks of the goals as they were, where not known yet, and of the goals edited since,
+    # all from one call of tomli-w.
+    unknown = [i for i, chunk in enumerate(before.chunks) if chunk is None]
+    edited = [i for i, goal in enumerate(review.goals) if goal is not before.goals[i]]
+    new_tables = [goal_table(review.goals[i]) for i in edited]
+    made = iter(goal_chunks([goal_table(before.goals[i]) for i in unknown] + new_tables))
+    old_chunks = list(before.chunks)
+    for i in unknown:
+        old_chunks[i] = next(made)
+    chunks = list(old_chunks)
+    for i in edited:
+        chunks[i] = next(made)
+    # The earlier text must be these very pieces: then every unedited goal is proven by the
+    # earlier read, and only the edited ones need reading back.
+    if before.text != join(head, old_chunks, tail):  # type: ignore[arg-type]
         return _render_all(review, path)
-    offset = len(head)
-    chunks: list[str] = []
-    changed: list[tuple[str, dict[str, Any]]] = []
-    for i, (goal, was) in enumerate(zip(review.goals, before.goals, strict=True)):
-        old_chunk = before.chunks[i]
-        if old_chunk is None:
-            old_chunk = goal_chunk(goal_table(was))
-        if goal.id != was.id or not old.startswith("\n" + old_chunk, offset):
-            return _render_all(review, path)
-        offset += 1 + len(old_chunk)
-        if goal is was:
-            chunks.append(old_chunk)
-        else:
-            table = goal_table(goal)
-            chunks.append(goal_chunk(table))
-            changed.append((chunks[-1], table))
-    if old[offset:] != ("\n" + tail if tail else ""):
-        return _render_all(review, path)
-    for chunk, table in changed:
-        _check(path, chunk, {"goals": [table]})
-    return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))
+    for i, table in zip(edited, new_tables, strict=True):
+        _check(path, chunks[i], {"goals": [table]})  # type: ignore[arg-type]
+    return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))  # type: ignore[arg-type]
 
 
 def save(review: Review, path: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -36,6 +37,9 @@ def run(paths: list[Path]) -> int:
         print("goaltui: fix the keymap above, or move it away", file=sys.stderr)
         return 1
     app = GoalApp(documents, keymap)
+    # The reviews live as long as the app: keep the garbage collector from walking their
+    # million objects again and again, which would pause the keys (a save allocates a lot).
+    gc.freeze()
     try:
         app.run()
     except BaseException:

@@ -18,6 +18,7 @@ from goaltui.tui.keys import Keyed, key
 # Past this many goals the dialog leaves the goal list out: it would take seconds to lay out,
 # and the counts and the attention list are what the meeting reads after a save.
 MOST_GOALS = 300
+MOST_ITEMS = 25  # of each kind in the attention list
 
 
 class SummaryDialog(Keyed, ModalScreen[None]):
@@ -33,7 +34,7 @@ class SummaryDialog(Keyed, ModalScreen[None]):
         for i, summary in enumerate(self.summaries):
             if i:
                 parts.append(NewLine())
-            parts.append(review_report(summary, most_goals=MOST_GOALS))
+            parts.append(review_report(summary, most_goals=MOST_GOALS, most_items=MOST_ITEMS))
         with Vertical(classes="dialog"):
             with VerticalScroll(id="summary"):
                 yield Static(Group(*parts))
