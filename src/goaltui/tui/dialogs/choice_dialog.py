@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -40,9 +41,9 @@ class ChoiceDialog(Keyed, ModalScreen[str]):
         event.stop()
         self.dismiss(event.button.id or "cancel")
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         for answer, _, letter in self.answers:
-            if letter and event.key == letter:
+            if letter and letter != "esc" and event.key == letter:
                 event.stop()
                 self.dismiss(answer)
                 return

@@ -6,8 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Button, Checkbox, Static
 
 from goaltui.merge import Conflict, Merge
 from goaltui.text import clean_line
@@ -35,17 +34,20 @@ class ConflictDialog(Keyed, ModalScreen[list[Conflict] | None]):
             heading.append(
                 f"{len(self.result.clean)} of your edits apply cleanly on top of it. "
                 "These fields were changed on both sides: tick the ones where yours should win "
-                "(space toggles), then Apply."
+                "(space toggles, Tab moves), then Apply."
             )
             yield Static(heading, classes="question")
-            choices = SelectionList[int]()
-            for i, conflict in enumerate(self.result.conflicts):
-                prompt = Text(f"{clean_line(conflict.goal_id)} {clean_line(conflict.period)} ")
-                prompt.append(conflict.field, style="bold")
-                prompt.append(f"\n  yours:  {_value(conflict.ours)}", style="green")
-                prompt.append(f"\n  theirs: {_value(conflict.theirs)}", style="yellow")
-                choices.add_option(Selection(prompt, i, initial_state=True))
-            yield choices
+            with VerticalScroll(classes="conflicts"):
+                for i, conflict in enumerate(self.result.conflicts):
+                    label = Text(f"{clean_line(conflict.goal_id)} {clean_line(conflict.period)} ")
+                    label.append(conflict.field, style="bold")
+                    label.append(": keep yours")
+                    yield Checkbox(label, value=True, id=f"conflict-{i}")
+                    values = Text("    yours:  ")
+                    values.append(_value(conflict.ours), style="green")
+                    values.append("\n    theirs: ")
+                    values.append(_value(conflict.theirs), style="yellow")
+                    yield Static(values, classes="values")
             if self.result.lost:
                 lost = Text("These edits cannot be re-applied; note them down:\n", style="bold")
                 for edit, why in self.result.lost:
@@ -59,6 +61,10 @@ class ConflictDialog(Keyed, ModalScreen[list[Conflict] | None]):
                 yield Button(Text("Apply (a)"), id="apply", variant="success")
                 yield Button(Text("Cancel (esc)"), id="cancel", variant="primary")
 
+    def on_mount(self) -> None:
+        boxes = self.query(Checkbox)
+        (boxes.first() if boxes else self.query_one("#apply", Button)).focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "apply":
@@ -68,8 +74,13 @@ class ConflictDialog(Keyed, ModalScreen[list[Conflict] | None]):
 
     @key("a", "Apply")
     def action_apply(self) -> None:
-        chosen = self.query_one(SelectionList).selected
-        self.dismiss([self.result.conflicts[i] for i in chosen])
+        self.dismiss(
+            [
+                conflict
+                for i, conflict in enumerate(self.result.conflicts)
+                if self.query_one(f"#conflict-{i}", Checkbox).value
+            ]
+        )
 
     @key("escape", "Cancel", show=False)
     def action_cancel(self) -> None:

@@ -159,16 +159,22 @@ class FileFlows:
         message = Text(f"{name} ", style="bold")
         if deleted:
             message.append("was deleted or moved since you opened it.\n")
-            answers = [("overwrite", "Write it again", "w"), ("cancel", "Decide later", "")]
+            answers = [("overwrite", "Write it again", "w"), ("cancel", "Later", "esc")]
         else:
             message.append(
                 "changed on disk since you opened it (a git pull, an editor or a colleague).\n"
             )
+            message.append(
+                "Merge re-applies your edits on the new content (you decide where both sides "
+                "changed the same field); Overwrite replaces it with your version; Reload drops "
+                "your edits.\n",
+                style="dim",
+            )
             answers = [
-                ("merge", "Merge: re-apply my edits", "m"),
-                ("overwrite", "Overwrite theirs", "o"),
-                ("reload", "Reload, drop my edits", "r"),
-                ("cancel", "Decide later", ""),
+                ("merge", "Merge", "m"),
+                ("overwrite", "Overwrite", "o"),
+                ("reload", "Reload", "r"),
+                ("cancel", "Later", "esc"),
             ]
         message.append(f"You have {count} unsaved edit{'s' if count != 1 else ''} here.")
 
@@ -257,7 +263,8 @@ class FileFlows:
         message = Text(f"{clean_line(doc.name)}: ", style="bold")
         message.append(
             f"{count} unsaved edit{'s' if count != 1 else ''} from an earlier session "
-            f"(last at {clean_line(journal.written)}) were never saved.\n"
+            f"(last at {clean_line(journal.written)}) {'were' if count != 1 else 'was'} "
+            "never saved.\n"
         )
         if journal.review_sha256 != doc.source.fingerprint.sha256:
             message.append("The file has changed since; they will be merged into it.\n")
