@@ -137,20 +137,26 @@ class Document:
         self.discard_journal()
         return dropped
 
-    def merge_from_disk(self) -> tuple[Merge, list[Edit]]:
-        """Load the disk's version and sort this session's edits against it.
+    def merge_from_disk(self) -> tuple[Merge, ReviewFile]:
+        """Read the disk's version and sort this session's edits against it.
 
-        Returns the merge and the edits to re-apply; call :meth:`apply_merge` with those the
-        reviewer keeps. Raises :class:`~goaltui.problems.ReviewError` if the disk's file is
-        invalid (then nothing changes here).
+        Returns the merge and what was read, for :meth:`apply_merge` with the conflicting
+        edits the reviewer keeps. Raises :class:`~goaltui.problems.ReviewError` if the disk's
+        file is invalid or gone (then nothing changes here).
         """
-        edits = self.session.unsaved_edits()
         disk = load(self.path)
-        return merge(disk.review, edits), edits
+        return merge(disk.review, self.session.unsaved_edits()), disk
 
-    def apply_merge(self, result: Merge, ours: list[Edit]) -> None:
-        """Take the disk's content, then re-apply the clean edits and the chosen ones."""
-        self._take(load(self.path))
+    def apply_merge(self, result: Merge, ours: list[Edit], disk: ReviewFile | None = None) -> None:
+        """Take ``disk`` (the file as read for the merge), then re-apply the edits kept.
+
+        Without ``disk`` the file is read again. A restore passes the file as it was opened:
+        its review has no edits yet.
+        """
+        if disk is None:
+            disk = load(self.path)
+        if disk is not self.source:
+            self._take(disk)
         for edit in [*result.clean, *ours]:
             self.session.set_value(edit.goal_id, edit.period, edit.field, edit.after)
         self.write_journal()

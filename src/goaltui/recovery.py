@@ -71,6 +71,17 @@ def remove(review_path: Path) -> str | None:
     return None
 
 
+def set_aside(review_path: Path) -> Path | None:
+    """Move an unreadable journal out of the way of new ones; where it went, if it could."""
+    target = journal_path(review_path)
+    aside = target.with_name(target.name + f".damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    try:
+        os.replace(target, aside)
+    except OSError:
+        return None
+    return aside
+
+
 class JournalError(Exception):
     """A journal exists but cannot be read; it is left in place for a person to look at."""
 

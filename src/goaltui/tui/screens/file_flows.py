@@ -16,7 +16,8 @@ from rich.text import Text
 
 from goaltui import recovery
 from goaltui.document import ChangedOnDisk, Document, Saved, Snapshot, write_snapshot
-from goaltui.merge import Merge
+from goaltui.loading import ReviewFile
+from goaltui.merge import Conflict, Merge
 from goaltui.problems import ReviewError
 from goaltui.saving import SaveError
 from goaltui.session import Edit
@@ -209,7 +210,7 @@ class FileFlows:
 
     def merge(self, doc: Document) -> None:
         try:
-            result, _ = doc.merge_from_disk()
+            result, disk = doc.merge_from_disk()
         except ReviewError as error:
             self._notify(
                 f"{clean_line(str(error.problems[0]))}\nNothing was changed.",
@@ -217,28 +218,39 @@ class FileFlows:
                 severity="error",
             )
             return
-        self._resolve(doc, result, "merged")
+        self._resolve(doc, result, disk, "merged")
 
-    def _resolve(self, doc: Document, result: Merge, done: str) -> None:
-        """Apply a merge, asking about conflicts and lost edits first if there are any."""
+    def _resolve(
+        self,
+        doc: Document,
+        result: Merge,
+        disk: ReviewFile,
+        done: str,
+        on_cancel: Callable[[], None] | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
+        """Apply a merge onto ``disk``, asking about conflicts and lost edits first."""
 
-        def apply(chosen: list) -> None:  # type: ignore[type-arg]
+        def apply(chosen: list[Conflict] | None) -> None:
+            if chosen is None:  # cancelled: nothing changes
+                if on_cancel is not None:
+                    on_cancel()
+                return
             ours = [Edit(c.goal_id, c.period, c.field, c.theirs, c.ours) for c in chosen]
-            doc.apply_merge(result, ours)
+            doc.apply_merge(result, ours, disk)
             self.screen.document_replaced(doc)
             kept = len(result.clean) + len(ours)
             self._notify(
                 f"{clean_line(doc.name)}: {done}, {kept} of your edits re-applied "
                 "on top of the file on disk. ctrl+s saves."
             )
+            if then is not None:
+                then()
 
         if not result.conflicts and not result.lost:
             apply([])
-            return
-        self.screen.app.push_screen(
-            ConflictDialog(doc.name, result),
-            lambda chosen: None if chosen is None else apply(chosen),
-        )
+        else:
+            self.screen.app.push_screen(ConflictDialog(doc.name, result), apply)
 
     # -- crash recovery --------------------------------------------------------------
 
@@ -249,7 +261,9 @@ class FileFlows:
             try:
                 journal = recovery.read(doc.path)
             except recovery.JournalError as error:
-                self._notify(str(error), title="Recovery journal", severity="error")
+                kept = recovery.set_aside(doc.path)  # so that new edits cannot overwrite it
+                where = f"\nIt is kept as {kept}." if kept else ""
+                self._notify(f"{error}{where}", title="Recovery journal", severity="error")
                 continue
             if journal is not None and journal.edits:
                 found.append((doc, journal))
@@ -271,15 +285,22 @@ class FileFlows:
         message.append("Restore them?")
 
         def answered(answer: str | None) -> None:
+            # The journal stays until it is restored or discarded: cancelling asks again.
             if answer == "restore":
-                self._resolve(doc, doc.restore(journal), "restored")
+                self._resolve(
+                    doc,
+                    doc.restore(journal),
+                    doc.source,
+                    "restored",
+                    on_cancel=lambda: self._offer(found),
+                    then=lambda: self._offer(rest),
+                )
             elif answer == "discard":
                 doc.discard_journal()
                 self._notify(f"Discarded the earlier unsaved edits to {clean_line(doc.name)}.")
+                self._offer(rest)
             else:
-                self._offer(found)  # the journal stays until it is restored or discarded
-                return
-            self._offer(rest)
+                self._offer(found)
 
         answers = [("restore", "Restore", "r"), ("discard", "Discard them", "d")]
         self.screen.app.push_screen(ChoiceDialog(message, answers), answered)
