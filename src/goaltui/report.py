@@ -56,7 +56,7 @@ def status_text(review: Review, label: str | None, *, short: bool = False) -> Te
     return Text(content, style=status_style(status))
 
 
-def _fit(text: str, width: int) -> str:
+def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells with an ellipsis, then padded."""
     if width <= 0:
         return ""
@@ -91,38 +91,38 @@ class GoalList:
         goal_w = max(width - fixed - len(periods) * (cell_w + 1), 8)
 
         new_line = Segment.line()
-        yield Segment(_fit(w["goals"], goal_w + 4), _BOLD)
+        yield Segment(fit(w["goals"], goal_w + 4), _BOLD)
         for p in periods:
             style = Style(bold=True, underline=True) if p == period else _BOLD
             yield Segment(" ")
-            yield Segment(_fit(clean_line(p), cell_w), style)
-        yield Segment(" " + _fit(w["forecast"], forecast_w).rstrip(), _BOLD)
+            yield Segment(fit(clean_line(p), cell_w), style)
+        yield Segment(" " + fit(w["forecast"], forecast_w).rstrip(), _BOLD)
         yield new_line
 
         theme: object = object()
         for goal, forecast in zip(review.goals, forecasts, strict=True):
             if goal.theme != theme:
                 theme = goal.theme
-                yield Segment(_fit(clean_line(theme or w["no theme"]), width).rstrip(), _BOLD)
+                yield Segment(fit(clean_line(theme or w["no theme"]), width).rstrip(), _BOLD)
                 yield new_line
             yield Segment("  ")
             yield Segment(BINDING_MARK if goal.is_binding else " ")
-            yield Segment(" " + _fit(clean_line(goal.objective), goal_w))
+            yield Segment(" " + fit(clean_line(goal.objective), goal_w))
             for p in periods:
                 yield Segment(" ")
                 label = goal.status_in(p)
                 known = statuses.get(label) if label is not None else None
                 flag = UNEXPLAINED_MARK if (goal.id, p) in unexplained else ""
                 if known is None:
-                    yield Segment(_fit(NOT_ASSESSED_MARK, cell_w), _DIM)
+                    yield Segment(fit(NOT_ASSESSED_MARK, cell_w), _DIM)
                     continue
                 mark, text, style = known
                 body = mark if short else f"{mark} {text}"
-                yield Segment(_fit(body, cell_w - len(flag)), style)
+                yield Segment(fit(body, cell_w - len(flag)), style)
                 if flag:
                     yield Segment(flag, _WARN)
             if forecast:
-                yield Segment(" " + _fit(forecast, forecast_w).rstrip())
+                yield Segment(" " + fit(forecast, forecast_w).rstrip())
             yield new_line
 
 

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,33 +22,13 @@ from textual.strip import Strip
 
 from goaltui.labels import words
 from goaltui.model import Review
-from goaltui.report import BINDING_MARK, UNEXPLAINED_MARK, status_mark
+from goaltui.report import BINDING_MARK, UNEXPLAINED_MARK, fit, status_mark
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.widgets.table_layout import MAX_FORECAST, Layout, layout
 
 COMMENT_MARK = "✎"
-MIN_OBJECTIVE = 32  # cells the objective keeps before status labels give way to marks
-MAX_FORECAST = 16  # longer forecasts are cut in the table; the detail pane shows them whole
 _THEME = -1  # a row that heads a theme holds -1 - (theme number)
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` cells with an ellipsis, padded to exactly ``width``."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """Column widths for one terminal width."""
-
-    objective: int
-    cell: int  # one period's cell, the unexplained mark included
-    short: bool  # cells show the status's mark alone
-    forecast: int
 
 
 class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
@@ -293,29 +273,13 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self._width, len(self._rows) + 1 + legend)
 
     def _layout(self) -> Layout:
-        """Widths for this terminal: the objective keeps room, status labels shrink first."""
         width = self._width
-        if self._widths is not None and self._widths[0] == width:
-            return self._widths[1]
-        periods = self.review.periods
-        marks = max([cell_len(mark) for mark, _, _ in self._statuses.values()] + [1])
-        full = max(cell_len(f" {mark} {label}") for mark, label, _ in self._statuses.values())
-        # The forecast column fits this period's longest forecast, within bounds.
-        longest = max(
-            (cell_len(goal.entry(self.current).forecast or "") for goal in self.review.goals),
-            default=0,
-        )
-        forecast = min(max(8, longest, cell_len(self._words["forecast"])), MAX_FORECAST)
-        fixed = 3 + 1 + forecast + 2  # binding mark, gap, forecast, comment mark
-        room = (width - fixed - MIN_OBJECTIVE) // len(periods) - 1
-        cell = full + 1  # +1: the unexplained mark
-        short = room < cell  # no room for whole labels: marks alone, and a legend
-        if short:
-            cell = max(marks + 2, *(cell_len(p) + 1 for p in periods))
-        objective = max(8, width - fixed - len(periods) * (cell + 1))
-        layout = Layout(objective, cell, short, forecast)
-        self._widths = (width, layout)
-        return layout
+        if self._widths is None or self._widths[0] != width:
+            forecasts = (goal.entry(self.current).forecast or "" for goal in self.review.goals)
+            marks = [(mark, label) for mark, label, _ in self._statuses.values()]
+            found = layout(width, self.review.periods, marks, forecasts, self._words["forecast"])
+            self._widths = (width, found)
+        return self._widths[1]
 
     def render_line(self, y: int) -> Strip:
         width = self._width

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from goaltui.labels import words
+from goaltui.report import fit
 from goaltui.text import clean_line
-from goaltui.tui.widgets.goal_table import fit
 
 UNSAVED_MARK = "*"
 

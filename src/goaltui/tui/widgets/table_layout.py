@@ -1,0 +1,54 @@
+"""How wide each column of the goal table is, for one terminal width.
+
+Widths come from the status scale, the period names and the forecasts of the current period,
+never from measuring every cell, so a large review lays out as fast as a small one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+MIN_OBJECTIVE = 32  # cells the objective keeps before status labels give way to marks
+MIN_FORECAST = 8
+MAX_FORECAST = 16  # longer forecasts are cut in the table; the detail pane shows them whole
+BINDING_WIDTH = 3  # " ◆ " before the objective
+COMMENT_WIDTH = 2  # " ✎" at the end
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Column widths for one terminal width."""
+
+    objective: int
+    cell: int  # one period's cell, the unexplained mark included
+    short: bool  # cells show the status's mark alone (and the table shows a legend)
+    forecast: int
+
+
+def layout(
+    width: int,
+    periods: Sequence[str],
+    statuses: Iterable[tuple[str, str]],
+    forecasts: Iterable[str],
+    forecast_title: str,
+) -> Layout:
+    """Widths for ``width`` cells: the objective keeps room, status labels shrink first.
+
+    ``statuses`` are (mark, label) pairs; ``forecasts`` those of the current period.
+    """
+    pairs = list(statuses)
+    marks = max([cell_len(mark) for mark, _ in pairs] + [1])
+    full = max([cell_len(f" {mark} {label}") for mark, label in pairs] + [1])
+    longest = max((cell_len(forecast) for forecast in forecasts), default=0)
+    forecast = min(max(MIN_FORECAST, longest, cell_len(forecast_title)), MAX_FORECAST)
+    fixed = BINDING_WIDTH + 1 + forecast + COMMENT_WIDTH
+    room = (width - fixed - MIN_OBJECTIVE) // len(periods) - 1
+    cell = full + 1  # +1: the unexplained mark
+    short = room < cell  # no room for whole labels: marks alone
+    if short:
+        cell = max(marks + 2, *(cell_len(period) + 1 for period in periods))
+    objective = max(8, width - fixed - len(periods) * (cell + 1))
+    return Layout(objective, cell, short, forecast)
