@@ -18,19 +18,20 @@ from goaltui.problems import SaveError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step, keeping the file's permissions.
+    """Replace ``path`` with ``data`` in one step, keeping the file's permissions and owner.
 
     A symbolic link stays a link: the file it points to is the one replaced.
     """
-    if path.is_symlink():
-        path = path.resolve()
-    folder = path.parent
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        if path.is_symlink():
+            path = path.resolve(strict=True)
+        old = path.stat()
     except FileNotFoundError:
-        mode = 0o644  # a new file: what most umasks give
-    except OSError as error:
-        raise SaveError(path, _reason(error)) from None
+        old = None  # a new file
+    except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
+        reason = _reason(error) if isinstance(error, OSError) else "its links form a loop"
+        raise SaveError(path, reason) from None
+    folder = path.parent
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
@@ -40,7 +41,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
+        _take_over(temp, old)
         os.replace(temp, path)
     except BaseException as error:
         # Already moved or never made: either way nothing is left behind.
@@ -50,6 +51,14 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise SaveError(path, _reason(error)) from None
         raise
     _sync_folder(folder)
+
+
+def _take_over(temp: str, old: os.stat_result | None) -> None:
+    """Give the new file the old one's permissions and, where allowed, its owner."""
+    os.chmod(temp, stat.S_IMODE(old.st_mode) if old else 0o644)
+    if old is not None and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(OSError):  # only root may give a file away
+            os.chown(temp, old.st_uid, old.st_gid)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -201,6 +201,15 @@ def render_from(review: Review, path: Path, before: Rendered | None) -> Rendered
     """
     if before is None or len(before.goals) != len(review.goals) or review.empty_goals_key:
         return _render_all(review, path)
+    try:
+        return _render_changes(review, path, before)
+    except (TypeError, ValueError) as error:
+        raise SaveError(path, f"the data cannot be written as TOML: {error}") from None
+    except RecursionError:
+        raise SaveError(path, "arrays or tables are nested too deeply to be written") from None
+
+
+def _render_changes(review: Review, path: Path, before: Rendered) -> Rendered:
     head, tail = head_and_tail(to_document(review, goals=False))
     # Chunks of the goals as they were, where not known yet, and of the goals edited since,
     # all from one call of tomli-w.
