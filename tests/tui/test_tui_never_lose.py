@@ -25,6 +25,7 @@ from typing import Any
 
 import pexpect
 import pytest
+from ptyterminal import Terminal, goaltui_command, terminal_env, third_goal_q3
 from textual import events
 
 import goaltui.tui
@@ -1010,96 +1011,12 @@ def test_an_exception_escaping_the_app_keeps_the_edits_and_is_raised(kit, monkey
 
 # -- the real thing, in a terminal ----------------------------------------------------------------
 
-ROWS, COLUMNS = 30, 100
-KEYS = {"space": b" ", "down": b"\x1b[B", "ctrl+s": b"\x13", "escape": b"\x1b", "q": b"q"}
-
-
-def goaltui_command() -> str:
-    beside = Path(sys.executable).parent / "goaltui"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("goaltui")
-    if found is None:
-        pytest.skip("the goaltui console script is not installed")
-    return found
-
-
-def terminal_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
-    env["TERM"] = "xterm-256color"
-    return env
-
-
-class Terminal:
-    """The screen a person sees, read with pyte from the program's output."""
-
-    def __init__(self, command: str, args: list[str], cwd: Path) -> None:
-        import pyte
-
-        self.child = pexpect.spawn(
-            command, args, cwd=str(cwd), env=terminal_env(), dimensions=(ROWS, COLUMNS)
-        )
-        self.screen = pyte.Screen(COLUMNS, ROWS)
-        self.stream = pyte.ByteStream(self.screen)
-        self.output = bytearray()
-
-    def read(self, timeout: float = 0.1) -> bool:
-        try:
-            data = self.child.read_nonblocking(65536, timeout=timeout)
-        except pexpect.TIMEOUT:
-            return True
-        except pexpect.EOF:
-            return False
-        self.output += data
-        self.stream.feed(data)
-        return True
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.screen.display)
-
-    def wait_for(self, what: str, check, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
-        deadline = time.monotonic() + timeout
-        while not check(self.text):
-            if time.monotonic() > deadline or not self.read():
-                raise AssertionError(f"waited for {what}; the screen shows:\n{self.text}")
-        self.read(0.2)
-
-    def press(self, key: str) -> None:
-        self.child.send(KEYS[key])
-        time.sleep(0.15)
-        self.read(0.1)
-
-    def wait_for_exit(self, timeout: float = 15.0) -> int:
-        deadline = time.monotonic() + timeout
-        while self.read():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"the app did not exit; the screen shows:\n{self.text}")
-        self.child.wait()
-        self.child.close()
-        assert self.child.exitstatus is not None, self.child.signalstatus
-        return self.child.exitstatus
-
-    def stop(self) -> None:
-        if self.child.isalive():
-            self.child.terminate(force=True)
-
-
-def third_goal_q3(text: str) -> str:
-    """The mark in the Q3 column of the third goal's line (kuva-2021.toml)."""
-    lines = text.splitlines()
-    header = next(line for line in lines if "Tavoitteet" in line and " Q3 " in line)
-    row = next(line for line in lines if "Helsingissä on helppoa" in line)
-    return row[header.index(" Q3 ") + 1]
-
 
 def test_sigkill_then_restore_in_a_real_terminal(tmp_path):
     path = tmp_path / KUVA
     shutil.copyfile(DATA / KUVA, path)
     original = path.read_bytes()
-    command = goaltui_command()
-
-    first = Terminal(command, [KUVA], tmp_path)
+    first = Terminal([KUVA], tmp_path)
     try:
         first.wait_for("the table", lambda text: "Helsingissä on helppoa" in text)
         first.press("down")
@@ -1119,7 +1036,7 @@ def test_sigkill_then_restore_in_a_real_terminal(tmp_path):
         first.stop()
     assert path.read_bytes() == original
 
-    second = Terminal(command, [KUVA], tmp_path)
+    second = Terminal([KUVA], tmp_path)
     try:
         second.wait_for("the question", lambda text: "Restore them?" in text)
         assert "1 unsaved edit from an earlier session" in second.text
@@ -1162,7 +1079,7 @@ CRASHING = textwrap.dedent(
 def test_a_crash_in_a_real_terminal_prints_where_the_edits_are(tmp_path):
     path = tmp_path / KUVA
     shutil.copyfile(DATA / KUVA, path)
-    term = Terminal(sys.executable, ["-c", CRASHING, KUVA], tmp_path)
+    term = Terminal(["-c", CRASHING, KUVA], tmp_path, command=sys.executable)
     try:
         term.wait_for("the table", lambda text: "Helsingissä on helppoa" in text)
         term.press("space")
