@@ -7,6 +7,7 @@ reviewer having chosen so.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from goaltui.tui.screens.review_screen import ReviewScreen
 
 Outcome = Saved | SaveError | ChangedOnDisk
+SAVE_SWITCH_INTERVAL = 0.0005  # seconds
 
 
 class FileFlows:
@@ -81,6 +83,23 @@ class FileFlows:
         """In a worker thread: write each snapshot, summarise it, and hand over to the UI."""
         outcomes: list[Outcome] = []
         summaries: list[ReviewSummary] = []
+        # Writing a large review is seconds of Python holding the interpreter lock: hand it
+        # over more often than the default 5 ms, so that keys keep their quick repaint.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(SAVE_SWITCH_INTERVAL)
+        try:
+            self._write_each(snapshots, periods, outcomes, summaries)
+        finally:
+            sys.setswitchinterval(interval)
+        self.screen.app.call_from_thread(self._written, outcomes, summaries)
+
+    def _write_each(
+        self,
+        snapshots: list[Snapshot],
+        periods: list[str],
+        outcomes: list[Outcome],
+        summaries: list[ReviewSummary],
+    ) -> None:
         for snapshot, period in zip(snapshots, periods, strict=True):
             try:
                 outcomes.append(write_snapshot(snapshot))
@@ -89,7 +108,6 @@ class FileFlows:
                 outcomes.append(error)
             except Exception as error:  # a bug must not leave the app stuck "saving"
                 outcomes.append(SaveError(snapshot.path, f"unexpected error: {error!r}"))
-        self.screen.app.call_from_thread(self._written, outcomes, summaries)
 
     def _written(self, outcomes: list[Outcome], summaries: list[ReviewSummary]) -> None:
         self.saving = False
