@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from goaltui.labels import words
-from goaltui.model import Review, Status, StatusChange
+from goaltui.model import Goal, Review, Status, StatusChange
 from goaltui.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
@@ -66,7 +66,12 @@ def fit(text: str, width: int) -> str:
 
 
 class GoalList:
-    """Every goal on one line, grouped by theme: binding, objective, statuses, forecast."""
+    """Every goal, grouped by theme: binding, objective, status in each period, forecast.
+
+    Where the terminal is wide enough, one line per goal with the periods as columns; where
+    it is not, the statuses go on a line of their own under the objective, so that a status
+    is always shown by its label and not by its colour or symbol alone.
+    """
 
     def __init__(self, summary: ReviewSummary) -> None:
         self.summary = summary
@@ -75,55 +80,78 @@ class GoalList:
         review = self.summary.review
         period = self.summary.period
         w = words(review.language)
-        periods = review.periods
-        statuses = {
-            s.label: (status_mark(s), clean_line(s.label), status_style(s)) for s in review.statuses
+        self.statuses = {
+            s.label: (f"{status_mark(s)} {clean_line(s.label)}", status_style(s))
+            for s in review.statuses
         }
-        unexplained = {(u.goal.id, u.period) for u in self.summary.unexplained}
+        self.unexplained = {(u.goal.id, u.period) for u in self.summary.unexplained}
         width = options.max_width
-        forecasts = [clean_line(g.entry(period).forecast or "") for g in review.goals]
-        forecast_w = min(max([cell_len(f) for f in forecasts] + [cell_len(w["forecast"])]), 14)
-        full_w = max([cell_len(f"{m} {label}") for m, label, _ in statuses.values()] + [4]) + 1
-        short_w = max([cell_len(m) for m, _, _ in statuses.values()] + [2]) + 1
+        forecasts = {g.id: clean_line(g.entry(period).forecast or "") for g in review.goals}
+        forecast_w = min(max([cell_len(f) for f in forecasts.values()] + [len(w["forecast"])]), 14)
+        cell_w = max([cell_len(label) for label, _ in self.statuses.values()] + [4]) + 1
         fixed = 4 + forecast_w + 1
-        cell_w = full_w if width - fixed - len(periods) * (full_w + 1) >= 40 else short_w
-        short = cell_w == short_w
-        goal_w = max(width - fixed - len(periods) * (cell_w + 1), 8)
+        columns = width - fixed - len(review.periods) * (cell_w + 1) >= 40
+        goal_w = max(width - fixed - (len(review.periods) * (cell_w + 1) if columns else 0), 8)
 
         new_line = Segment.line()
         yield Segment(fit(w["goals"], goal_w + 4), _BOLD)
-        for p in periods:
-            style = Style(bold=True, underline=True) if p == period else _BOLD
-            yield Segment(" ")
-            yield Segment(fit(clean_line(p), cell_w), style)
+        if columns:
+            for p in review.periods:
+                style = Style(bold=True, underline=True) if p == period else _BOLD
+                yield Segment(" ")
+                yield Segment(fit(clean_line(p), cell_w), style)
         yield Segment(" " + fit(w["forecast"], forecast_w).rstrip(), _BOLD)
         yield new_line
 
-        theme: object = object()
-        for goal, forecast in zip(review.goals, forecasts, strict=True):
-            if goal.theme != theme:
-                theme = goal.theme
-                yield Segment(fit(clean_line(theme or w["no theme"]), width).rstrip(), _BOLD)
-                yield new_line
-            yield Segment("  ")
-            yield Segment(BINDING_MARK if goal.is_binding else " ")
-            yield Segment(" " + fit(clean_line(goal.objective), goal_w))
-            for p in periods:
-                yield Segment(" ")
-                label = goal.status_in(p)
-                known = statuses.get(label) if label is not None else None
-                flag = UNEXPLAINED_MARK if (goal.id, p) in unexplained else ""
-                if known is None:
-                    yield Segment(fit(NOT_ASSESSED_MARK, cell_w), _DIM)
-                    continue
-                mark, text, style = known
-                body = mark if short else f"{mark} {text}"
-                yield Segment(fit(body, cell_w - len(flag)), style)
-                if flag:
-                    yield Segment(flag, _WARN)
-            if forecast:
-                yield Segment(" " + fit(forecast, forecast_w).rstrip())
+        groups: dict[str | None, list[Goal]] = {}
+        for goal in review.goals:
+            groups.setdefault(goal.theme, []).append(goal)
+        for theme, goals in groups.items():
+            yield Segment(fit(clean_line(theme or w["no theme"]), width).rstrip(), _BOLD)
             yield new_line
+            for goal in goals:
+                yield Segment("  " + (BINDING_MARK if goal.is_binding else " "))
+                yield Segment(" " + fit(clean_line(goal.objective), goal_w))
+                if columns:
+                    for p in review.periods:
+                        yield Segment(" ")
+                        yield from self._cell(goal, p, cell_w)
+                if forecasts[goal.id]:
+                    yield Segment(" " + fit(forecasts[goal.id], forecast_w).rstrip())
+                yield new_line
+                if not columns:
+                    yield from self._status_line(goal, review.periods, width)
+
+    def _cell(self, goal: Goal, period: str, width: int | None) -> Iterator[Segment]:
+        """A status's label in its colour (padded to ``width``), `!` if it needs a comment."""
+        label = goal.status_in(period)
+        known = self.statuses.get(label) if label is not None else None
+        flag = UNEXPLAINED_MARK if (goal.id, period) in self.unexplained else ""
+        if known is None:
+            yield Segment(fit(NOT_ASSESSED_MARK, width) if width else NOT_ASSESSED_MARK, _DIM)
+            return
+        text, style = known
+        yield Segment(fit(text, width - len(flag)) if width else text, style)
+        if flag:
+            yield Segment(flag, _WARN)
+
+    def _status_line(self, goal: Goal, periods: Sequence[str], width: int) -> Iterator[Segment]:
+        """``Q1 ● Toteutuu  Q2 ◐ Toteutuu osittain  …`` under the objective, wrapped."""
+        indent, used = "      ", 6
+        yield Segment(indent)
+        for i, p in enumerate(periods):
+            cell = list(self._cell(goal, p, None))
+            size = cell_len(p) + 1 + sum(segment.cell_length for segment in cell) + 2
+            if i and used + size > width:
+                yield Segment.line()
+                yield Segment(indent)
+                used = len(indent)
+            yield Segment(f"{clean_line(p)} ", _DIM)
+            yield from cell
+            if i < len(periods) - 1:
+                yield Segment("  ")
+            used += size
+        yield Segment.line()
 
 
 def counts_table(summary: ReviewSummary) -> Table:
