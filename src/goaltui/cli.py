@@ -32,7 +32,7 @@ Quarterly reviews of strategic goals, kept as TOML files in git.
   goaltui fmt [--check] [PATH ...]  rewrite review files in the canonical layout
 
 PATH is a review file or a folder (every *.toml below it); with none, ./data.
-Run "goaltui COMMAND --help" for a command's options."""
+Run "goaltui COMMAND --help" for a command's options; in the app, press ? for every key."""
 
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
