@@ -30,11 +30,6 @@ def test_a_new_session_is_clean_with_nothing_to_undo_or_redo(session):
 
 OPERATIONS = {
     "cycle": (lambda s: s.cycle_status("liikkeelle", "Q2"), "status", "Toteutuu osittain"),
-    "cycle backwards": (
-        lambda s: s.cycle_status("liikkeelle", "Q2", backwards=True),
-        "status",
-        None,
-    ),
     "set": (lambda s: s.set_status("liikkeelle", "Q2", "Ei toteudu"), "status", "Ei toteudu"),
     "clear": (lambda s: s.set_status("liikkeelle", "Q2", None), "status", None),
     "comment": (

@@ -7,6 +7,7 @@ Errors go to stderr, results to stdout. Exit codes: 0 fine, 1 invalid input, 2 u
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,7 +18,6 @@ from goaltui import __version__
 from goaltui.problems import Problem, ReviewError
 
 if TYPE_CHECKING:
-    from goaltui.loading import ReviewFile
     from goaltui.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
@@ -94,6 +94,7 @@ class _Outcome:
 
     def __init__(self) -> None:
         self.invalid = False
+        self.problems = 0  # with the arguments themselves (missing paths, empty folders)
 
     @property
     def code(self) -> int:
@@ -108,6 +109,7 @@ def _paths(arguments: Sequence[str], outcome: _Outcome, stream: TextIO | None = 
     if problems:
         _report(problems, stream)
         outcome.invalid = True
+        outcome.problems += len(problems)
     return paths
 
 
@@ -191,86 +193,19 @@ def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
 
 
 def cmd_check(arguments: argparse.Namespace) -> int:
-    from goaltui.loading import load
+    from goaltui.checks import check_file
 
     outcome = _Outcome()
-    errors = warnings = 0
     paths = _paths(arguments.paths, outcome, sys.stdout)
-    errors += int(outcome.invalid)
+    errors, warnings = outcome.problems, 0
     for path in paths:
-        try:
-            source = load(path)
-        except ReviewError as error:
-            problems = error.problems
-        else:
-            problems = [*source.warnings, *_review_warnings(source)]
-        problems.sort(key=lambda p: (p.line or 0, p.col or 0))
+        problems = check_file(path)
         _report(problems, sys.stdout)
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
     files = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
     _err(f"goaltui check: {files}, {errors} error(s), {warnings} warning(s)")
     return INVALID if errors else OK
-
-
-def _review_warnings(source: ReviewFile) -> list[Problem]:
-    """What a valid file may still want: comments for statuses, the canonical layout."""
-    from goaltui.locate import locate
-    from goaltui.saving import SaveError, render
-
-    path, review = source.path, source.review
-    problems = []
-    unexplained = list(review.unexplained())
-    locations = locate(source.text) if unexplained else None
-    for item in unexplained:
-        index = review.goal_index(item.goal.id)
-        place = locations.find(("goals", index, "periods", item.period, "status"))
-        line, col = place if place else (None, None)
-        problems.append(
-            Problem(
-                path,
-                f'status "{item.status}" needs a comment explaining it',
-                "warning",
-                line,
-                col,
-                f"goals[id={item.goal.id}].periods.{item.period}",
-            )
-        )
-    try:
-        canonical = render(review, path)
-    except SaveError as error:
-        problems.append(Problem(path, f"cannot be saved: {error.reason}"))
-    else:
-        if source.bom:
-            problems.append(
-                Problem(
-                    path,
-                    "the file starts with a byte order mark, which a save leaves out; "
-                    f'run "goaltui fmt {path}" to remove it',
-                    "warning",
-                    1,
-                    1,
-                )
-            )
-        elif canonical != source.text:
-            problems.append(
-                Problem(
-                    path,
-                    f'layout is not canonical; run "goaltui fmt {path}" to rewrite it',
-                    "warning",
-                    _first_difference(source.text, canonical),
-                    1,
-                )
-            )
-    return problems
-
-
-def _first_difference(old: str, new: str) -> int:
-    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    for number, (a, b) in enumerate(zip(old_lines, new_lines, strict=False), 1):
-        if a != b:
-            return number
-    return min(len(old_lines), len(new_lines)) + 1
 
 
 def cmd_fmt(arguments: argparse.Namespace) -> int:
@@ -323,6 +258,10 @@ def _mistyped_command(word: str) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or log that cannot show "●" or "ä" gets "?" rather than a traceback.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     if argv and argv[0] in COMMANDS:
         make_parser, command = COMMANDS[argv[0]]
         arguments = make_parser().parse_args(argv[1:])

@@ -43,7 +43,8 @@ class Snapshot:
 
     path: Path
     review: Review
-    checkpoint: Checkpoint
+    checkpoint: Checkpoint  # of ``session``: which of its edits the snapshot holds
+    session: Session
     expected: Fingerprint | None  # what the disk must still hold; None: overwrite whatever
     before: Rendered  # the text the file holds, to re-read only the goals that changed
 
@@ -107,7 +108,7 @@ class Document:
 
     def write_journal(self) -> None:
         """After every change: journal the unsaved edits, or remove the journal if none."""
-        edits = self.session.unsaved_edits() if self.dirty else []
+        edits = self.session.unsaved_edits()
         self.journal_error = recovery.write(self.path, self.source.fingerprint.sha256, edits)
 
     def discard_journal(self) -> None:
@@ -157,8 +158,10 @@ class Document:
             disk = load(self.path)
         if disk is not self.source:
             self._take(disk)
+        self.session.on_change = None  # one journal write for all of them, not one each
         for edit in [*result.clean, *ours]:
             self.session.set_value(edit.goal_id, edit.period, edit.field, edit.after)
+        self.session.on_change = self.write_journal
         self.write_journal()
 
     # -- saving ----------------------------------------------------------------------
@@ -167,13 +170,22 @@ class Document:
         """Freeze the review as it is now. Goals are immutable, so a list copy suffices."""
         review = replace(self.review, goals=list(self.review.goals))
         expected = None if overwrite else self.source.fingerprint
-        return Snapshot(self.path, review, self.session.checkpoint(), expected, self.rendered)
+        return Snapshot(
+            self.path, review, self.session.checkpoint(), self.session, expected, self.rendered
+        )
 
     def saved(self, result: Saved) -> None:
-        """Record a finished save: the file now holds the snapshot's state."""
+        """Record a finished save: the file now holds the snapshot's state.
+
+        If the document was reloaded or merged while the save ran, the snapshot belongs to a
+        session that is gone: nothing is marked saved, and the next save finds the file
+        changed and asks.
+        """
+        self.saved_review = result.snapshot.review
+        if result.snapshot.session is not self.session:
+            return
         self.source = replace(self.source, text=result.text, fingerprint=result.fingerprint)
         self.rendered = result.rendered
-        self.saved_review = result.snapshot.review
         self.session.mark_saved(result.snapshot.checkpoint)
 
 

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from goaltui.labels import words
-from goaltui.model import Review
+from goaltui.model import Review, StatusChange
 from goaltui.report import (
     BINDING_MARK,
     NOT_ASSESSED_MARK,
     UNEXPLAINED_MARK,
+    period_fact,
     status_mark,
 )
 from goaltui.summary import ReviewSummary, Totals
@@ -57,13 +58,7 @@ def _markdown_one(summary: ReviewSummary) -> str:
         facts.append(f"`{clean_line(str(summary.path)).replace('`', '')}`")
     if review.year is not None:
         facts.append(f"{w['year']} {review.year}")
-    current = review.current_period()
-    if summary.period == current:
-        facts.append(f"{w['current period']} **{md(current)}**")
-    else:
-        facts.append(
-            f"{w['period']} **{md(summary.period)}** ({w['current period']} {md(current)})"
-        )
+    facts.append(period_fact(summary, strong=lambda period: f"**{md(period)}**"))
     facts.append(w["count"].format(goals=len(review.goals), binding=summary.binding_count))
     out += [" · ".join(facts), ""]
 
@@ -104,20 +99,22 @@ def _markdown_one(summary: ReviewSummary) -> str:
     out += ["", f"### {w['attention']} ({md(summary.period)})", ""]
     if not summary.needs_attention:
         out.append(f"- {w['nothing']}")
-    for mark, word, changes in (
-        ("▼", w["worsened"], summary.worsened),
-        ("▲", w["improved"], summary.improved),
-    ):
-        for change in changes:
+
+    def changes(mark: str, word: str, items: list[StatusChange]) -> None:
+        for change in items:
             out.append(
                 f"- {mark} {word} {span}: `{change.goal.id}` {md(change.goal.objective)}: "
                 f"{_md_status(review, change.before)} → {_md_status(review, change.after)}"
             )
+
+    # The order of the Rich summary: worsened, needs a comment, improved, not assessed.
+    changes("▼", w["worsened"], summary.worsened)
     for item in summary.unexplained:
         out.append(
             f"- {UNEXPLAINED_MARK} {w['unexplained']} ({md(item.period)}): `{item.goal.id}` "
             f"{md(item.goal.objective)}: {_md_status(review, item.status)}"
         )
+    changes("▲", w["improved"], summary.improved)
     if summary.not_assessed:
         ids = ", ".join(f"`{goal.id}`" for goal in summary.not_assessed)
         out.append(f"- {NOT_ASSESSED_MARK} {w['not assessed in']} {md(summary.period)}: {ids}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goaltui.model import Review
+from goaltui.model import Goal, Review
 
 NOT_ASSESSED = ""  # the status filter's value for goals without a status
 
@@ -25,15 +25,32 @@ class Filter:
         position = choices.index(self.status) if self.status in choices else -1
         return Filter(self.text, choices[(position + 1) % len(choices)])
 
-    def goals(self, review: Review, period: str) -> list[int] | None:
+    def goals(
+        self, review: Review, period: str, texts: SearchTexts | None = None
+    ) -> list[int] | None:
         """Indexes of the goals that pass, in file order; None when nothing is filtered."""
         if not self.active:
             return None
+        texts = texts or SearchTexts()
         needle = self.text.casefold()
         wanted = None if self.status is None else (self.status or None)
         return [
             i
             for i, goal in enumerate(review.goals)
             if (self.status is None or goal.status_in(period) == wanted)
-            and (not needle or goal.matches(needle))
+            and (not needle or needle in texts.of(goal))
         ]
+
+
+class SearchTexts:
+    """Each goal's search text, kept while the goal is unchanged (goals are immutable), so
+    that typing a filter does not casefold every goal again at every key."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, tuple[Goal, str]] = {}
+
+    def of(self, goal: Goal) -> str:
+        kept = self._texts.get(goal.id)
+        if kept is None or kept[0] is not goal:
+            kept = self._texts[goal.id] = (goal, goal.search_text())
+        return kept[1]

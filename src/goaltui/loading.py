@@ -46,10 +46,20 @@ class ReviewFile:
     fingerprint: Fingerprint
     warnings: list[Problem] = field(default_factory=list)
     bom: bool = False  # the file began with a byte order mark, which a save leaves out
+    comments: int = 0  # TOML comments, which a save drops
 
     @property
     def has_comments(self) -> bool:
-        return any(p.message.startswith("TOML comment") for p in self.warnings)
+        return self.comments > 0
+
+
+def comments_warning(count: int) -> str:
+    """What a reviewer or maintainer is told, once, about a file's TOML comments."""
+    many = "s" if count > 1 else ""
+    return (
+        f"TOML comment{many} ({count} in this file) will be dropped by the next save; "
+        "keep lasting notes in a field"
+    )
 
 
 def read_text(path: Path) -> tuple[str, Fingerprint]:
@@ -173,23 +183,14 @@ def _checked(
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     if review is None:
         raise ReviewError(problems)
-    if locations is not None and locations.comments:
-        line, col = locations.comments[0]
-        count = len(locations.comments)
-        problems.append(
-            Problem(
-                path,
-                f"TOML comment{'s' if count > 1 else ''} ({count} in this file) will be dropped "
-                "by the next save; keep lasting notes in a field",
-                "warning",
-                line,
-                col,
-            )
-        )
+    comments = len(locations.comments) if locations is not None else 0
+    if comments:
+        line, col = locations.comments[0]  # type: ignore[union-attr]
+        problems.append(Problem(path, comments_warning(comments), "warning", line, col))
     if fingerprint is None:
         raw = text.encode()
         fingerprint = Fingerprint(len(raw), 0, hashlib.sha256(raw).hexdigest())
-    return ReviewFile(path, review, text, fingerprint, problems, bom)
+    return ReviewFile(path, review, text, fingerprint, problems, bom, comments)
 
 
 def _unify_line_ends(node: Any, where: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:

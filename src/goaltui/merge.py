@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from goaltui.model import Review
+from goaltui.model import EntryField, Review
 from goaltui.session import Edit, net_edits
 
 
@@ -20,7 +20,7 @@ class Conflict:
 
     goal_id: str
     period: str
-    field: str
+    field: EntryField
     ours: str | None
     theirs: str | None
 

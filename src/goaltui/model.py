@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 #: The fields of a period entry that a reviewer edits.
 EntryField = Literal["status", "forecast", "comment"]
-ENTRY_FIELDS: tuple[EntryField, ...] = ("status", "forecast", "comment")
+ENTRY_FIELDS: tuple[EntryField, ...] = ("status", "forecast", "comment")  # in file order
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +85,11 @@ class Goal:
     def status_in(self, period: str) -> str | None:
         return self.entry(period).status
 
-    def matches(self, needle: str) -> bool:
-        """Whether ``needle`` (casefolded) is in the objective, theme, links or comments."""
+    def search_text(self) -> str:
+        """What a text filter looks in: id, objective, theme, links and comments, casefolded."""
         texts = [self.id, self.objective, self.theme or "", *(self.links or ())]
         texts.extend(entry.comment or "" for entry in (self.periods or {}).values())
-        return any(needle in text.casefold() for text in texts)
+        return "\n".join(texts).casefold()
 
     def with_value(self, period: str, name: EntryField, value: str | None) -> Goal:
         """This goal with one field of one period changed; empty entries disappear."""
@@ -160,9 +160,13 @@ class Review:
                 return i
         return -1
 
-    def themes(self) -> list[str | None]:
-        """Themes in the order they first appear in the file."""
-        return list(dict.fromkeys(goal.theme for goal in self.goals))
+    def by_theme(self, indexes: Iterable[int] | None = None) -> dict[str | None, list[int]]:
+        """Goal indexes (all, or these) grouped by theme: themes in the order they first
+        appear in the file, goals in file order within a theme."""
+        groups: dict[str | None, list[int]] = {}
+        for index in range(len(self.goals)) if indexes is None else indexes:
+            groups.setdefault(self.goals[index].theme, []).append(index)
+        return groups
 
     # -- the reporting period -------------------------------------------------
 
@@ -191,13 +195,6 @@ class Review:
             return labels[0]
         i = labels.index(label) if label in labels else len(labels) - 1
         return labels[i + 1] if i + 1 < len(labels) else None
-
-    def previous_status(self, label: str | None) -> str | None:
-        labels = [status.label for status in self.statuses]
-        if label is None:
-            return labels[-1]
-        i = labels.index(label) if label in labels else 0
-        return labels[i - 1] if i > 0 else None
 
     # -- derived views --------------------------------------------------------
 

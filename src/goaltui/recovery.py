@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from goaltui.model import ENTRY_FIELDS, EntryField
 from goaltui.session import Edit
 
 FORMAT_VERSION = 1
-_FIELDS = ("status", "forecast", "comment")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,8 @@ def _optional(value: object) -> str | None:
     return None if value is None else _text(value)
 
 
-def _field(value: object):  # type: ignore[no-untyped-def]
-    if value not in _FIELDS:
-        raise ValueError(f"unknown field {value!r}")
-    return value
+def _field(value: object) -> EntryField:
+    for name in ENTRY_FIELDS:
+        if value == name:
+            return name
+    raise ValueError(f"unknown field {value!r}")

@@ -8,7 +8,7 @@ too much at ten thousand goals.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from rich import box
 from rich.cells import cell_len, set_cell_size
@@ -75,16 +75,16 @@ class GoalList:
 
     def __init__(self, summary: ReviewSummary) -> None:
         self.summary = summary
+        self.statuses = {
+            s.label: (f"{status_mark(s)} {clean_line(s.label)}", status_style(s))
+            for s in summary.review.statuses
+        }
+        self.unexplained = {(u.goal.id, u.period) for u in summary.unexplained}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         review = self.summary.review
         period = self.summary.period
         w = words(review.language)
-        self.statuses = {
-            s.label: (f"{status_mark(s)} {clean_line(s.label)}", status_style(s))
-            for s in review.statuses
-        }
-        self.unexplained = {(u.goal.id, u.period) for u in self.summary.unexplained}
         width = options.max_width
         forecasts = {g.id: clean_line(g.entry(period).forecast or "") for g in review.goals}
         forecast_w = min(max([cell_len(f) for f in forecasts.values()] + [len(w["forecast"])]), 14)
@@ -103,13 +103,10 @@ class GoalList:
         yield Segment(" " + fit(w["forecast"], forecast_w).rstrip(), _BOLD)
         yield new_line
 
-        groups: dict[str | None, list[Goal]] = {}
-        for goal in review.goals:
-            groups.setdefault(goal.theme, []).append(goal)
-        for theme, goals in groups.items():
+        for theme, indexes in review.by_theme().items():
             yield Segment(fit(clean_line(theme or w["no theme"]), width).rstrip(), _BOLD)
             yield new_line
-            for goal in goals:
+            for goal in (review.goals[i] for i in indexes):
                 yield Segment("  " + (BINDING_MARK if goal.is_binding else " "))
                 yield Segment(" " + fit(clean_line(goal.objective), goal_w))
                 if columns:
@@ -201,7 +198,7 @@ def attention(summary: ReviewSummary, most: int | None = None) -> Group:
 
     def more(items: list) -> None:  # type: ignore[type-arg]
         if most is not None and len(items) > most:
-            lines.append(Text(f"    … {len(items) - most} more", style="dim"))
+            lines.append(Text("    … " + w["more"].format(n=len(items) - most), style="dim"))
 
     for change in some(summary.worsened):
         lines.append(_change_line(review, Text("▼", style="red"), w["worsened"], change, span))
@@ -228,20 +225,22 @@ def attention(summary: ReviewSummary, most: int | None = None) -> Group:
         ids = [clean_line(goal.id) for goal in summary.not_assessed]
         line.append(", ".join(some(ids)))
         if most is not None and len(ids) > most:
-            line.append(f" … {len(ids) - most} more", style="dim")
+            line.append(" … " + w["more"].format(n=len(ids) - most), style="dim")
         lines.append(line)
     return Group(*lines)
 
 
-def period_fact(summary: ReviewSummary) -> str:
-    """``current period Q3``, or ``period Q2 (current period Q3)`` when another was asked for."""
+def period_fact(summary: ReviewSummary, strong: Callable[[str], str] = clean_line) -> str:
+    """``current period Q3``, or ``period Q2 (current period Q3)`` when another was asked for.
+
+    ``strong`` makes the period under review stand out (and makes text safe for the output).
+    """
     w = words(summary.review.language)
     current = summary.review.current_period()
     if summary.period == current:
-        return f"{w['current period']} {clean_line(current)}"
-    return (
-        f"{w['period']} {clean_line(summary.period)} ({w['current period']} {clean_line(current)})"
-    )
+        return f"{w['current period']} {strong(current)}"
+    shown = strong(summary.period)
+    return f"{w['period']} {shown} ({w['current period']} {clean_line(current)})"
 
 
 def header(summary: ReviewSummary) -> Text:
@@ -280,7 +279,10 @@ def review_report(
         GoalList(summary)
         if most_goals is None or len(summary.review.goals) <= most_goals
         else Text(
-            f"({len(summary.review.goals)} goals: goaltui summary lists them all)", style="dim"
+            words(summary.review.language)["all goals elsewhere"].format(
+                n=len(summary.review.goals)
+            ),
+            style="dim",
         ),
         legend,
         NewLine(),

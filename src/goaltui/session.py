@@ -66,17 +66,20 @@ class Session:
         # what differs from the file is known even after undo and new edits rewrote history.
         self._log: list[Edit] = []
         self._logged = 0  # changes applied before _log[0]
+        self._unsaved: list[Edit] | None = []  # unsaved_edits(), until the next change
 
     # -- state ----------------------------------------------------------------
 
     def unsaved_edits(self) -> list[Edit]:
         """What leads from the file's content to the review now: one edit per changed field."""
-        return net_edits(self._log)
+        if self._unsaved is None:
+            self._unsaved = net_edits(self._log)
+        return list(self._unsaved)
 
     @property
     def dirty(self) -> bool:
         """True when saving would change the file."""
-        return bool(self._log) and bool(self.unsaved_edits())
+        return bool(self.unsaved_edits())
 
     @property
     def can_undo(self) -> bool:
@@ -101,10 +104,9 @@ class Session:
 
     # -- the operations the TUI calls ------------------------------------------
 
-    def cycle_status(self, goal_id: str, period: str, *, backwards: bool = False) -> Edit | None:
+    def cycle_status(self, goal_id: str, period: str) -> Edit | None:
         current = self.review.goal(goal_id).status_in(period)
-        step = self.review.previous_status if backwards else self.review.next_status
-        return self.set_value(goal_id, period, "status", step(current))
+        return self.set_value(goal_id, period, "status", self.review.next_status(current))
 
     def set_status(self, goal_id: str, period: str, label: str | None) -> Edit | None:
         if label is not None and self.review.status(label) is None:
@@ -159,5 +161,6 @@ class Session:
         return edit
 
     def _changed(self) -> None:
+        self._unsaved = None
         if self.on_change is not None:
             self.on_change()

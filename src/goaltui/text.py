@@ -22,7 +22,3 @@ def clean(text: str) -> str:
 def clean_line(text: str) -> str:
     """``text`` on one line: control characters dropped, newlines and tabs made spaces."""
     return text.translate(_DROP_IN_LINE)
-
-
-def has_control(text: str) -> bool:
-    return text != clean(text)

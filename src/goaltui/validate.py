@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from goaltui.locate import Path
-from goaltui.model import Goal, PeriodEntry, Review, Status
+from goaltui.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status
+from goaltui.problems import Severity
 
 GOAL_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
@@ -32,7 +33,7 @@ GOAL_KEYS = (
     "links",
     "periods",
 )
-ENTRY_KEYS = ("status", "forecast", "comment")
+ENTRY_KEYS = ENTRY_FIELDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class Finding:
 
     where: Path
     message: str
-    severity: str = "error"
+    severity: Severity = "error"
 
 
 def _type_name(value: object) -> str:
@@ -51,6 +52,11 @@ def _type_name(value: object) -> str:
     if isinstance(value, list):
         return "an array"
     return names.get(type(value), f"a {type(value).__name__}")
+
+
+def key_part(key: str) -> str:
+    """A key as a field path writes it: bare when it can be, quoted otherwise."""
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else f'"{key}"'
 
 
 def field_label(where: Path, data: Mapping[str, Any]) -> str:
@@ -70,7 +76,7 @@ def field_label(where: Path, data: Mapping[str, Any]) -> str:
                 parts[-1] += f"[{step}]"
             node = item
             continue
-        key = step if re.fullmatch(r"[A-Za-z0-9_-]+", step) else f'"{step}"'
+        key = key_part(step)
         if parts and parts[-1] == "review" and step == "statuses":
             parts[-1] = "review.statuses"
         else:
@@ -100,7 +106,9 @@ class _Checker:
                 )
         return extra
 
-    def text(self, where: Path, table: Mapping[str, Any], key: str, *, required: bool = False):
+    def text(
+        self, where: Path, table: Mapping[str, Any], key: str, *, required: bool = False
+    ) -> str | None:
         value = table.get(key)
         if value is None:
             if required:

@@ -45,7 +45,7 @@ class GoalApp(App[None]):
                 return screen
         return None
 
-    def action_quit(self) -> None:  # type: ignore[override]  (ctrl+q, from App's bindings)
+    async def action_quit(self) -> None:  # ctrl+q, from App's own bindings
         screen = self.review_screen
         if screen is not None:
             screen.request_quit()

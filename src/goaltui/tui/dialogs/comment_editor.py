@@ -18,6 +18,8 @@ from goaltui.tui.keys import Keyed, key
 class CommentEditor(Keyed, ModalScreen[None]):
     """ctrl+s hands a changed comment to ``on_apply`` and closes; Escape cancels."""
 
+    what = "comment"  # for the quit dialog: "the comment being written"
+
     def __init__(self, title: str, comment: str | None, on_apply: Callable[[str], None]) -> None:
         super().__init__()
         self.on_apply = on_apply

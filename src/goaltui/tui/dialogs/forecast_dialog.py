@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -12,13 +14,19 @@ from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
 
 
-class ForecastDialog(Keyed, ModalScreen[str | None]):
-    """Answers the new forecast ("" clears it), or None when cancelled."""
+class ForecastDialog(Keyed, ModalScreen[None]):
+    """Enter (or ctrl+s) hands a changed forecast to ``on_apply`` and closes; Escape cancels.
 
-    def __init__(self, title: str, forecast: str | None) -> None:
+    An empty forecast clears it.
+    """
+
+    what = "forecast"  # for the quit dialog: "the forecast being written"
+
+    def __init__(self, title: str, forecast: str | None, on_apply: Callable[[str], None]) -> None:
         super().__init__()
         self.heading = title
         self.forecast = clean_line(forecast or "")
+        self.on_apply = on_apply
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -26,15 +34,24 @@ class ForecastDialog(Keyed, ModalScreen[str | None]):
             yield Input(self.forecast, placeholder="e.g. 100 %", id="forecast")
             yield Static(Text("Enter apply · Esc cancel", style="dim"), classes="hint")
 
+    @property
+    def changed(self) -> bool:
+        return self.query_one(Input).value != self.forecast
+
+    def commit(self) -> None:
+        """Hand over the forecast if it was changed (an untouched one makes no edit)."""
+        if self.changed:
+            self.forecast = self.query_one(Input).value
+            self.on_apply(self.forecast)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_apply()
 
     @key("ctrl+s", "Apply", priority=True)
     def action_apply(self) -> None:
-        """Answer the new forecast; an untouched one answers None, so no edit is made."""
-        value = self.query_one(Input).value
-        self.dismiss(value if value != self.forecast else None)
+        self.commit()
+        self.dismiss(None)
 
     @key("escape", "Cancel")
     def action_cancel(self) -> None:

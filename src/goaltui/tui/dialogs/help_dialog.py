@@ -29,15 +29,23 @@ def key_rows(
     keys: dict[str, list[str]] = {}
     ids: dict[str, str] = {}
     places: dict[str, int] = {}
+    numbers: dict[int, str] = {}  # the keys of set_status(1), set_status(2), … as mapped now
     for binding in bindings:
-        if not binding.description or binding.system or binding.action.startswith("set_status"):
+        if binding.action.startswith("set_status("):
+            number = int(binding.action.removeprefix("set_status(").removesuffix(")"))
+            numbers[number] = app.get_key_display(binding)
+            continue
+        if not binding.description or binding.system:
             continue
         keys.setdefault(binding.description, []).append(app.get_key_display(binding))
         ids.setdefault(binding.description, (binding.id or "").removeprefix(PREFIX))
         places.setdefault(binding.description, rank.get(binding.action, len(rank)))
     rows = [(", ".join(keys[d]), d, ids[d]) for d in sorted(keys, key=lambda d: places[d])]
-    numbers = ", ".join(f"{i} {clean_line(s.label)}" for i, s in enumerate(statuses[:9], 1))
-    rows.insert(1, (f"1–{min(len(statuses), 9)}", f"Set status: {numbers}", "set-status-N"))
+    shown = [numbers[n] for n in sorted(numbers) if n <= len(statuses)]
+    labels = ", ".join(f"{k} {clean_line(s.label)}" for k, s in zip(shown, statuses, strict=False))
+    default = shown == [str(n) for n in range(1, len(shown) + 1)]
+    keys_shown = f"1–{len(shown)}" if default and len(shown) > 1 else " ".join(shown)
+    rows.insert(1, (keys_shown, f"Set status: {labels}", "set-status-N"))
     if app.ENABLE_COMMAND_PALETTE:
         palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))
         rows.append((palette, "Commands: light or dark theme, and more", ""))

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.notifications import SeverityLevel
 
 from goaltui import recovery
 from goaltui.document import ChangedOnDisk, Document, Saved, Snapshot, write_snapshot
 from goaltui.loading import ReviewFile
 from goaltui.merge import Conflict, Merge
-from goaltui.problems import ReviewError
-from goaltui.saving import SaveError
+from goaltui.problems import ReviewError, SaveError
 from goaltui.session import Edit
 from goaltui.summary import ReviewSummary, summarize
 from goaltui.text import clean_line
@@ -41,18 +41,21 @@ class FileFlows:
         self.screen = screen
         self.saving = False
         self._then: Callable[[bool], None] | None = None
+        self._queued: tuple[Callable[[bool], None] | None, Path | None] | None = None
         self._asked: set[tuple[Path, str]] = set()  # disk states already put to the reviewer
 
     @property
     def documents(self) -> list[Document]:
         return self.screen.documents
 
-    def _notify(self, message: str, title: str = "", severity: str = "information") -> None:
+    def _notify(
+        self, message: str, title: str = "", severity: SeverityLevel = "information"
+    ) -> None:
         # Messages quote file names and field paths such as goals[id=x]: never markup.
         self.screen.notify(
             message,
             title=title,
-            severity=severity,  # type: ignore[arg-type]
+            severity=severity,
             timeout=12,
             markup=False,
         )
@@ -62,11 +65,17 @@ class FileFlows:
     def save_all(
         self, then: Callable[[bool], None] | None = None, overwrite: Path | None = None
     ) -> None:
-        """Save every changed file off the UI thread; ``then(ok)`` runs when all are saved."""
+        """Save every changed file off the UI thread; ``then(ok)`` runs when all are saved.
+
+        A save asked for while one runs follows it. ``overwrite`` names a file to write even
+        if it changed or vanished on disk, and even if it has no unsaved edits.
+        """
         if self.saving:
-            self._notify("Already saving…")
+            self._queued = (then, overwrite)
+            if then is None:
+                self._notify("Saving… the newest edits are saved right after.")
             return
-        dirty = [doc for doc in self.documents if doc.dirty]
+        dirty = [doc for doc in self.documents if doc.dirty or doc.path == overwrite]
         snapshots = [doc.snapshot(overwrite=doc.path == overwrite) for doc in dirty]
         periods = [self.screen.period_of(doc) for doc in dirty]
         self.saving = True
@@ -124,8 +133,11 @@ class FileFlows:
         changed = [o for o in outcomes if isinstance(o, ChangedOnDisk)]
         self.screen.show_state()
         then, self._then = self._then, None
-        if changed:
-            self.ask_about_disk(self._document(changed[0].path), deleted=changed[0].deleted)
+        self._ask_each([(self._document(c.path), c.deleted) for c in changed])
+        queued, self._queued = self._queued, None
+        if queued is not None:  # asked for while this save ran: its edits are not saved yet
+            self.save_all(*queued)
+            return
         if then is not None:
             then(len(saved) == len(outcomes))
             return
@@ -138,13 +150,26 @@ class FileFlows:
             note = "Nothing to save: every file is as it was."
             self.screen.app.push_screen(SummaryDialog([summary], note))
 
+    def _ask_each(self, changed: list[tuple[Document, bool]]) -> None:
+        """Ask about every file that changed on disk, one after the other."""
+        if changed:
+            (doc, deleted), rest = changed[0], changed[1:]
+            self.ask_about_disk(doc, deleted=deleted, then=lambda: self._ask_each(rest))
+
     def _document(self, path: Path) -> Document:
         return next(doc for doc in self.documents if doc.path == path)
 
     # -- changes made outside ----------------------------------------------------------
 
     def check_disk(self) -> None:
-        """When the app regains focus: reload clean files that changed, ask about the rest."""
+        """When the app regains focus: reload clean files that changed, ask about the rest.
+
+        Not while a save runs (its own write would look like a change from outside), nor
+        while a dialog is open (an editor's text refers to the goals on screen): the save
+        checks the disk itself, and so does the next return of the focus.
+        """
+        if self.saving or self.screen.app.screen is not self.screen:
+            return
         for doc in self.documents:
             try:
                 changed = doc.changed_on_disk()
@@ -167,10 +192,19 @@ class FileFlows:
             else:
                 self.ask_about_disk(doc, deleted=not doc.path.exists(), once=True)
 
-    def ask_about_disk(self, doc: Document, *, deleted: bool = False, once: bool = False) -> None:
+    def ask_about_disk(
+        self,
+        doc: Document,
+        *,
+        deleted: bool = False,
+        once: bool = False,
+        then: Callable[[], None] | None = None,
+    ) -> None:
         """The file changed (or vanished) under unsaved edits: merge, overwrite or reload."""
         state = (doc.path, "deleted" if deleted else _disk_hash(doc.path))
         if once and state in self._asked:
+            if then is not None:
+                then()
             return
         self._asked.add(state)
         name = clean_line(doc.name)
@@ -204,6 +238,8 @@ class FileFlows:
                 self.save_all(overwrite=doc.path)
             elif answer == "reload":
                 self._confirm_reload(doc, count)
+            if then is not None:
+                then()
 
         self.screen.app.push_screen(ChoiceDialog(message, answers), answered)
 

@@ -7,7 +7,7 @@ the widgets, the widgets' messages come up here, and saving and the disk are lef
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,7 +16,9 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
 from goaltui.document import Document
-from goaltui.filtering import Filter
+from goaltui.filtering import Filter, SearchTexts
+from goaltui.loading import comments_warning
+from goaltui.model import EntryField, Goal
 from goaltui.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.comment_editor import CommentEditor
@@ -38,6 +40,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.active = 0
         self.filter = Filter()
         self.files = FileFlows(self)
+        self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._warned: set[str] = set()  # journal problems already reported
 
     # -- layout ------------------------------------------------------------------------
@@ -59,11 +62,9 @@ class ReviewScreen(Keyed, Screen[None]):
         self.table.focus()
         self.show_state()
         for doc in self.documents:
-            for warning in doc.source.warnings:  # FORMAT.md: the reviewer is told once
-                if not warning.message.startswith("TOML comment"):
-                    continue
+            if doc.source.comments:  # FORMAT.md: the reviewer is told once, on opening
                 self.notify(
-                    warning.message,
+                    comments_warning(doc.source.comments),
                     title=f"{clean_line(doc.name)}: comments will not be kept",
                     severity="warning",
                     timeout=15,
@@ -211,39 +212,51 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
 
-    @key("c", "Comment")
-    def action_comment(self) -> None:
+    def _applier(self, name: EntryField) -> tuple[Callable[[str], None], Goal, str] | None:
+        """What an editor dialog calls with its text, for the goal and period under the cursor.
+
+        If that goal or period is gone by then (the file was reloaded meanwhile), the text is
+        not lost silently: the reviewer is shown it.
+        """
         target = self._target()
         if target is None:
-            return
+            return None
         doc = self.doc
         goal = doc.review.goal(target[0])
 
-        def apply(comment: str) -> None:
-            text = comment.replace("\r\n", "\n").rstrip()
-            edit = doc.session.set_comment(*target, text or None)
+        def apply(text: str) -> None:
+            value = text.replace("\r\n", "\n").rstrip() if name == "comment" else text.strip()
+            try:
+                edit = doc.session.set_value(*target, name, value or None)
+            except (KeyError, ValueError):
+                self.notify(
+                    f"{target[0]} {target[1]} is no longer in {doc.name}. Your text:\n{text}",
+                    title=f"Not applied: the {name}",
+                    severity="error",
+                    timeout=60,
+                    markup=False,
+                )
+                return
             if doc is self.doc:
                 self._edited(edit)
             else:
                 self.show_state()
 
-        title = f"{target[1]} · {goal.objective}"
-        self.app.push_screen(CommentEditor(title, goal.entry(target[1]).comment, apply))
+        return apply, goal, target[1]
+
+    @key("c", "Comment")
+    def action_comment(self) -> None:
+        if found := self._applier("comment"):
+            apply, goal, period = found
+            title = f"{period} · {goal.objective}"
+            self.app.push_screen(CommentEditor(title, goal.entry(period).comment, apply))
 
     @key("f", "Forecast")
     def action_forecast(self) -> None:
-        target = self._target()
-        if target is None:
-            return
-        doc = self.doc
-        goal = doc.review.goal(target[0])
-
-        def apply(forecast: str | None) -> None:
-            if forecast is not None and doc is self.doc:
-                self._edited(doc.session.set_forecast(*target, forecast))
-
-        title = f"Forecast {target[1]} · {goal.objective}"
-        self.app.push_screen(ForecastDialog(title, goal.entry(target[1]).forecast), apply)
+        if found := self._applier("forecast"):
+            apply, goal, period = found
+            title = f"Forecast {period} · {goal.objective}"
+            self.app.push_screen(ForecastDialog(title, goal.entry(period).forecast, apply))
 
     @key("ctrl+z", "Undo")
     def action_undo(self) -> None:
@@ -306,11 +319,11 @@ class ReviewScreen(Keyed, Screen[None]):
 
     def _apply_filter(self) -> None:
         table = self.table
-        table.show_goals(self.filter.goals(self.doc.review, table.current))
+        texts = self._search_texts.setdefault(id(self.doc.review), SearchTexts())
+        table.show_goals(self.filter.goals(self.doc.review, table.current, texts))
         self.query_one(FilterBar).show(
             self.filter, self.doc.review, table.current, table.shown_goals
-        )
-        self._show_details()
+        )  # the table's CursorMoved brings the detail pane up to date
 
     # -- saving, help, quitting ---------------------------------------------------------------
 
@@ -330,16 +343,28 @@ class ReviewScreen(Keyed, Screen[None]):
         self.request_quit()
 
     def request_quit(self) -> None:
-        """Quit, asking first when there are unsaved edits: save, discard or cancel."""
-        editor = next(
-            (s for s in self.app.screen_stack if isinstance(s, CommentEditor) and s.changed), None
-        )
+        """Quit, asking first when there are unsaved edits: save, discard or cancel.
+
+        Text typed in an open comment or forecast editor counts as unsaved, and "save" applies
+        it first. The app exits only when nothing is left unsaved (edits made while the save
+        ran are asked about again).
+        """
+        editors = [
+            screen
+            for screen in self.app.screen_stack
+            if isinstance(screen, CommentEditor | ForecastDialog) and screen.changed
+        ]
         unsaved = [doc.name for doc in self.documents if doc.dirty]
-        if editor is not None:
-            unsaved.append("the comment being written")
+        unsaved += [f"the {editor.what} being written" for editor in editors]
         if not unsaved:
             self.app.exit()
             return
+
+        def saved(ok: bool) -> None:
+            if ok and not any(doc.dirty for doc in self.documents):
+                self.app.exit()
+            elif ok:
+                self.request_quit()
 
         def answered(answer: QuitAnswer | None) -> None:
             if answer == "discard":
@@ -347,8 +372,8 @@ class ReviewScreen(Keyed, Screen[None]):
                     doc.discard_journal()
                 self.app.exit()
             elif answer == "save":
-                if editor is not None:
+                for editor in editors:
                     editor.commit()
-                self.files.save_all(lambda ok: self.app.exit() if ok else None)
+                self.files.save_all(saved)
 
         self.app.push_screen(QuitDialog(unsaved), answered)

@@ -57,21 +57,22 @@ class FilterBar(Horizontal):
 
     def show(self, current: Filter, review: Review, period: str, shown: int) -> None:
         """Describe the filter; the bar hides when nothing is filtered and nobody types."""
-        state = Text(" Filter: " if self.typing else " Showing ", style="bold")
+        w = words(review.language)
+        state = Text(f" {w['filter']}: " if self.typing else f" {w['showing']} ", style="bold")
         if current.status is not None:
             if current.status:
                 state.append_text(status_text(review, current.status))
             else:
-                state.append(words(review.language)["not assessed"])
-            state.append(f" in {clean_line(period)} ")
+                state.append(w["not assessed"])
+            state.append(f" {w['in']} {clean_line(period)} ")
         if current.text and not self.typing:
-            state.append("matching ")
+            state.append(f"{w['matching']} ")
             state.append(repr(clean_line(current.text)), style="bold")
             state.append(" ")
         if current.active:
             total = len(review.goals)
             hint = "Enter keeps · Esc clears" if self.typing else "Esc clears · s next status"
-            state.append(f"({shown} of {total}) · {hint} ", style="dim")
+            state.append(f"({shown} {w['of']} {total}) · {hint} ", style="dim")
         self.query_one("#filter-state", Static).update(state)
         self.display = current.active or self.typing
 

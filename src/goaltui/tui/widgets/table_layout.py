@@ -1,7 +1,8 @@
 """How wide each column of the goal table is, for one terminal width.
 
-Widths come from the status scale, the period names and the forecasts of the current period,
-never from measuring every cell, so a large review lays out as fast as a small one.
+Widths come from the status scale, the period names and the lengths of the current period's
+forecasts (one quick pass over strings, done again only when the period or the width
+changes), never from rendering cells, so a large review lays out almost as fast as a small one.
 """
 
 from __future__ import annotations
