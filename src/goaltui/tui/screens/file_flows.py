@@ -42,6 +42,7 @@ class FileFlows:
         self.saving = False
         self._then: Callable[[bool], None] | None = None
         self._queued: tuple[Callable[[bool], None] | None, Path | None] | None = None
+        self._asking: set[Path] = set()  # files whose change on disk is being asked about
         self._asked: set[tuple[Path, str]] = set()  # disk states already put to the reviewer
 
     @property
@@ -71,11 +72,17 @@ class FileFlows:
         if it changed or vanished on disk, and even if it has no unsaved edits.
         """
         if self.saving:
+            if self._queued is not None:  # one save follows, doing what both asked for
+                then, overwrite = then or self._queued[0], overwrite or self._queued[1]
             self._queued = (then, overwrite)
             if then is None:
                 self._notify("Saving… the newest edits are saved right after.")
             return
-        dirty = [doc for doc in self.documents if doc.dirty or doc.path == overwrite]
+        dirty = [
+            doc
+            for doc in self.documents
+            if doc.path == overwrite or (doc.dirty and doc.path not in self._asking)
+        ]
         snapshots = [doc.snapshot(overwrite=doc.path == overwrite) for doc in dirty]
         periods = [self.screen.period_of(doc) for doc in dirty]
         self.saving = True
@@ -231,38 +238,49 @@ class FileFlows:
             ]
         message.append(f"You have {count} unsaved edit{'s' if count != 1 else ''} here.")
 
-        def answered(answer: str | None) -> None:
-            if answer == "merge":
-                self.merge(doc)
-            elif answer == "overwrite":
-                self.save_all(overwrite=doc.path)
-            elif answer == "reload":
-                self._confirm_reload(doc, count)
+        def done() -> None:  # the answer and whatever it led to are over
+            self._asking.discard(doc.path)
             if then is not None:
                 then()
 
+        def answered(answer: str | None) -> None:
+            if answer == "merge":
+                self.merge(doc, then=done)
+            elif answer == "reload":
+                self._confirm_reload(doc, count, then=done)
+            else:
+                if answer == "overwrite":
+                    self.save_all(overwrite=doc.path)
+                done()
+
+        self._asking.add(doc.path)
         self.screen.app.push_screen(ChoiceDialog(message, answers), answered)
 
-    def _confirm_reload(self, doc: Document, count: int) -> None:
+    def _confirm_reload(self, doc: Document, count: int, then: Callable[[], None]) -> None:
         def answered(drop: bool | None) -> None:
-            if not drop:
-                return
             try:
-                doc.reload()
-            except ReviewError as error:
-                self._notify(
-                    clean_line(str(error.problems[0])),
-                    title="The file on disk is invalid: kept your version",
-                    severity="error",
-                )
-                return
-            self.screen.document_replaced(doc)
-            self._notify(f"Reloaded {clean_line(doc.name)}; your {count} edits were dropped.")
+                if drop:
+                    self._reload(doc, count)
+            finally:
+                then()
 
         question = f"Drop your {count} unsaved edits to {clean_line(doc.name)} and reload it?"
         self.screen.app.push_screen(ConfirmDialog(question, "Drop and reload", "Keep"), answered)
 
-    def merge(self, doc: Document) -> None:
+    def _reload(self, doc: Document, count: int) -> None:
+        try:
+            doc.reload()
+        except ReviewError as error:
+            self._notify(
+                clean_line(str(error.problems[0])),
+                title="The file on disk is invalid: kept your version",
+                severity="error",
+            )
+            return
+        self.screen.document_replaced(doc)
+        self._notify(f"Reloaded {clean_line(doc.name)}; your {count} edits were dropped.")
+
+    def merge(self, doc: Document, then: Callable[[], None] | None = None) -> None:
         try:
             result, disk = doc.merge_from_disk()
         except ReviewError as error:
@@ -271,8 +289,10 @@ class FileFlows:
                 title="Cannot merge: the file on disk is invalid",
                 severity="error",
             )
+            if then is not None:
+                then()
             return
-        self._resolve(doc, result, disk, "merged")
+        self._resolve(doc, result, disk, "merged", on_cancel=then, then=then)
 
     def _resolve(
         self,
