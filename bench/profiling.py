@@ -43,7 +43,8 @@ def show(path: Path, limit: int) -> None:
 
 def startup(profile: Path) -> None:
     """The app under cProfile in a 120x40 pty; ctrl+q after the first frame lets it write."""
-    path = files_of(10000, 1)[0]
+    goals = int(os.environ.get("GOALS", "10000"))  # GOALS=1000 for the middle size
+    path = files_of(goals, 1)[0]
     heading = title(path)[:30]
     argv = [PYTHON, "-m", "cProfile", "-o", str(profile), "-m", "goaltui", str(path)]
     app = PtyApp(argv, env=tui_env())

@@ -225,11 +225,23 @@ def _render_changes(review: Review, path: Path, before: Rendered) -> Rendered:
         chunks[i] = next(made)
     # The earlier text must be these very pieces: then every unedited goal is proven by the
     # earlier read, and only the edited ones need reading back.
-    if before.text != join(head, old_chunks, tail):  # type: ignore[arg-type]
+    if not _made_of(before.text, head, old_chunks, tail):  # type: ignore[arg-type]
         return _render_all(review, path)
     for i, table in zip(edited, new_tables, strict=True):
         _check(path, chunks[i], {"goals": [table]})  # type: ignore[arg-type]
     return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))  # type: ignore[arg-type]
+
+
+def _made_of(text: str, head: str, chunks: Sequence[str], tail: str) -> bool:
+    """Whether ``text`` is exactly ``join(head, chunks, tail)``, without building that."""
+    if not text.startswith(head):
+        return False
+    offset = len(head)
+    for chunk in chunks:
+        if not text.startswith("\n", offset) or not text.startswith(chunk, offset + 1):
+            return False
+        offset += 1 + len(chunk)
+    return text[offset:] == ("\n" + tail if tail else "")
 
 
 def save(review: Review, path: Path) -> str:

@@ -47,8 +47,9 @@ class ReviewScreen(Keyed, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader(id="header")
-        tabs = [Tab(self._tab_label(doc), id=f"file-{i}") for i, doc in enumerate(self.documents)]
-        yield Tabs(*tabs, id="files")
+        if len(self.documents) > 1:  # one tab per file; a single file needs none
+            tabs = [Tab(self._tab_label(d), id=f"file-{i}") for i, d in enumerate(self.documents)]
+            yield Tabs(*tabs, id="files")
         with Container(id="body"):
             with ContentSwitcher(initial="table-0", id="tables"):
                 for i, doc in enumerate(self.documents):
@@ -58,7 +59,6 @@ class ReviewScreen(Keyed, Screen[None]):
         yield Footer(show_command_palette=False)  # keeps the keys visible at 80 columns
 
     def on_mount(self) -> None:
-        self.query_one("#files", Tabs).display = len(self.documents) > 1
         self.table.focus()
         self.show_state()
         for doc in self.documents:
@@ -107,12 +107,12 @@ class ReviewScreen(Keyed, Screen[None]):
             unsaved=doc.dirty,
             language=doc.review.language,
         )
-        tabs = self.query_one("#files", Tabs)
         for i, other in enumerate(self.documents):
-            tab = tabs.query_one(f"#file-{i}", Tab)
-            label = self._tab_label(other)
-            if tab.label.plain != label.plain:
-                tab.label = label
+            if len(self.documents) > 1:
+                tab = self.query_one(f"#file-{i}", Tab)
+                label = self._tab_label(other)
+                if tab.label.plain != label.plain:
+                    tab.label = label
             if other.journal_error and other.journal_error not in self._warned:
                 self._warned.add(other.journal_error)
                 self.notify(
@@ -295,11 +295,13 @@ class ReviewScreen(Keyed, Screen[None]):
 
     @key("greater_than_sign", "Next file", key_display=">", show=False)
     def action_next_file(self) -> None:
-        self.query_one("#files", Tabs).action_next_tab()
+        if len(self.documents) > 1:
+            self.query_one("#files", Tabs).action_next_tab()
 
     @key("less_than_sign", "Previous file", key_display="<", show=False)
     def action_previous_file(self) -> None:
-        self.query_one("#files", Tabs).action_previous_tab()
+        if len(self.documents) > 1:
+            self.query_one("#files", Tabs).action_previous_tab()
 
     @key("slash", "Filter", key_display="/")
     def action_filter_text(self) -> None:

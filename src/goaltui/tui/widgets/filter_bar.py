@@ -35,25 +35,33 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="filter-state")
-        yield Input(placeholder="objective, theme, links, comments", id="filter-text")
 
     def on_mount(self) -> None:
-        self.query_one(Input).display = False
         self.display = False
 
     @property
+    def field(self) -> Input | None:
+        """The input, from the first "/" on (not made before: it costs start-up time)."""
+        found = self.query("#filter-text")
+        return found.first(Input) if found else None
+
+    @property
     def typing(self) -> bool:
-        return bool(self.query_one(Input).display)
+        return self.field is not None and bool(self.field.display)
 
     def start_typing(self, text: str) -> None:
-        field = self.query_one(Input)
+        field = self.field
+        if field is None:
+            field = Input(placeholder="objective, theme, links, comments", id="filter-text")
+            self.mount(field)
         field.value = text
         field.display = True
         self.display = True
         field.focus()
 
     def stop_typing(self) -> None:
-        self.query_one(Input).display = False
+        if self.field is not None:
+            self.field.display = False
 
     def show(self, current: Filter, review: Review, period: str, shown: int) -> None:
         """Describe the filter; the bar hides when nothing is filtered and nobody types."""
