@@ -6,7 +6,7 @@ terminal sends when the reviewer returns to its window) and before every save.
 
 from __future__ import annotations
 
-from textual import events
+from outside import change_on_disk, come_back
 
 from goaltui.loading import load
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
@@ -16,28 +16,13 @@ EXAMPLE = "example-en.toml"
 LIBRARY_Q3 = 'status = "At risk"\nforecast = "1.51 million"'
 
 
-def change_on_disk(kit, old: str, new: str) -> None:
-    """What a colleague's commit and a ``git pull`` do to the file."""
-    path = kit.path(EXAMPLE)
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-async def come_back(pilot) -> None:
-    """The reviewer switches back to the terminal window."""
-    pilot.app.post_message(events.AppFocus())
-    await pilot.pause()
-    await pilot.pause()
-
-
 def test_a_file_changed_on_disk_without_edits_here_is_reloaded(kit):
     app = kit.app(EXAMPLE)
 
     async def scenario(pilot):
         table = kit.table(app)
         assert kit.cell(table, "library-visits", "Q3") == "◐"
-        change_on_disk(kit, LIBRARY_Q3, 'status = "Off track"\nforecast = "1.2 M"')
+        change_on_disk(kit.path(EXAMPLE), LIBRARY_Q3, 'status = "Off track"\nforecast = "1.2 M"')
         await come_back(pilot)
         assert app.return_code is None
         assert "Reloaded example-en.toml: it changed on disk." in kit.screen_text(app)
@@ -57,7 +42,9 @@ def test_saving_over_a_file_changed_on_disk_asks_and_merge_keeps_both_changes(ki
 
     async def scenario(pilot):
         await pilot.press("space")  # here: reading-buddies Q3 On track -> At risk
-        change_on_disk(kit, LIBRARY_Q3, 'status = "Off track"\nforecast = "1.51 million"')
+        change_on_disk(
+            kit.path(EXAMPLE), LIBRARY_Q3, 'status = "Off track"\nforecast = "1.51 million"'
+        )
         changed = path.read_bytes()
         await pilot.press("ctrl+s")
         await kit.settle(pilot)
@@ -119,7 +106,9 @@ def test_a_file_made_invalid_on_disk_is_reported_and_the_app_keeps_running(kit, 
     monkeypatch.setattr(app, "_fatal_error", app._close_messages_no_wait)
 
     async def scenario(pilot):
-        change_on_disk(kit, LIBRARY_Q3, 'status = "On trak"\nforecast = "1.51 million"')
+        change_on_disk(
+            kit.path(EXAMPLE), LIBRARY_Q3, 'status = "On trak"\nforecast = "1.51 million"'
+        )
         await come_back(pilot)
         assert app.return_code is None
         screen = kit.screen_text(app)

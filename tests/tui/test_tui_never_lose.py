@@ -25,8 +25,8 @@ from typing import Any
 
 import pexpect
 import pytest
+from outside import change_on_disk, come_back
 from ptyterminal import Terminal, goaltui_command, terminal_env, third_goal_q3
-from textual import events
 
 import goaltui.tui
 from goaltui import atomic, cli, recovery
@@ -62,21 +62,6 @@ def journal(path: Path) -> Path:
 def journaled(path: Path) -> list:
     found = recovery.read(path)
     return [] if found is None else found.edits
-
-
-def change_on_disk(path: Path, old: str, new: str) -> bytes:
-    """What a colleague's commit and a ``git pull`` do to the file; returns the new bytes."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path.read_bytes()
-
-
-async def come_back(pilot) -> None:
-    """The reviewer switches back to the terminal window."""
-    pilot.app.post_message(events.AppFocus())
-    await pilot.pause()
-    await pilot.pause()
 
 
 def notes(app: GoalApp) -> list[tuple[str, str, str]]:

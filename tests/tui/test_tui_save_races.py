@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from textual import events
+from outside import change_on_disk, come_back
 
 import goaltui.tui.screens.file_flows as file_flows
 from goaltui.document import ChangedOnDisk, Document, write_snapshot
@@ -37,21 +37,6 @@ LIBRARY_Q3_OFF = 'status = "Off track"\nforecast = "1.51 million"'
 # In kuva-2021.toml the cursor starts on palvelustrategia Q3 ("Toteutuu"); harrastaminen's Q3:
 HARRASTAMINEN_Q3 = 'status = "Toteutuu"\nforecast = "100 %"\ncomment = "Ensimmäinen vaihe'
 SLOW = 10  # seconds a blocked save waits at most: a failing test must not hang
-
-
-def change_on_disk(path: Path, old: str, new: str) -> bytes:
-    """What a colleague's commit and a ``git pull`` do to the file; returns the new bytes."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path.read_bytes()
-
-
-async def come_back(pilot) -> None:
-    """The reviewer switches back to the terminal window."""
-    pilot.app.post_message(events.AppFocus())
-    await pilot.pause()
-    await pilot.pause()
 
 
 def status(path: Path, goal_id: str, period: str = "Q3") -> str | None:
