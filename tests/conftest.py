@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, settings
+from reviewfiles import OUTPUT_VARIABLES
 
 # Deterministic in CI and locally: the same examples on every run, nothing stored on disk.
 settings.register_profile(
@@ -16,20 +17,9 @@ settings.register_profile(
 )
 settings.load_profile("goaltui")
 
-_STYLE_VARIABLES = (
-    "FORCE_COLOR",
-    "NO_COLOR",
-    "TTY_COMPATIBLE",
-    "TTY_INTERACTIVE",
-    "COLUMNS",
-    "LINES",
-    "JUPYTER_COLUMNS",
-    "JUPYTER_LINES",
-)
-
 
 @pytest.fixture(autouse=True)
 def _plain_output(monkeypatch):
     """In-process runs of goaltui.cli.main print as if piped, whatever the developer's shell."""
-    for name in _STYLE_VARIABLES:
+    for name in OUTPUT_VARIABLES:
         monkeypatch.delenv(name, raising=False)

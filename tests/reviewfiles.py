@@ -105,7 +105,7 @@ status = "Toteutuu"
 """
 
 #: Environment variables that change how Rich and Python write output; tests set them explicitly.
-_OUTPUT_VARIABLES = (
+OUTPUT_VARIABLES = (
     "FORCE_COLOR",
     "NO_COLOR",
     "TTY_COMPATIBLE",
@@ -164,7 +164,7 @@ def copy_data(folder: Path) -> Path:
 
 def clean_env(**overrides: str) -> dict[str, str]:
     """The environment without the variables that style output, plus ``overrides``."""
-    env = {k: v for k, v in os.environ.items() if k not in _OUTPUT_VARIABLES}
+    env = {k: v for k, v in os.environ.items() if k not in OUTPUT_VARIABLES}
     env["PYTHONUTF8"] = "1"
     env["TERM"] = "xterm-256color"
     env.update(overrides)

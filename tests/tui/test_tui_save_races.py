@@ -39,6 +39,21 @@ HARRASTAMINEN_Q3 = 'status = "Toteutuu"\nforecast = "100 %"\ncomment = "Ensimmä
 SLOW = 10  # seconds a blocked save waits at most: a failing test must not hang
 
 
+def hold_the_first_save(monkeypatch) -> tuple[threading.Event, list[int]]:
+    """The first save waits until the returned event is set; the list counts the saves."""
+    release = threading.Event()
+    calls: list[int] = []
+
+    def slow_write(snapshot):
+        calls.append(1)
+        if len(calls) == 1:
+            assert release.wait(SLOW), "the test never released the first save"
+        return write_snapshot(snapshot)
+
+    monkeypatch.setattr(file_flows, "write_snapshot", slow_write)
+    return release, calls
+
+
 def status(path: Path, goal_id: str, period: str = "Q3") -> str | None:
     return load(path).review.goal(goal_id).status_in(period)
 
@@ -218,16 +233,7 @@ def test_save_and_quit_chosen_while_a_save_runs_follows_it_and_quits(kit, monkey
     path = kit.path(EXAMPLE)
     app = kit.app(EXAMPLE)
     doc = app.documents[0]
-    release = threading.Event()
-    calls: list[int] = []
-
-    def slow_write(snapshot):
-        calls.append(1)
-        if len(calls) == 1:
-            assert release.wait(SLOW), "the test never released the first save"
-        return write_snapshot(snapshot)
-
-    monkeypatch.setattr(file_flows, "write_snapshot", slow_write)
+    release, calls = hold_the_first_save(monkeypatch)
 
     async def scenario(pilot):
         await pilot.press("space")  # reading-buddies Q3 -> At risk
@@ -349,16 +355,7 @@ def test_the_next_files_question_waits_until_the_reload_of_this_one_is_confirmed
 def test_a_save_asked_for_meanwhile_does_not_ask_twice_about_a_changed_file(kit, monkeypatch):
     example = kit.path(EXAMPLE)
     app = kit.app(EXAMPLE)
-    release = threading.Event()
-    calls: list[int] = []
-
-    def slow_write(snapshot):
-        calls.append(1)
-        if len(calls) == 1:
-            assert release.wait(SLOW), "the test never released the first save"
-        return write_snapshot(snapshot)
-
-    monkeypatch.setattr(file_flows, "write_snapshot", slow_write)
+    release, _ = hold_the_first_save(monkeypatch)
 
     async def scenario(pilot):
         await pilot.press("space")
@@ -382,16 +379,7 @@ def test_a_save_asked_for_meanwhile_does_not_ask_twice_about_a_changed_file(kit,
 def test_ctrl_s_after_save_and_quit_while_a_save_runs_still_quits(kit, monkeypatch):
     path = kit.path(EXAMPLE)
     app = kit.app(EXAMPLE)
-    release = threading.Event()
-    calls: list[int] = []
-
-    def slow_write(snapshot):
-        calls.append(1)
-        if len(calls) == 1:
-            assert release.wait(SLOW), "the test never released the first save"
-        return write_snapshot(snapshot)
-
-    monkeypatch.setattr(file_flows, "write_snapshot", slow_write)
+    release, _ = hold_the_first_save(monkeypatch)
 
     async def scenario(pilot):
         await pilot.press("space")
