@@ -6,8 +6,9 @@ The files look like the Helsinki seed (data/kuva-2021.toml): Finnish-like text, 
 contiguous groups, the three-step Finnish status scale, Q1 nearly all assessed and Q4 nearly
 none, forecasts such as "100 %" and commentary on most assessed entries. The content comes from a
 random generator seeded by (seed, goals, file number) alone, so the same arguments give the same
-bytes on every run and machine. The text is made by goaltui itself (``goaltui.saving.render``
-of a :class:`goaltui.model.Review`), so it is exactly what a goaltui save would write.
+bytes on every run and machine. The text is made by goaltui itself
+(``goaltui.files.canonical.render`` of a :class:`goaltui.review.model.Review`), so it is exactly
+what a goaltui save would write.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from goaltui.model import Goal, PeriodEntry, Review, Status
-from goaltui.saving import render
+from goaltui.files.canonical import render
+from goaltui.review.model import Goal, PeriodEntry, Review, Status
 
 PERIODS = ("Q1", "Q2", "Q3", "Q4")
 #: Share of goals with a status in each period.

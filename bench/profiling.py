@@ -70,7 +70,7 @@ def summary(profile: Path) -> None:
 
 
 def save(profile: Path) -> None:
-    from goaltui.document import Document, write_snapshot
+    from goaltui.files.document import Document, write_snapshot
 
     path = scratch(files_of(10000, 1)[0])
     doc = Document.open(path)
@@ -89,7 +89,7 @@ def keys(profile: Path) -> None:
     """
     import asyncio
 
-    from goaltui.document import Document
+    from goaltui.files.document import Document
     from goaltui.tui.app import GoalApp
 
     path = scratch(files_of(10000, 1)[0])
@@ -118,7 +118,7 @@ def savekeys(profile: Path) -> None:
     """
     import asyncio
 
-    from goaltui.document import Document
+    from goaltui.files.document import Document
     from goaltui.tui.app import GoalApp
     from goaltui.tui.dialogs.summary_dialog import SummaryDialog
 

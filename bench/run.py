@@ -249,7 +249,7 @@ def prepare(regenerate: bool) -> None:
 
 def _journal(path: Path) -> Path:
     try:
-        from goaltui.recovery import journal_path
+        from goaltui.files.recovery import journal_path
     except ImportError:
         return path.with_name(f".{path.name}.goaltui-recovery.json")
     return journal_path(path)
@@ -537,7 +537,7 @@ def bench_keys(report: Report, presses: int, seed: int) -> None:
 
 def bench_save(report: Report, pairs: int) -> None:
     print("d. save of 10,000 goals: in process, then keys during a save in the pty")
-    from goaltui.document import Document, write_snapshot
+    from goaltui.files.document import Document, write_snapshot
 
     source = files_of(10000, 1)[0]
     floor_path = WORK / "floor.toml"

@@ -1,6 +1,6 @@
 """A save replaces the file in one step: the complete old bytes or the complete new ones, always.
 
-Every step of :func:`goaltui.atomic.write_atomic` is made to fail in turn (creating the
+Every step of :func:`goaltui.files.atomic.write_atomic` is made to fail in turn (creating the
 temporary file, writing it, flushing, fsync, chmod, the rename, and the folder fsync after the
 rename) with the errors a reviewer meets in practice: a full disk, a read-only file or file
 system, a folder that vanished. The machine runs the tests as root, so the errors are injected
@@ -28,13 +28,13 @@ from typing import Any
 import pytest
 from reviewfiles import BASE, write
 
-from goaltui import atomic, tomlparse
-from goaltui.document import ChangedOnDisk, Document, write_snapshot
-from goaltui.loading import load
-from goaltui.model import Goal, PeriodEntry, Review, Status
-from goaltui.paths import review_paths
-from goaltui.problems import SaveError
-from goaltui.saving import render
+from goaltui.files import atomic, tomlparse
+from goaltui.files.canonical import render
+from goaltui.files.document import ChangedOnDisk, Document, write_snapshot
+from goaltui.files.loading import load
+from goaltui.files.paths import review_paths
+from goaltui.files.problems import SaveError
+from goaltui.review.model import Goal, PeriodEntry, Review, Status
 
 NEW = BASE.replace('[goals.periods.Q2]\nstatus = "Toteutuu"\n', "", 1).encode()
 assert BASE.encode() != NEW
@@ -56,9 +56,9 @@ def fault(code: int) -> OSError:
 
 
 class Module:
-    """A stand-in for a module (``os``, ``tempfile``) as goaltui.atomic sees it.
+    """A stand-in for a module (``os``, ``tempfile``) as goaltui.files.atomic sees it.
 
-    Only goaltui.atomic is given the stand-in, so the recovery journal, pytest and the rest of
+    Only goaltui.files.atomic is given the stand-in, so the recovery journal, pytest and the rest of
     the process keep the real functions.
     """
 
@@ -338,7 +338,7 @@ WRITER = textwrap.dedent(
     """
     import os, sys, traceback
     from pathlib import Path
-    from goaltui.document import Document, write_snapshot
+    from goaltui.files.document import Document, write_snapshot
 
     path, goal, period, label = Path(sys.argv[1]), *sys.argv[2:5]
     doc = Document.open(path)

@@ -2,10 +2,10 @@
 
 Random bytes, and the bundled reviews mutated (bits flipped, runs deleted or duplicated,
 brackets, quotes, NUL, CR, invalid UTF-8, BOMs and deep bracket runs inserted), go to every way
-in: goaltui.loading.load, the app's Document.open, and `goaltui check` / `goaltui summary` (in
+in: goaltui.files.loading.load, the app's Document.open, and `goaltui check` / `goaltui summary` (in
 process, and a few through the installed command). The rules:
 
-- nothing escapes but goaltui.problems.ReviewError, and each of its messages names the file;
+- nothing escapes but goaltui.files.problems.ReviewError, and each of its messages names the file;
 - the command exits 0 or 1 and never prints a traceback;
 - no control character (C0 but newline and tab, DEL, C1, ESC, bidi overrides) is ever printed,
   even when the input holds them.
@@ -27,10 +27,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from reviewfiles import BASE, CONTROL, DATA, edit, run
 
-from goaltui import cli, loading
-from goaltui.document import ChangedOnDisk, Document, write_snapshot
-from goaltui.loading import MAX_FILE_BYTES, load
-from goaltui.problems import ReviewError, SaveError
+from goaltui import cli
+from goaltui.files import loading
+from goaltui.files.document import ChangedOnDisk, Document, write_snapshot
+from goaltui.files.loading import MAX_FILE_BYTES, load
+from goaltui.files.problems import ReviewError, SaveError
 
 VALID = [path.read_bytes() for path in sorted(DATA.glob("*.toml"))]
 INSERTS = [b"[", b"]", b'"', b"\x00", b"\r", b"\xff", "\ufeff".encode(), b"\x1b[2J", b"\xc2\x9b"]

@@ -17,8 +17,9 @@ PROBE = textwrap.dedent(
         return sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
 
     found = {}
-    import goaltui.cli, goaltui.model, goaltui.loading, goaltui.saving
-    import goaltui.summary, goaltui.report, goaltui.export, goaltui.session
+    import goaltui.cli, goaltui.review.model, goaltui.review.session
+    import goaltui.files.loading, goaltui.files.canonical
+    import goaltui.outputs.summary, goaltui.outputs.terminal, goaltui.outputs.export
     found["imports"] = textual_modules()
 
     from goaltui.cli import main

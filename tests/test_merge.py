@@ -16,12 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reviewfiles import BASE, write
 
-from goaltui.document import ChangedOnDisk, Document, write_snapshot
-from goaltui.loading import load, load_text
-from goaltui.merge import Conflict, merge
-from goaltui.problems import ReviewError
-from goaltui.saving import render, save
-from goaltui.session import Edit, Session
+from goaltui.files.canonical import render, save
+from goaltui.files.document import ChangedOnDisk, Document, write_snapshot
+from goaltui.files.loading import load, load_text
+from goaltui.files.problems import ReviewError
+from goaltui.review.merge import Conflict, merge
+from goaltui.review.session import Edit, Session
 
 GOALS = ("palvelustrategia", "harrastaminen", "liikkeelle")
 PERIODS = ("Q1", "Q2", "Q3", "Q4")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from reviewfiles import BASE
 
-from goaltui.loading import load_text
-from goaltui.model import Goal, PeriodEntry, Review, Status
+from goaltui.files.loading import load_text
+from goaltui.review.model import Goal, PeriodEntry, Review, Status
 
 SCALE = (
     Status("Toteutuu", color="green", symbol="●"),

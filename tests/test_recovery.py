@@ -18,10 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reviewfiles import BASE, edit, write
 
-from goaltui import recovery, saving
-from goaltui.document import Document, write_snapshot
-from goaltui.loading import load
-from goaltui.session import Edit, Session
+from goaltui.files import canonical, recovery
+from goaltui.files.document import Document, write_snapshot
+from goaltui.files.loading import load
+from goaltui.review.session import Edit, Session
 
 GOALS = ("palvelustrategia", "harrastaminen", "liikkeelle")
 PERIODS = ("Q1", "Q2", "Q3", "Q4")
@@ -324,7 +324,7 @@ def test_restoring_on_a_file_changed_since_merges_the_edits(tmp_path):
     colleague.set_status("harrastaminen", "Q2", "Ei toteudu")
     colleague.set_comment("harrastaminen", "Q2", "Muutettu muualla")
     colleague.set_status("palvelustrategia", "Q1", None)
-    saving.save(colleague.review, path)
+    canonical.save(colleague.review, path)
 
     doc = Document.open(path)
     journal = recovery.read(path)

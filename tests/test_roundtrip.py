@@ -18,11 +18,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reviewfiles import BASE, DATA, copy_data, edit, run, write
 
-from goaltui.loading import load, load_text
-from goaltui.model import Goal, Review, Status
-from goaltui.saving import SaveError, canonical_text, render, same_data, save, to_document
-from goaltui.session import Session
-from goaltui.validate import ENTRY_KEYS, GOAL_KEYS, REVIEW_KEYS, STATUS_KEYS
+from goaltui.files.canonical import SaveError, canonical_text, render, same_data, save, to_document
+from goaltui.files.loading import load, load_text
+from goaltui.files.validate import ENTRY_KEYS, GOAL_KEYS, REVIEW_KEYS, STATUS_KEYS
+from goaltui.review.model import Goal, Review, Status
+from goaltui.review.session import Session
 
 BUNDLED = sorted(DATA.glob("*.toml"))
 

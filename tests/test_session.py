@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from reviewfiles import BASE, write
 
-from goaltui.loading import load, load_text
-from goaltui.saving import canonical_text, save
-from goaltui.session import Edit, Session
+from goaltui.files.canonical import canonical_text, save
+from goaltui.files.loading import load, load_text
+from goaltui.review.session import Edit, Session
 
 
 @pytest.fixture

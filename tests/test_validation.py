@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from reviewfiles import BASE, edit, line_of, run, write
 
-from goaltui.loading import load
-from goaltui.problems import ReviewError
+from goaltui.files.loading import load
+from goaltui.files.problems import ReviewError
 
 PERIODS_BLOCK = 'periods = [\n    "Q1",\n    "Q2",\n    "Q3",\n    "Q4",\n]\ncurrent = "Q3"\n'
 TITLE = 'title = "Kulttuurin ja vapaa-ajan toimiala: strategiset tavoitteet 2021"'

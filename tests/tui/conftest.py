@@ -25,7 +25,7 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
-from goaltui.document import Document
+from goaltui.files.document import Document
 from goaltui.text import clean_line
 from goaltui.tui.app import GoalApp
 from goaltui.tui.screens.review_screen import ReviewScreen

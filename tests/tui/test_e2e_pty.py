@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ptyterminal import Terminal, third_goal_q3
 
-from goaltui.loading import load
+from goaltui.files.loading import load
 
 KUVA = "kuva-2021.toml"
 TITLE = "Kulttuurin ja vapaa-ajan toimiala"

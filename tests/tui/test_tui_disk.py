@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from outside import change_on_disk, come_back
 
-from goaltui.loading import load
+from goaltui.files.loading import load
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 
 EXAMPLE = "example-en.toml"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from goaltui.model import Goal, PeriodEntry, Review, Status
-from goaltui.saving import render
+from goaltui.files.canonical import render
+from goaltui.review.model import Goal, PeriodEntry, Review, Status
 
 STATUSES = (
     Status("On track", color="green", symbol="●"),

@@ -29,10 +29,11 @@ from outside import change_on_disk, come_back
 from ptyterminal import Terminal, goaltui_command, terminal_env, third_goal_q3
 
 import goaltui.tui
-from goaltui import atomic, cli, recovery
-from goaltui.document import Document
-from goaltui.loading import load
-from goaltui.paths import review_paths
+from goaltui import cli
+from goaltui.files import atomic, recovery
+from goaltui.files.document import Document
+from goaltui.files.loading import load
+from goaltui.files.paths import review_paths
 from goaltui.tui.app import GoalApp
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
@@ -77,9 +78,9 @@ def temporary_files(folder: Path) -> list[str]:
 
 
 class Fault:
-    """An OSError injected into one step of goaltui.atomic's save, until ``active`` is False.
+    """An OSError injected into one step of goaltui.files.atomic's save, until ``active`` is False.
 
-    Only goaltui.atomic sees the failing function: the recovery journal still writes.
+    Only goaltui.files.atomic sees the failing function: the recovery journal still writes.
     """
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, step: str, code: int) -> None:

@@ -18,9 +18,9 @@ from pathlib import Path
 from outside import change_on_disk, come_back
 
 import goaltui.tui.screens.file_flows as file_flows
-from goaltui.document import ChangedOnDisk, Document, write_snapshot
-from goaltui.loading import load
-from goaltui.saving import render
+from goaltui.files.canonical import render
+from goaltui.files.document import ChangedOnDisk, Document, write_snapshot
+from goaltui.files.loading import load
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog

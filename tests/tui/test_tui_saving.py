@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Tabs
 
-from goaltui.document import Document
-from goaltui.loading import load
-from goaltui.paths import review_paths
-from goaltui.saving import render
+from goaltui.files.canonical import render
+from goaltui.files.document import Document
+from goaltui.files.loading import load
+from goaltui.files.paths import review_paths
 from goaltui.tui.app import GoalApp
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.dialogs.quit_dialog import QuitDialog

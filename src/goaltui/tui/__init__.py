@@ -6,9 +6,9 @@ import gc
 import sys
 from pathlib import Path
 
-from goaltui.document import Document
-from goaltui.problems import ReviewError
-from goaltui.recovery import journal_path
+from goaltui.files.document import Document
+from goaltui.files.problems import ReviewError
+from goaltui.files.recovery import journal_path
 
 
 def run(paths: list[Path]) -> int:
@@ -81,8 +81,8 @@ def _print_saved(documents: list[Document]) -> None:
         return
     from rich.console import Console
 
-    from goaltui.report import review_report
-    from goaltui.summary import summarize
+    from goaltui.outputs.summary import summarize
+    from goaltui.outputs.terminal import review_report
 
     console = Console(highlight=False)
     for doc in saved:

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual.app import App
 
-from goaltui.document import Document
+from goaltui.files.document import Document
 from goaltui.tui.screens.review_screen import ReviewScreen
 
 STYLES = Path(__file__).parent / "styles"

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from goaltui.loading import decode, parse_toml
-from goaltui.locate import locate
-from goaltui.problems import Problem, ReviewError
+from goaltui.files.loading import decode, parse_toml
+from goaltui.files.locate import locate
+from goaltui.files.problems import Problem, ReviewError
 
 PREFIX = "goaltui."
 

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
 
-from goaltui.merge import Conflict, Merge
+from goaltui.review.merge import Conflict, Merge
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
 

@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from goaltui.model import Status
+from goaltui.review.model import Status
 from goaltui.text import clean_line
 from goaltui.tui.keymap import PREFIX, keymap_path
 from goaltui.tui.keys import Keyed, key

@@ -11,8 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from goaltui.report import review_report
-from goaltui.summary import ReviewSummary
+from goaltui.outputs.summary import ReviewSummary
+from goaltui.outputs.terminal import review_report
 from goaltui.tui.keys import Keyed, key
 
 # Past this many goals the dialog leaves the goal list out: it would take seconds to lay out,

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.notifications import SeverityLevel
 
-from goaltui import recovery
-from goaltui.document import ChangedOnDisk, Document, Saved, Snapshot, write_snapshot
-from goaltui.loading import ReviewFile
-from goaltui.merge import Conflict, Merge
-from goaltui.problems import ReviewError, SaveError
-from goaltui.session import Edit
-from goaltui.summary import ReviewSummary, summarize
+from goaltui.files import recovery
+from goaltui.files.document import ChangedOnDisk, Document, Saved, Snapshot, write_snapshot
+from goaltui.files.loading import ReviewFile
+from goaltui.files.problems import ReviewError, SaveError
+from goaltui.outputs.summary import ReviewSummary, summarize
+from goaltui.review.merge import Conflict, Merge
+from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
@@ -381,7 +381,7 @@ class FileFlows:
 
 
 def _disk_hash(path: Path) -> str:
-    from goaltui.document import disk_fingerprint
+    from goaltui.files.document import disk_fingerprint
 
     try:
         now = disk_fingerprint(path)

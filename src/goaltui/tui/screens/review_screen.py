@@ -15,11 +15,11 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
-from goaltui.document import Document
-from goaltui.filtering import Filter, SearchTexts
-from goaltui.loading import comments_warning
-from goaltui.model import EntryField, Goal
-from goaltui.session import Edit
+from goaltui.files.document import Document
+from goaltui.files.loading import comments_warning
+from goaltui.review.filtering import Filter, SearchTexts
+from goaltui.review.model import EntryField, Goal
+from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog

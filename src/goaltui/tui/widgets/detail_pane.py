@@ -12,9 +12,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from goaltui.labels import words
-from goaltui.model import Goal, Review
-from goaltui.report import BINDING_MARK, UNEXPLAINED_MARK, status_text
+from goaltui.language.labels import words
+from goaltui.outputs.terminal import BINDING_MARK, UNEXPLAINED_MARK, status_text
+from goaltui.review.model import Goal, Review
 from goaltui.text import clean, clean_line
 
 # Parts that are always exactly one line high (see the stylesheet), redrawn without layout.

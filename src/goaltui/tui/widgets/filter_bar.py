@@ -11,10 +11,10 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from goaltui.filtering import Filter
-from goaltui.labels import words
-from goaltui.model import Review
-from goaltui.report import status_text
+from goaltui.language.labels import words
+from goaltui.outputs.terminal import status_text
+from goaltui.review.filtering import Filter
+from goaltui.review.model import Review
 from goaltui.text import clean_line
 
 

@@ -21,9 +21,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from goaltui.labels import words
-from goaltui.model import Review
-from goaltui.report import BINDING_MARK, UNEXPLAINED_MARK, fit, status_mark, status_style
+from goaltui.language.labels import words
+from goaltui.outputs.terminal import BINDING_MARK, UNEXPLAINED_MARK, fit, status_mark, status_style
+from goaltui.review.model import Review
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.widgets.table_layout import MAX_FORECAST, Layout, layout

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from goaltui.labels import words
-from goaltui.report import fit
+from goaltui.language.labels import words
+from goaltui.outputs.terminal import fit
 from goaltui.text import clean_line
 
 UNSAVED_MARK = "*"

@@ -18,9 +18,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from goaltui.labels import words
-from goaltui.model import Goal, Review, Status, StatusChange
-from goaltui.summary import ReviewSummary, Totals
+from goaltui.language.labels import words
+from goaltui.outputs.summary import ReviewSummary, Totals
+from goaltui.review.model import Goal, Review, Status, StatusChange
 from goaltui.text import clean_line
 
 NOT_ASSESSED_MARK = "·"

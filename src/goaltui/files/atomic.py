@@ -14,7 +14,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from goaltui.problems import SaveError
+from goaltui.files.problems import SaveError
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from goaltui.model import EntryField, Review
-from goaltui.session import Edit, net_edits
+from goaltui.review.model import EntryField, Review
+from goaltui.review.session import Edit, net_edits
 
 
 @dataclass(frozen=True, slots=True)

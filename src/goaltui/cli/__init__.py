@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from goaltui import __version__
-from goaltui.problems import Problem, ReviewError
+from goaltui.files.problems import Problem, ReviewError
 
 if TYPE_CHECKING:
-    from goaltui.summary import ReviewSummary, Totals
+    from goaltui.outputs.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -103,7 +103,7 @@ class _Outcome:
 
 def _paths(arguments: Sequence[str], outcome: _Outcome, stream: TextIO | None = None) -> list[Path]:
     """The review files to work on; problems with the arguments are reported at once."""
-    from goaltui.paths import review_paths
+    from goaltui.files.paths import review_paths
 
     paths, problems = review_paths(arguments)
     if problems:
@@ -114,7 +114,7 @@ def _paths(arguments: Sequence[str], outcome: _Outcome, stream: TextIO | None = 
 
 
 def cmd_open(arguments: argparse.Namespace) -> int:
-    from goaltui.paths import named_twice
+    from goaltui.files.paths import named_twice
 
     outcome = _Outcome()
     paths = _paths(arguments.paths, outcome)
@@ -139,8 +139,8 @@ def cmd_open(arguments: argparse.Namespace) -> int:
 
 
 def cmd_summary(arguments: argparse.Namespace) -> int:
-    from goaltui.loading import load
-    from goaltui.summary import summarize, totals
+    from goaltui.files.loading import load
+    from goaltui.outputs.summary import summarize, totals
 
     outcome = _Outcome()
     summaries = []
@@ -159,11 +159,11 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
         summaries.append(summarize(source.review, path, period))
     total = totals(summaries)
     if arguments.format == "json":
-        from goaltui.export import to_json
+        from goaltui.outputs.export import to_json
 
         print(to_json(summaries, total))
     elif arguments.format == "markdown":
-        from goaltui.export import markdown
+        from goaltui.outputs.export import markdown
 
         print(markdown(summaries, total if len(summaries) > 1 else None), end="")
     elif summaries:
@@ -174,7 +174,7 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
 def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
     from rich.console import Console
 
-    from goaltui.report import review_report, totals_report
+    from goaltui.outputs.terminal import review_report, totals_report
 
     class QuietConsole(Console):
         def on_broken_pipe(self) -> None:
@@ -193,7 +193,7 @@ def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
 
 
 def cmd_check(arguments: argparse.Namespace) -> int:
-    from goaltui.checks import check_file
+    from goaltui.files.checks import check_file
 
     outcome = _Outcome()
     paths = _paths(arguments.paths, outcome, sys.stdout)
@@ -209,9 +209,9 @@ def cmd_check(arguments: argparse.Namespace) -> int:
 
 
 def cmd_fmt(arguments: argparse.Namespace) -> int:
-    from goaltui.atomic import write_atomic
-    from goaltui.loading import load
-    from goaltui.saving import SaveError, render
+    from goaltui.files.atomic import write_atomic
+    from goaltui.files.canonical import SaveError, render
+    from goaltui.files.loading import load
 
     outcome = _Outcome()
     for path in _paths(arguments.paths, outcome):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from goaltui.loading import ReviewFile, load
-from goaltui.locate import locate
-from goaltui.problems import Problem, ReviewError, SaveError
-from goaltui.saving import render
-from goaltui.validate import key_part
+from goaltui.files.canonical import render
+from goaltui.files.loading import ReviewFile, load
+from goaltui.files.locate import locate
+from goaltui.files.problems import Problem, ReviewError, SaveError
+from goaltui.files.validate import key_part
 
 
 def check_file(path: Path) -> list[Problem]:

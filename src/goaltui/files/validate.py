@@ -1,4 +1,4 @@
-"""From parsed TOML to a :class:`~goaltui.model.Review`, checking every rule of the format.
+"""From parsed TOML to a :class:`~goaltui.review.model.Review`, checking every rule of the format.
 
 Every problem is collected, with the logical path of the table or key it concerns, so that
 the caller can report all of them together and point at their lines.
@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from goaltui.locate import Path
-from goaltui.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status
-from goaltui.problems import Severity
+from goaltui.files.locate import Path
+from goaltui.files.problems import Severity
+from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status
 
 GOAL_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")

@@ -18,13 +18,13 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from goaltui import recovery
-from goaltui.atomic import write_atomic
-from goaltui.loading import Fingerprint, ReviewFile, load
-from goaltui.merge import Merge, merge
-from goaltui.model import Review
-from goaltui.saving import Rendered, render_from
-from goaltui.session import Checkpoint, Edit, Session
+from goaltui.files import recovery
+from goaltui.files.atomic import write_atomic
+from goaltui.files.canonical import Rendered, render_from
+from goaltui.files.loading import Fingerprint, ReviewFile, load
+from goaltui.review.merge import Merge, merge
+from goaltui.review.model import Review
+from goaltui.review.session import Checkpoint, Edit, Session
 
 
 class ChangedOnDisk(Exception):
@@ -142,7 +142,7 @@ class Document:
         """Read the disk's version and sort this session's edits against it.
 
         Returns the merge and what was read, for :meth:`apply_merge` with the conflicting
-        edits the reviewer keeps. Raises :class:`~goaltui.problems.ReviewError` if the disk's
+        edits the reviewer keeps. Raises :class:`~goaltui.files.problems.ReviewError` if the disk's
         file is invalid or gone (then nothing changes here).
         """
         disk = load(self.path)
@@ -193,7 +193,7 @@ def write_snapshot(snapshot: Snapshot) -> Saved:
     """Write a snapshot to its file (canonical, checked, atomic); safe off the UI thread.
 
     Raises :class:`ChangedOnDisk` when the file is not what the snapshot expects, and
-    :class:`~goaltui.saving.SaveError` when it cannot be written; the file is untouched.
+    :class:`~goaltui.files.canonical.SaveError` when it cannot be written; the file is untouched.
     """
     if snapshot.expected is not None:
         now = disk_fingerprint(snapshot.path, snapshot.expected)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from goaltui.model import EntryField, Goal, Review
+from goaltui.review.model import EntryField, Goal, Review
 
 
 @dataclass(frozen=True, slots=True)

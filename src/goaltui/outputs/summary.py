@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from goaltui.model import Goal, Review, StatusChange, Unexplained
+from goaltui.review.model import Goal, Review, StatusChange, Unexplained
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goaltui.model import Goal, Review
+from goaltui.review.model import Goal, Review
 
 NOT_ASSESSED = ""  # the status filter's value for goals without a status
 

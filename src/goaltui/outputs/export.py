@@ -11,16 +11,16 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from goaltui.labels import words
-from goaltui.model import Review, StatusChange
-from goaltui.report import (
+from goaltui.language.labels import words
+from goaltui.outputs.summary import ReviewSummary, Totals
+from goaltui.outputs.terminal import (
     BINDING_MARK,
     NOT_ASSESSED_MARK,
     UNEXPLAINED_MARK,
     period_fact,
     status_mark,
 )
-from goaltui.summary import ReviewSummary, Totals
+from goaltui.review.model import Review, StatusChange
 from goaltui.text import clean_line
 
 JSON_VERSION = 1

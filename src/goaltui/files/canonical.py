@@ -16,10 +16,10 @@ from typing import Any
 
 import tomli_w
 
-from goaltui import tomlparse
-from goaltui.atomic import write_atomic
-from goaltui.model import Goal, PeriodEntry, Review, Status
-from goaltui.problems import SaveError
+from goaltui.files import tomlparse
+from goaltui.files.atomic import write_atomic
+from goaltui.files.problems import SaveError
+from goaltui.review.model import Goal, PeriodEntry, Review, Status
 
 # -- the canonical document ------------------------------------------------------------
 

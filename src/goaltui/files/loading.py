@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from goaltui import tomlparse
-from goaltui.locate import Locations, locate
-from goaltui.model import Review
-from goaltui.problems import Problem, ReviewError
-from goaltui.validate import Finding, build_review, field_label
+from goaltui.files import tomlparse
+from goaltui.files.locate import Locations, locate
+from goaltui.files.problems import Problem, ReviewError
+from goaltui.files.validate import Finding, build_review, field_label
+from goaltui.review.model import Review
 
 #: Files larger than this are refused before parsing: a review of 10,000 goals is ~10 MB.
 MAX_FILE_BYTES = 64 * 1024 * 1024

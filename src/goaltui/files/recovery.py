@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from goaltui.model import ENTRY_FIELDS, EntryField
-from goaltui.session import Edit
+from goaltui.review.model import ENTRY_FIELDS, EntryField
+from goaltui.review.session import Edit
 
 FORMAT_VERSION = 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from goaltui.problems import Problem, ReviewError
+from goaltui.files.problems import Problem, ReviewError
 
 DEFAULT_FOLDER = Path("data")
 
