@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reviewfiles import BASE, write
+from reviewfiles import BASE, write, write_canonical
 
-from goaltui.files.canonical import render, save
+from goaltui.files.canonical import render
 from goaltui.files.document import ChangedOnDisk, Document, write_snapshot
 from goaltui.files.loading import load, load_text
 from goaltui.files.problems import ReviewError
@@ -48,7 +48,7 @@ def theirs_on_disk(path: Path, changes: dict) -> None:
     session = Session(load(path).review)
     for (goal_id, period, field), new in changes.items():
         session.set_value(goal_id, period, field, new)
-    save(session.review, path)
+    write_canonical(session.review, path)
 
 
 # -- merge() -----------------------------------------------------------------------------------

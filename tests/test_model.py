@@ -1,4 +1,4 @@
-"""The review model: the questions a review meeting asks, answered as FORMAT.md says."""
+"""The review model: the questions a review meeting asks, answered as docs/format.md says."""
 
 from __future__ import annotations
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reviewfiles import BASE, edit, write
+from reviewfiles import BASE, edit, write, write_canonical
 
-from goaltui.files import canonical, recovery
+from goaltui.files import recovery
 from goaltui.files.document import Document, write_snapshot
 from goaltui.files.loading import load
 from goaltui.review.session import Edit, Session
@@ -324,7 +324,7 @@ def test_restoring_on_a_file_changed_since_merges_the_edits(tmp_path):
     colleague.set_status("harrastaminen", "Q2", "Ei toteudu")
     colleague.set_comment("harrastaminen", "Q2", "Muutettu muualla")
     colleague.set_status("palvelustrategia", "Q1", None)
-    canonical.save(colleague.review, path)
+    write_canonical(colleague.review, path)
 
     doc = Document.open(path)
     journal = recovery.read(path)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reviewfiles import BASE, write
+from reviewfiles import BASE, canonical_text, write, write_canonical
 
-from goaltui.files.canonical import canonical_text, save
 from goaltui.files.loading import load, load_text
 from goaltui.review.session import Edit, Session
 
@@ -249,7 +248,7 @@ def test_set_then_clear_gives_back_the_original_file_bytes(session, tmp_path):
     session.set_status("liikkeelle", "Q4", None)
     session.set_forecast("liikkeelle", "Q4", None)
     assert entry(session, "liikkeelle", "Q4").is_empty()
-    save(session.review, path)
+    write_canonical(session.review, path)
     assert path.read_bytes() == BASE.encode()
 
 
@@ -261,7 +260,7 @@ def test_undo_of_every_edit_gives_back_the_original_file_bytes(tmp_path):
     session.set_comment("palvelustrategia", "Q3", None)
     while session.undo():
         pass
-    save(session.review, path)
+    write_canonical(session.review, path)
     assert path.read_bytes() == BASE.encode()
 
 

@@ -82,7 +82,7 @@ class Document:
         """Start from what a file holds: no edits, and its text as the base of the next save."""
         self.source = source
         self.session = Session(source.review, on_change=self.write_journal)
-        self.rendered = Rendered.read(source.text, source.review)
+        self.rendered = Rendered.as_read(source.text, source.review)
 
     @classmethod
     def open(cls, path: Path) -> Document:

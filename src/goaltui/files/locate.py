@@ -13,7 +13,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-Path = tuple[str | int, ...]
+#: Where a value is in the TOML data: its keys and array indexes from the top, such as
+#: ``("goals", 2, "periods", "Q3", "status")``.
+KeyPath = tuple[str | int, ...]
 
 _TOKEN = re.compile(
     r"""
@@ -51,10 +53,10 @@ def _unquote(kind: str, raw: str) -> str:
 class Locations:
     """Positions (line, column; both from 1) of tables, keys and comments in one text."""
 
-    places: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    places: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     comments: list[tuple[int, int]] = field(default_factory=list)
 
-    def find(self, path: Path) -> tuple[int, int] | None:
+    def find(self, path: KeyPath) -> tuple[int, int] | None:
         """The position of ``path``, or of the nearest enclosing table or key that is known."""
         for end in range(len(path), 0, -1):
             place = self.places.get(path[:end])
@@ -83,8 +85,8 @@ def locate(text: str) -> Locations:
             found.comments.append(where(pos))
     tokens = [t for t in tokens if t[0] != "comment"]
 
-    aot_counts: dict[Path, int] = {}  # logical path of an array of tables -> last index
-    table: Path = ()
+    aot_counts: dict[KeyPath, int] = {}  # logical path of an array of tables -> last index
+    table: KeyPath = ()
     # Stack of open inline containers: (path, is_array, next array index).
     stack: list[list] = []
     i, n = 0, len(tokens)
@@ -149,9 +151,9 @@ def _read_key(tokens: list[tuple[str, str, int]], i: int) -> tuple[list[str], in
     return keys, i
 
 
-def _resolve(keys: list[str], aot_counts: dict[Path, int], *, append: bool) -> Path:
+def _resolve(keys: list[str], aot_counts: dict[KeyPath, int], *, append: bool) -> KeyPath:
     """The logical path of a header, with the current index of every array of tables in it."""
-    path: Path = ()
+    path: KeyPath = ()
     for k, key in enumerate(keys):
         path = (*path, key)
         last = k == len(keys) - 1

@@ -153,13 +153,6 @@ class Review:
                 return status
         return None
 
-    def rank(self, label: str | None) -> int:
-        """Position of a label in the scale; a later label is worse. -1 when not assessed."""
-        for i, status in enumerate(self.statuses):
-            if status.label == label:
-                return i
-        return -1
-
     def by_theme(self, indexes: Iterable[int] | None = None) -> dict[str | None, list[int]]:
         """Goal indexes (all, or these) grouped by theme: themes in the order they first
         appear in the file, goals in file order within a theme."""

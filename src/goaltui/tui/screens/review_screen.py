@@ -62,7 +62,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.table.focus()
         self.show_state()
         for doc in self.documents:
-            if doc.source.comments:  # FORMAT.md: the reviewer is told once, on opening
+            if doc.source.comments:  # docs/format.md: the reviewer is told once, on opening
                 self.notify(
                     comments_warning(doc.source.comments),
                     title=f"{clean_line(doc.name)}: comments will not be kept",
