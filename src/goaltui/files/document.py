@@ -13,7 +13,6 @@ reviewer chooses to reload, overwrite or merge.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,7 +20,8 @@ from pathlib import Path
 from goaltui.files import recovery
 from goaltui.files.atomic import write_atomic
 from goaltui.files.canonical import Rendered, render_from
-from goaltui.files.loading import Fingerprint, ReviewFile, load
+from goaltui.files.fingerprint import Fingerprint, disk_fingerprint
+from goaltui.files.loading import ReviewFile, load
 from goaltui.review.merge import Merge, merge
 from goaltui.review.model import Review
 from goaltui.review.session import Checkpoint, Edit, Session
@@ -58,18 +58,6 @@ class Saved:
     @property
     def text(self) -> str:
         return self.rendered.text
-
-
-def disk_fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprint | None:
-    """The file's fingerprint now (None if it is gone); hashes only when size or time moved."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return None
-    if known is not None and (stat.st_size, stat.st_mtime_ns) == (known.size, known.mtime_ns):
-        return known
-    data = path.read_bytes()
-    return Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
 class Document:
@@ -205,5 +193,5 @@ def write_snapshot(snapshot: Snapshot) -> Saved:
     data = rendered.text.encode("utf-8")
     write_atomic(snapshot.path, data)
     stat = os.stat(snapshot.path)
-    fingerprint = Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    fingerprint = Fingerprint.of(data, stat.st_mtime_ns)
     return Saved(snapshot, rendered, fingerprint)

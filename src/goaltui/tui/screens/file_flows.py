@@ -381,7 +381,7 @@ class FileFlows:
 
 
 def _disk_hash(path: Path) -> str:
-    from goaltui.files.document import disk_fingerprint
+    from goaltui.files.fingerprint import disk_fingerprint
 
     try:
         now = disk_fingerprint(path)
