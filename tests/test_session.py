@@ -93,6 +93,29 @@ def test_an_edit_that_changes_nothing_is_not_recorded(session, operation):
     assert session.unsaved_edits() == []
 
 
+@pytest.mark.parametrize(
+    ("field", "typed", "kept"),
+    [
+        ("comment", "Rivi 1\r\nRivi 2  \n\n", "Rivi 1\nRivi 2"),
+        ("comment", "  sisennys\n  säilyy", "  sisennys\n  säilyy"),
+        ("forecast", "\t 90 %  ", "90 %"),
+    ],
+    ids=["comment: line ends and trailing blanks", "comment: indentation", "forecast: trimmed"],
+)
+def test_typed_text_is_kept_as_the_file_should_hold_it(session, field, typed, kept):
+    """The comment editor and the forecast dialog hand their text over as typed."""
+    setter = session.set_comment if field == "comment" else session.set_forecast
+    edit = setter("liikkeelle", "Q2", typed)
+    assert edit is not None and edit.after == kept
+    assert getattr(entry(session, "liikkeelle", "Q2"), field) == kept
+
+
+def test_a_comment_of_blank_lines_is_no_comment(session):
+    session.set_comment("liikkeelle", "Q3", "Kommentti")
+    edit = session.set_comment("liikkeelle", "Q3", " \r\n\n  ")
+    assert edit == Edit("liikkeelle", "Q3", "comment", "Kommentti", None)
+
+
 def test_undo_goes_back_edit_by_edit_in_reverse_order(session):
     first = session.set_status("liikkeelle", "Q3", "Toteutuu")
     second = session.set_comment("palvelustrategia", "Q4", "Uusi")

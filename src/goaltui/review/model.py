@@ -17,6 +17,8 @@ from typing import Any, Literal
 #: The fields of a period entry that a reviewer edits.
 EntryField = Literal["status", "forecast", "comment"]
 ENTRY_FIELDS: tuple[EntryField, ...] = ("status", "forecast", "comment")  # in file order
+#: The fields a reviewer types (a status is picked from the scale).
+TextField = Literal["forecast", "comment"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +134,12 @@ class Review:
     extra: Mapping[str, Any] = field(default_factory=dict)
     empty_goals_key: bool = False  # the file says ``goals = []``: written back as it was
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _explain: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index = {goal.id: i for i, goal in enumerate(self.goals)}
+        # Asked for every cell the app draws: kept at hand.
+        self._explain = frozenset(s.label for s in self.statuses if s.needs_comment)
 
     # -- lookup ---------------------------------------------------------------
 
@@ -182,11 +187,14 @@ class Review:
     # -- status scale ---------------------------------------------------------
 
     def next_status(self, label: str | None) -> str | None:
-        """Cycling order: the labels in file order, then not assessed, then the first again."""
+        """Cycling order: the labels in file order, then not assessed, then the first again.
+
+        A label not in this scale (a status filter set on another review) leads to the first.
+        """
         labels = [status.label for status in self.statuses]
-        if label is None:
+        if label not in labels:
             return labels[0]
-        i = labels.index(label) if label in labels else len(labels) - 1
+        i = labels.index(label)
         return labels[i + 1] if i + 1 < len(labels) else None
 
     # -- derived views --------------------------------------------------------
@@ -201,23 +209,24 @@ class Review:
         return counts
 
     def is_unexplained(self, goal: Goal, period: str) -> bool:
-        entry = goal.entry(period)
-        if entry.status is None or entry.has_comment:
-            return False
-        status = self.status(entry.status)
-        return status is not None and status.needs_comment
+        """The goal's status in ``period`` asks for a comment, and the goal has none there."""
+        return self._unexplained_status(goal.entry(period)) is not None
 
     def unexplained(self, periods: Iterable[str] | None = None) -> Iterator[Unexplained]:
         """Goals in a status that asks for a comment, without one, period by period."""
-        wanted = tuple(self.periods if periods is None else periods)
-        explain = {status.label for status in self.statuses if status.needs_comment}
-        if not explain:
+        if not self._explain:
             return
+        wanted = tuple(self.periods if periods is None else periods)
         for goal in self.goals:
             for period in wanted:
-                entry = goal.entry(period)
-                if entry.status in explain and not entry.has_comment:
-                    yield Unexplained(goal, period, entry.status)
+                status = self._unexplained_status(goal.entry(period))
+                if status is not None:
+                    yield Unexplained(goal, period, status)
+
+    def _unexplained_status(self, entry: PeriodEntry) -> str | None:
+        """The entry's status, if it asks for a comment that the entry lacks."""
+        status = entry.status
+        return status if status in self._explain and not entry.has_comment else None
 
     def worsened(self, period: str | None = None) -> list[StatusChange]:
         """Goals whose status is later in the scale than in the previous period."""

@@ -18,7 +18,7 @@ from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
 from goaltui.review.filtering import Filter, SearchTexts
-from goaltui.review.model import EntryField, Goal
+from goaltui.review.model import Goal, TextField
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.comment_editor import CommentEditor
@@ -212,7 +212,7 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
 
-    def _applier(self, name: EntryField) -> tuple[Callable[[str], None], Goal, str] | None:
+    def _applier(self, name: TextField) -> tuple[Callable[[str], None], Goal, str] | None:
         """What an editor dialog calls with its text, for the goal and period under the cursor.
 
         If that goal or period is gone by then (the file was reloaded meanwhile), the text is
@@ -225,9 +225,10 @@ class ReviewScreen(Keyed, Screen[None]):
         goal = doc.review.goal(target[0])
 
         def apply(text: str) -> None:
-            value = text.replace("\r\n", "\n").rstrip() if name == "comment" else text.strip()
+            session = doc.session  # the one at the time of applying: a reload makes a new one
+            set_text = session.set_comment if name == "comment" else session.set_forecast
             try:
-                edit = doc.session.set_value(*target, name, value or None)
+                edit = set_text(*target, text)
             except (KeyError, ValueError):
                 self.notify(
                     f"{target[0]} {target[1]} is no longer in {doc.name}. Your text:\n{text}",

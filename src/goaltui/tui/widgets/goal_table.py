@@ -65,7 +65,6 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_col = review.periods.index(current)
         self._widths: tuple[int, Layout] | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
-        self._explain: set[str] = set()
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -79,8 +78,6 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._statuses = {
             s.label: (status_mark(s), clean_line(s.label), status_style(s)) for s in review.statuses
         }
-        # Statuses that need a comment: checked per cell, so kept at hand.
-        self._explain = {s.label for s in review.statuses if s.needs_comment}
         if self.current not in review.periods:
             self.current = review.current_period()
         self._cursor_col = review.periods.index(
@@ -342,7 +339,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
                 segments.append(Segment(" " * layout.cell, cell_style))
                 continue
             mark, text, colour = known
-            flag = label in self._explain and not goal.entry(period).has_comment
+            flag = self.review.is_unexplained(goal, period)
             body = f" {mark}" if layout.short else f" {mark} {text}"
             segments.append(Segment(fit(body, layout.cell - flag), cell_style + colour))
             if flag:
