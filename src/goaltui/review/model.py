@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from goaltui.text import clean_line
+
 #: The fields of a period entry that a reviewer edits.
 EntryField = Literal["status", "forecast", "comment"]
 ENTRY_FIELDS: tuple[EntryField, ...] = ("status", "forecast", "comment")  # in file order
@@ -35,6 +37,15 @@ class Status:
     @property
     def needs_comment(self) -> bool:
         return bool(self.explain)
+
+    @property
+    def mark(self) -> str:
+        """The status's glyph (its symbol, or its initials), so that no status is told by
+        colour alone; safe for a terminal."""
+        if self.symbol:
+            return clean_line(self.symbol)
+        initials = "".join(word[:1] for word in self.label.split())
+        return clean_line(initials.upper() or self.label[:2])
 
 
 @dataclass(frozen=True, slots=True)

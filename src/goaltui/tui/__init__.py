@@ -82,10 +82,10 @@ def _print_saved(documents: list[Document]) -> None:
     from rich.console import Console
 
     from goaltui.outputs.summary import summarize
-    from goaltui.outputs.terminal import review_report
+    from goaltui.outputs.terminal import summary_rich
 
     console = Console(highlight=False)
     for doc in saved:
         assert doc.saved_review is not None
-        console.print(review_report(summarize(doc.saved_review, doc.path)))
+        console.print(summary_rich(summarize(doc.saved_review, doc.path)))
         console.print()

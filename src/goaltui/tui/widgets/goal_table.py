@@ -22,7 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from goaltui.language.labels import words
-from goaltui.outputs.terminal import BINDING_MARK, UNEXPLAINED_MARK, fit, status_mark, status_style
+from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
+from goaltui.outputs.styled import fit, status_style
 from goaltui.review.model import Review
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
@@ -76,7 +77,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self.review = review
         self._words = words(review.language)
         self._statuses = {
-            s.label: (status_mark(s), clean_line(s.label), status_style(s)) for s in review.statuses
+            s.label: (s.mark, clean_line(s.label), status_style(s)) for s in review.statuses
         }
         if self.current not in review.periods:
             self.current = review.current_period()
