@@ -48,7 +48,7 @@ def assert_journal_matches(doc: Document) -> None:
 
 
 def save(doc: Document) -> None:
-    doc.saved(write_snapshot(doc.snapshot()))
+    doc.finish_save(write_snapshot(doc.snapshot()))
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_a_save_of_a_checkpoint_keeps_later_edits_journaled(doc):
     doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
     snapshot = doc.snapshot()
     doc.session.set_comment("liikkeelle", "Q3", "Tehty kesken tallennuksen")
-    doc.saved(write_snapshot(snapshot))
+    doc.finish_save(write_snapshot(snapshot))
     assert doc.dirty
     assert_journal_matches(doc)
     journal = recovery.read(doc.path)
@@ -174,7 +174,7 @@ def test_after_any_sequence_of_changes_the_journal_holds_the_unsaved_edits(actio
                 continue
             elif doc.dirty:
                 if pending is not None:
-                    doc.saved(write_snapshot(pending))
+                    doc.finish_save(write_snapshot(pending))
                     pending = None
                     assert_journal_matches(doc)
                 save(doc)

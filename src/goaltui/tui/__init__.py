@@ -76,7 +76,7 @@ def _keep_edits(documents: list[Document]) -> None:
 
 def _print_saved(documents: list[Document]) -> None:
     """Leave the summary of every file saved in the session in the terminal's scrollback."""
-    saved = [doc for doc in documents if doc.saved_review is not None]
+    saved = [doc for doc in documents if doc.last_saved_review is not None]
     if not saved:
         return
     from rich.console import Console
@@ -86,6 +86,6 @@ def _print_saved(documents: list[Document]) -> None:
 
     console = Console(highlight=False)
     for doc in saved:
-        assert doc.saved_review is not None
-        console.print(summary_rich(summarize(doc.saved_review, doc.path)))
+        assert doc.last_saved_review is not None
+        console.print(summary_rich(summarize(doc.last_saved_review, doc.path)))
         console.print()

@@ -2,7 +2,8 @@
 
 It coordinates and no more: edits go to the document's session, what changed goes down to
 the widgets, the widgets' messages come up here, and saving and the disk are left to
-:class:`~goaltui.tui.screens.file_flows.FileFlows`.
+:class:`~goaltui.tui.flows.file_flows.FileFlows`, which knows this screen only as a
+:class:`~goaltui.tui.flows.host.FilesHost`.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
+from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
-from goaltui.tui.screens.file_flows import FileFlows
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
@@ -39,7 +40,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.documents = list(documents)
         self.active = 0
         self.filter = Filter()
-        self.files = FileFlows(self)
+        self.files = FileFlows(self, self.documents)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._warned: set[str] = set()  # journal problems already reported
 
@@ -332,7 +333,7 @@ class ReviewScreen(Keyed, Screen[None]):
 
     @key("ctrl+s", "Save")
     def action_save(self) -> None:
-        self.files.save_all()
+        self.files.start_save()
 
     @key("question_mark", "Keys", key_display="?")
     def action_help(self) -> None:
@@ -363,7 +364,7 @@ class ReviewScreen(Keyed, Screen[None]):
             self.app.exit()
             return
 
-        def saved(ok: bool) -> None:
+        def after_save(ok: bool) -> None:
             if ok and not any(doc.dirty for doc in self.documents):
                 self.app.exit()
             elif ok:
@@ -377,6 +378,6 @@ class ReviewScreen(Keyed, Screen[None]):
             elif answer == "save":
                 for editor in editors:
                     editor.commit()
-                self.files.save_all(saved)
+                self.files.start_save(after_save)
 
         self.app.push_screen(QuitDialog(unsaved), answered)
