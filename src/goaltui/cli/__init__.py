@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from goaltui import __version__
-from goaltui.files.problems import Problem, ReviewError
+from goaltui.files.problems import Problem, ReviewError, SaveError
 
 if TYPE_CHECKING:
     from goaltui.outputs.summary import ReviewSummary, Totals
@@ -210,7 +210,7 @@ def cmd_check(arguments: argparse.Namespace) -> int:
 
 def cmd_fmt(arguments: argparse.Namespace) -> int:
     from goaltui.files.atomic import write_atomic
-    from goaltui.files.canonical import SaveError, render
+    from goaltui.files.canonical import render
     from goaltui.files.loading import load
 
     outcome = _Outcome()

@@ -109,7 +109,8 @@ def goal_chunks(tables: Sequence[dict[str, Any]]) -> list[str]:
 def head_and_tail(document: dict[str, Any]) -> tuple[str, str]:
     """The text before the goals ([review] and loose keys) and after them (other tables)."""
     has_goals = bool(document.get("goals"))
-    literals, tables = {}, {}
+    literals: dict[str, Any] = {}
+    tables: dict[str, Any] = {}
     for key, value in document.items():
         if key == "review" or (key == "goals" and has_goals):
             continue
@@ -206,19 +207,17 @@ def _render_changes(review: Review, path: Path, before: Rendered) -> Rendered:
     edited = [i for i, goal in enumerate(review.goals) if goal is not before.goals[i]]
     new_tables = [goal_data(review.goals[i]) for i in edited]
     made = iter(goal_chunks([goal_data(before.goals[i]) for i in unknown] + new_tables))
-    old_chunks = list(before.chunks)
-    for i in unknown:
-        old_chunks[i] = next(made)
+    old_chunks = [next(made) if chunk is None else chunk for chunk in before.chunks]
     chunks = list(old_chunks)
     for i in edited:
         chunks[i] = next(made)
     # The earlier text must be these very pieces: then every unedited goal is proven by the
     # earlier read, and only the edited ones need reading back.
-    if not _made_of(before.text, head, old_chunks, tail):  # type: ignore[arg-type]
+    if not _made_of(before.text, head, old_chunks, tail):
         return _render_all(review, path)
     for i, table in zip(edited, new_tables, strict=True):
-        _check(path, chunks[i], {"goals": [table]})  # type: ignore[arg-type]
-    return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))  # type: ignore[arg-type]
+        _check(path, chunks[i], {"goals": [table]})
+    return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))
 
 
 def _made_of(text: str, head: str, chunks: Sequence[str], tail: str) -> bool:

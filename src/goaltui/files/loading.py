@@ -107,7 +107,7 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         match = _AT.search(message)
         line = col = None
         if getattr(error, "lineno", None):  # tomli 2.1 and newer say where, also at the end
-            line, col = error.lineno, error.colno  # type: ignore[attr-defined]
+            line, col = error.lineno, error.colno
             if match:
                 at_end = not match.group(1)
                 message = message[: match.start()] + (" at the end of the file" if at_end else "")
@@ -174,13 +174,13 @@ def _checked(
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     if review is None:
         raise ReviewError(problems)
-    comments = len(locations.comments) if locations is not None else 0
+    comments = locations.comments if locations is not None else []
     if comments:
-        line, col = locations.comments[0]  # type: ignore[union-attr]
-        problems.append(Problem(path, comments_warning(comments), "warning", line, col))
+        line, col = comments[0]
+        problems.append(Problem(path, comments_warning(len(comments)), "warning", line, col))
     if fingerprint is None:
         fingerprint = Fingerprint.of(text.encode(), 0)
-    return ReviewFile(path, review, text, fingerprint, problems, bom, comments)
+    return ReviewFile(path, review, text, fingerprint, problems, bom, len(comments))
 
 
 def _unify_line_ends(node: Any, where: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:

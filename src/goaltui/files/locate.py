@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 #: Where a value is in the TOML data: its keys and array indexes from the top, such as
 #: ``("goals", 2, "periods", "Q3", "status")``.
 KeyPath = tuple[str | int, ...]
+Token = tuple[str, str, int]  # its kind, its text, where it starts
+Where = Callable[[int], tuple[int, int]]  # an offset in the text -> its line and column
 
 _TOKEN = re.compile(
     r"""
@@ -65,6 +68,15 @@ class Locations:
         return None
 
 
+@dataclass(slots=True)
+class _Open:
+    """An inline table or array being read."""
+
+    path: KeyPath
+    is_array: bool
+    index: int = 0  # an array's next item
+
+
 def locate(text: str) -> Locations:
     """Scan ``text`` (valid TOML) for the positions of its tables, keys and comments."""
     found = Locations()
@@ -75,7 +87,7 @@ def locate(text: str) -> Locations:
         start = newlines[line - 1] + 1 if line else 0
         return line + 1, pos - start + 1
 
-    tokens = [
+    tokens: list[Token] = [
         (m.lastgroup or "other", m.group(), m.start())
         for m in _TOKEN.finditer(text)
         if m.lastgroup not in ("ws",)
@@ -87,8 +99,7 @@ def locate(text: str) -> Locations:
 
     aot_counts: dict[KeyPath, int] = {}  # logical path of an array of tables -> last index
     table: KeyPath = ()
-    # Stack of open inline containers: (path, is_array, next array index).
-    stack: list[list] = []
+    stack: list[_Open] = []  # the inline tables and arrays open at this point
     i, n = 0, len(tokens)
     at_statement = True
     while i < n:
@@ -106,16 +117,16 @@ def locate(text: str) -> Locations:
             while i < n and tokens[i][0] != "nl":
                 i += 1
             continue
-        in_array = bool(stack) and stack[-1][1]
-        if in_array:
+        if stack and stack[-1].is_array:
             if raw == ",":
-                stack[-1][2] += 1
+                stack[-1].index += 1
                 i += 1
             elif raw == "]":
                 stack.pop()
                 i += 1
             else:
-                i = _read_value(tokens, i, (*stack[-1][0], stack[-1][2]), stack, found, where)
+                item = (*stack[-1].path, stack[-1].index)
+                i = _read_value(tokens, i, item, stack, found, where)
             continue
         if stack and raw in ("}", ","):
             if raw == "}":
@@ -123,7 +134,7 @@ def locate(text: str) -> Locations:
             i += 1
             continue
         if kind in ("bare", "basic", "literal"):
-            base = stack[-1][0] if stack else table
+            base = stack[-1].path if stack else table
             keys, j = _read_key(tokens, i)
             if j < n and tokens[j][1] == "=":
                 path = (*base, *keys)
@@ -136,7 +147,7 @@ def locate(text: str) -> Locations:
     return found
 
 
-def _read_key(tokens: list[tuple[str, str, int]], i: int) -> tuple[list[str], int]:
+def _read_key(tokens: list[Token], i: int) -> tuple[list[str], int]:
     """A dotted key from token ``i``; returns its parts and the index after it."""
     keys: list[str] = []
     while i < len(tokens):
@@ -165,7 +176,9 @@ def _resolve(keys: list[str], aot_counts: dict[KeyPath, int], *, append: bool) -
     return path
 
 
-def _read_value(tokens, i, path, stack, found, where) -> int:  # type: ignore[no-untyped-def]
+def _read_value(
+    tokens: list[Token], i: int, path: KeyPath, stack: list[_Open], found: Locations, where: Where
+) -> int:
     """Step over a value at token ``i``; inline tables and arrays open a container."""
     while i < len(tokens) and tokens[i][0] == "nl":
         i += 1
@@ -174,12 +187,12 @@ def _read_value(tokens, i, path, stack, found, where) -> int:  # type: ignore[no
     _, raw, pos = tokens[i]
     if raw == "{":
         found.places.setdefault(path, where(pos))
-        stack.append([path, False, 0])
+        stack.append(_Open(path, is_array=False))
     elif raw in ("[", "[["):
         found.places.setdefault(path, where(pos))
-        stack.append([path, True, 0])
+        stack.append(_Open(path, is_array=True))
         if raw == "[[":
-            stack.append([(*path, 0), True, 0])
+            stack.append(_Open((*path, 0), is_array=True))
     else:
         found.places.setdefault(path, where(pos))
     return i + 1

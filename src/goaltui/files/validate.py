@@ -97,7 +97,7 @@ class _Checker:
 
     def unknown_keys(
         self, where: KeyPath, table: Mapping[str, Any], known: tuple[str, ...]
-    ) -> dict:
+    ) -> dict[str, Any]:
         extra = {k: v for k, v in table.items() if k not in known}
         for key in extra:
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)

@@ -106,7 +106,8 @@ class Goal:
 
     def with_value(self, period: str, name: EntryField, value: str | None) -> Goal:
         """This goal with one field of one period changed; empty entries disappear."""
-        entry = replace(self.entry(period), **{name: value})
+        change: dict[str, Any] = {name: value}  # one of the entry's str | None fields
+        entry = replace(self.entry(period), **change)
         periods = dict(self.periods or {})
         if entry.is_empty():
             periods.pop(period, None)

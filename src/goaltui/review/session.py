@@ -30,14 +30,14 @@ class Edit:
 
 def net_edits(edits: Sequence[Edit]) -> list[Edit]:
     """One edit per field: from its first ``before`` to its last ``after``; no-ops dropped."""
-    first: dict[tuple[str, str, str], Edit] = {}
-    last: dict[tuple[str, str, str], Edit] = {}
+    first: dict[tuple[str, str, EntryField], Edit] = {}
+    last: dict[tuple[str, str, EntryField], Edit] = {}
     for edit in edits:
         place = (edit.goal_id, edit.period, edit.field)
         first.setdefault(place, edit)
         last[place] = edit
     return [
-        Edit(*place, first[place].before, last[place].after)  # type: ignore[arg-type]
+        Edit(*place, first[place].before, last[place].after)
         for place in first
         if first[place].before != last[place].after
     ]

@@ -165,7 +165,8 @@ class FileFlows:
         while a dialog is open (an editor's text refers to the goals on screen): the save
         checks the disk itself, and so does the next return of the focus.
         """
-        if self.save_running or self.host.app.screen is not self.host:
+        in_front: object = self.host.app.screen  # the host, or a dialog over it
+        if self.save_running or in_front is not self.host:
             return
         for doc in self.documents:
             try:
