@@ -73,3 +73,18 @@ def test_peers_do_not_import_each_other(tmp_path):
         "goaltui.review.model imports goaltui.language.labels: the review layer may not "
         "import language"
     ]
+
+
+def test_inside_the_tui_a_dialog_importing_a_screen_is_caught(tmp_path):
+    package = plant(
+        tmp_path,
+        {
+            "tui/dialogs/ask.py": "from goaltui.tui.screens.main import Main\n",
+            "tui/screens/main.py": "",
+            "tui/flows/save.py": "from goaltui.tui.dialogs import ask\n",
+        },
+    )
+    assert [str(v) for v in check(package)] == [
+        "goaltui.tui.dialogs.ask imports goaltui.tui.screens.main: the tui's dialogs may not "
+        "import its screens"
+    ]

@@ -1,4 +1,14 @@
-"""The terminal app. Only this package imports Textual."""
+"""The terminal app, the only layer that imports Textual.
+
+Its rooms, each importing only those before it: keys.py and keymap.py (bindings declared on
+their actions, and the user's keymap); widgets/ (one per module); dialogs/ (one modal screen
+per module, which answers with ``dismiss``); flows/ (saves off the UI thread, changes on
+disk, crash recovery: they know the screen only as a ``FilesHost``); screens/ (the review
+screen, which coordinates); app.py (a thin App); and :func:`run` here. Styles are in
+styles/*.tcss.
+
+May import every layer below: outputs, files, review, language and text; never the CLI.
+"""
 
 from __future__ import annotations
 
