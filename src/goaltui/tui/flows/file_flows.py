@@ -35,6 +35,8 @@ SAVE_SWITCH_INTERVAL = 0.0005  # seconds
 
 
 class FileFlows:
+    """The saves and the questions about the disk of one screen's documents."""
+
     def __init__(self, host: FilesHost, documents: Sequence[Document]) -> None:
         self.host = host
         self.documents = documents

@@ -36,6 +36,8 @@ class Resolve(Protocol):
 
 
 class RecoveryOffer:
+    """The journals found at start, put to the reviewer one file after the other."""
+
     def __init__(self, host: FilesHost, documents: Sequence[Document], resolve: Resolve) -> None:
         self.host = host
         self.documents = documents
