@@ -67,7 +67,7 @@ class FloorApp(App[None]):
             row.append(Text(forecast))
             rows.append(row)
         table.add_rows(rows)
-        # The period under review, as FORMAT.md defines it: after the latest one assessed.
+        # The period under review, as docs/format.md defines it: after the latest one assessed.
         self.current = min(latest + 1, len(self.periods) - 1)
 
     def action_cycle(self) -> None:

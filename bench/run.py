@@ -557,7 +557,7 @@ def bench_save(report: Report, pairs: int) -> None:
         started = time.perf_counter()
         saved = write_snapshot(snapshot)
         first.append(time.perf_counter() - started)
-        doc.saved(saved)
+        doc.finish_save(saved)
         # A later save of the same session, after one more edit.
         doc.session.cycle_status(goals[(i * 997 + 501) % len(goals)].id, period)
         snapshot = doc.snapshot()

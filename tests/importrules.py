@@ -13,6 +13,10 @@ lazy import is still a dependency. The layers, lowest first:
 
 A module may import its own layer and the layers below. No module imports Textual but the
 TUI's, and no two modules import each other, directly or around a loop.
+
+Inside the TUI its rooms are layered the same way, lowest first: keys and keymap; widgets;
+dialogs; flows (saves, the disk, recovery); screens; app.py; the package's run(). A widget
+knows no dialog, a dialog no flow or screen, a flow no screen.
 """
 
 from __future__ import annotations
@@ -35,6 +39,17 @@ RANKS = {
     "__init__": -1,  # the package itself: its version, importing nothing
 }
 TEXTUAL_ALLOWED = {"tui"}
+#: The rooms of the TUI, ranked as the layers are.
+TUI_RANKS = {
+    "keys": 0,
+    "keymap": 0,
+    "widgets": 1,
+    "dialogs": 2,
+    "flows": 3,
+    "screens": 4,
+    "app": 5,
+    "__init__": 6,  # goaltui.tui itself: run() starts the app
+}
 
 
 @dataclass(frozen=True)
@@ -66,6 +81,12 @@ def layer(module: str) -> str:
     return parts[1]
 
 
+def tui_room(module: str) -> str:
+    """The room of a module of the TUI: ``goaltui.tui.dialogs.x`` is in ``dialogs``."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 else "__init__"
+
+
 def imports(module: str, path: Path, known: set[str]) -> Iterator[str]:
     """The modules ``module`` imports: goaltui's resolved to modules, others by name."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -92,6 +113,7 @@ def check(root: Path) -> list[Violation]:
     package = root.name
     graph: dict[str, set[str]] = {}
     violations = []
+    rooms = []  # imports between the TUI's rooms against their order
     for module, path in found.items():
         mine = layer(module)
         graph[module] = set()
@@ -106,13 +128,23 @@ def check(root: Path) -> list[Violation]:
             theirs = layer(imported) if imported != f"{package}.__init__" else "__init__"
             if imported in known:
                 graph[module].add(imported)
+            if theirs == mine == "tui":
+                here, there = tui_room(module), tui_room(imported)
+                if here != there and TUI_RANKS[there] >= TUI_RANKS[here]:
+                    rule = f"the tui's {here} may not import its {there}"
+                    rooms.append(Violation(module, imported, rule))
+                continue
             if theirs == mine:
                 continue
             if RANKS[theirs] >= RANKS[mine]:
                 violations.append(
                     Violation(module, imported, f"the {mine} layer may not import {theirs}")
                 )
-    violations += [Violation(a, b, "a cycle: " + " -> ".join(loop)) for a, b, loop in cycles(graph)]
+    loops = cycles(graph)
+    violations += [Violation(a, b, "a cycle: " + " -> ".join(loop)) for a, b, loop in loops]
+    # An import against the rooms' order within a loop is told once, as the loop.
+    groups = [set(loop) for _, _, loop in loops]
+    violations += [v for v in rooms if not any({v.module, v.imported} <= group for group in groups)]
     return violations
 
 

@@ -14,6 +14,10 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from goaltui.review.model import Review
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -153,6 +157,23 @@ def write(folder: Path, text: str, name: str = "review.toml") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(text.encode("utf-8"))
     return path
+
+
+def canonical_text(review: Review) -> str:
+    """The canonical text of ``review``, as a save would write it."""
+    from goaltui.files.canonical import render
+
+    return render(review, Path("review.toml"))
+
+
+def write_canonical(review: Review, path: Path) -> str:
+    """Write ``review`` to ``path`` in the canonical layout, as ``goaltui fmt`` does."""
+    from goaltui.files.atomic import write_atomic
+    from goaltui.files.canonical import render
+
+    text = render(review, path)
+    write_atomic(path, text.encode("utf-8"))
+    return text
 
 
 def copy_data(folder: Path) -> Path:

@@ -269,7 +269,7 @@ def test_a_failed_document_save_changes_nothing_in_the_document(tmp_path, monkey
     assert doc.dirty and doc.source.fingerprint == fingerprint
     assert path.read_bytes() == BASE.encode()
     monkeypatch.undo()
-    doc.saved(write_snapshot(doc.snapshot()))  # the fault is gone: the same edit saves
+    doc.finish_save(write_snapshot(doc.snapshot()))  # the fault is gone: the same edit saves
     assert load(path).review.goal("liikkeelle").status_in("Q3") == "Toteutuu"
     assert not doc.dirty
 
@@ -283,7 +283,7 @@ def test_the_file_mode_is_kept(tmp_path, mode):
     path.chmod(mode)
     doc = Document.open(path)
     doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
-    doc.saved(write_snapshot(doc.snapshot()))
+    doc.finish_save(write_snapshot(doc.snapshot()))
     assert stat.S_IMODE(path.stat().st_mode) == mode
     atomic.write_atomic(path, NEW)
     assert stat.S_IMODE(path.stat().st_mode) == mode
@@ -299,7 +299,7 @@ def test_a_symlinked_review_is_updated_through_the_link(tmp_path, relative):
     link.symlink_to(Path("../shared/review.toml") if relative else real)
     doc = Document.open(link)
     doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
-    doc.saved(write_snapshot(doc.snapshot()))
+    doc.finish_save(write_snapshot(doc.snapshot()))
     assert link.is_symlink() and link.resolve() == real.resolve()
     assert load(real).review.goal("liikkeelle").status_in("Q3") == "Toteutuu"
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
@@ -344,7 +344,7 @@ WRITER = textwrap.dedent(
     doc = Document.open(path)
     for value in (label, None):  # once through: the text of every goal is known from now on
         doc.session.set_status(goal, period, value)
-        doc.saved(write_snapshot(doc.snapshot()))
+        doc.finish_save(write_snapshot(doc.snapshot()))
     print("ready", flush=True)
     for line in sys.stdin:
         pid = os.fork()
@@ -354,7 +354,7 @@ WRITER = textwrap.dedent(
                 i = 0
                 while True:
                     doc.session.set_status(goal, period, values[i % 2])
-                    doc.saved(write_snapshot(doc.snapshot(overwrite=True)))
+                    doc.finish_save(write_snapshot(doc.snapshot(overwrite=True)))
                     i += 1
             except BaseException:
                 traceback.print_exc()

@@ -24,7 +24,7 @@ from reviewfiles import (
 
 from goaltui.cli import main
 
-# What FORMAT.md says of the seed report: three goals, the first not binding, all "Toteutuu"
+# What docs/format.md says of the seed report: three goals, the first not binding, all "Toteutuu"
 # at Q1-Q3 with forecast "100 %", Q4 not yet assessed.
 SEED_GOALS = {
     "palvelustrategia": "Palveluja parannetaan asiakaskokemuksen perusteella",

@@ -176,7 +176,7 @@ def test_the_apps_load_and_save_take_any_input(folder, data):
         return
     doc.session.cycle_status(review.goals[0].id, review.current_period())
     try:
-        doc.saved(write_snapshot(doc.snapshot()))
+        doc.finish_save(write_snapshot(doc.snapshot()))
     except (SaveError, ChangedOnDisk) as error:
         assert str(path) in str(error)
         return
@@ -304,7 +304,7 @@ def test_a_bom_and_crlf_line_ends_load_and_save_as_the_canonical_layout(tmp_path
     assert assert_command_ok(["summary", str(path)], path)[0] == 0
     assert assert_command_ok(["check", str(path)], path)[0] == 0  # warnings only
     doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
-    doc.saved(write_snapshot(doc.snapshot()))
+    doc.finish_save(write_snapshot(doc.snapshot()))
     saved = path.read_bytes()
     assert not saved.startswith(b"\xef\xbb\xbf") and b"\r" not in saved
     assert load(path).review.goal("liikkeelle").status_in("Q3") == "Toteutuu"

@@ -19,7 +19,8 @@ PROBE = textwrap.dedent(
     found = {}
     import goaltui.cli, goaltui.review.model, goaltui.review.session
     import goaltui.files.loading, goaltui.files.canonical
-    import goaltui.outputs.summary, goaltui.outputs.terminal, goaltui.outputs.export
+    import goaltui.outputs.summary, goaltui.outputs.terminal, goaltui.outputs.markdown
+    import goaltui.outputs.json_format
     found["imports"] = textual_modules()
 
     from goaltui.cli import main

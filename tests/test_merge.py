@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reviewfiles import BASE, write
+from reviewfiles import BASE, write, write_canonical
 
-from goaltui.files.canonical import render, save
+from goaltui.files.canonical import render
 from goaltui.files.document import ChangedOnDisk, Document, write_snapshot
 from goaltui.files.loading import load, load_text
 from goaltui.files.problems import ReviewError
@@ -48,7 +48,7 @@ def theirs_on_disk(path: Path, changes: dict) -> None:
     session = Session(load(path).review)
     for (goal_id, period, field), new in changes.items():
         session.set_value(goal_id, period, field, new)
-    save(session.review, path)
+    write_canonical(session.review, path)
 
 
 # -- merge() -----------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ def test_merge_from_disk_keeps_both_changes_and_a_save_writes_both(tmp_path):
     assert disk.review.goal("harrastaminen").status_in("Q2") == "Ei toteudu"
     doc.apply_merge(result, [], disk)
     assert doc.dirty
-    doc.saved(write_snapshot(doc.snapshot()))
+    doc.finish_save(write_snapshot(doc.snapshot()))
     saved = load(path).review
     assert saved.goal("harrastaminen").status_in("Q2") == "Ei toteudu"
     assert saved.goal("liikkeelle").status_in("Q3") == "Toteutuu"
@@ -170,7 +170,7 @@ def test_a_conflict_is_decided_by_the_reviewer(tmp_path, keep):
     chosen = [conflict] if keep == "ours" else []
     ours = [Edit(c.goal_id, c.period, c.field, c.theirs, c.ours) for c in chosen]
     doc.apply_merge(result, ours, disk)
-    doc.saved(write_snapshot(doc.snapshot()))
+    doc.finish_save(write_snapshot(doc.snapshot()))
     saved = load(path).review
     assert saved.goal("harrastaminen").entry("Q3").forecast == (
         "80 %" if keep == "ours" else "70 %"
@@ -197,7 +197,7 @@ def test_an_overwrite_is_an_explicit_choice_and_writes_the_sessions_version(tmp_
     theirs_on_disk(path, {("harrastaminen", "Q2", "status"): "Ei toteudu"})
     with pytest.raises(ChangedOnDisk):
         write_snapshot(doc.snapshot())
-    doc.saved(write_snapshot(doc.snapshot(overwrite=True)))
+    doc.finish_save(write_snapshot(doc.snapshot(overwrite=True)))
     saved = load(path).review
     assert saved == doc.review
     assert saved.goal("harrastaminen").status_in("Q2") == "Toteutuu osittain"
@@ -209,7 +209,7 @@ def test_a_file_only_touched_on_disk_is_not_a_change(tmp_path):
     doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
     path.write_bytes(path.read_bytes())  # same content, new time
     assert not doc.changed_on_disk()
-    doc.saved(write_snapshot(doc.snapshot()))
+    doc.finish_save(write_snapshot(doc.snapshot()))
     assert load(path).review.goal("liikkeelle").status_in("Q3") == "Toteutuu"
 
 
@@ -291,6 +291,6 @@ def test_every_field_ends_as_the_three_way_rule_says(data):
             assert value(doc.review, place) == expected, place
 
         if doc.dirty:
-            doc.saved(write_snapshot(doc.snapshot()))
+            doc.finish_save(write_snapshot(doc.snapshot()))
         assert load(path).review == doc.review
         assert render(doc.review, path) == path.read_text(encoding="utf-8")

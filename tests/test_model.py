@@ -1,4 +1,4 @@
-"""The review model: the questions a review meeting asks, answered as FORMAT.md says."""
+"""The review model: the questions a review meeting asks, answered as docs/format.md says."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from reviewfiles import BASE
 
 from goaltui.files.loading import load_text
+from goaltui.review.filtering import NOT_ASSESSED, Filter
 from goaltui.review.model import Goal, PeriodEntry, Review, Status
 
 SCALE = (
@@ -60,6 +61,22 @@ def test_a_scale_of_one_label_cycles_between_it_and_not_assessed():
     r = review(statuses=(Status("Kyllä"),))
     assert r.next_status(None) == "Kyllä"
     assert r.next_status("Kyllä") is None
+
+
+def test_a_label_not_in_the_scale_cycles_to_the_first():
+    assert review().next_status("Kyllä") == "Toteutuu"
+
+
+def test_the_status_filter_steps_through_the_scale_then_not_assessed_then_off():
+    r = review()
+    seen = [Filter()]
+    for _ in range(6):
+        seen.append(seen[-1].next_status(r))
+    assert [f.status for f in seen] == [
+        None, "Toteutuu", "Toteutuu osittain", "Ei toteudu", NOT_ASSESSED, None, "Toteutuu"
+    ]  # fmt: skip
+    # a filter set on another review's scale starts again at this one's first label
+    assert Filter(status="Kyllä").next_status(r).status == "Toteutuu"
 
 
 # -- editing one period --------------------------------------------------------------------

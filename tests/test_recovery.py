@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reviewfiles import BASE, edit, write
+from reviewfiles import BASE, edit, write, write_canonical
 
-from goaltui.files import canonical, recovery
+from goaltui.files import recovery
 from goaltui.files.document import Document, write_snapshot
 from goaltui.files.loading import load
 from goaltui.review.session import Edit, Session
@@ -48,7 +48,7 @@ def assert_journal_matches(doc: Document) -> None:
 
 
 def save(doc: Document) -> None:
-    doc.saved(write_snapshot(doc.snapshot()))
+    doc.finish_save(write_snapshot(doc.snapshot()))
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_a_save_of_a_checkpoint_keeps_later_edits_journaled(doc):
     doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
     snapshot = doc.snapshot()
     doc.session.set_comment("liikkeelle", "Q3", "Tehty kesken tallennuksen")
-    doc.saved(write_snapshot(snapshot))
+    doc.finish_save(write_snapshot(snapshot))
     assert doc.dirty
     assert_journal_matches(doc)
     journal = recovery.read(doc.path)
@@ -174,7 +174,7 @@ def test_after_any_sequence_of_changes_the_journal_holds_the_unsaved_edits(actio
                 continue
             elif doc.dirty:
                 if pending is not None:
-                    doc.saved(write_snapshot(pending))
+                    doc.finish_save(write_snapshot(pending))
                     pending = None
                     assert_journal_matches(doc)
                 save(doc)
@@ -324,7 +324,7 @@ def test_restoring_on_a_file_changed_since_merges_the_edits(tmp_path):
     colleague.set_status("harrastaminen", "Q2", "Ei toteudu")
     colleague.set_comment("harrastaminen", "Q2", "Muutettu muualla")
     colleague.set_status("palvelustrategia", "Q1", None)
-    canonical.save(colleague.review, path)
+    write_canonical(colleague.review, path)
 
     doc = Document.open(path)
     journal = recovery.read(path)

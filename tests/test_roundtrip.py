@@ -16,9 +16,9 @@ import pytest
 import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
-from reviewfiles import BASE, DATA, copy_data, edit, run, write
+from reviewfiles import BASE, DATA, canonical_text, copy_data, edit, run, write, write_canonical
 
-from goaltui.files.canonical import SaveError, canonical_text, render, same_data, save, to_document
+from goaltui.files.canonical import SaveError, render, same_data, to_document
 from goaltui.files.loading import load, load_text
 from goaltui.files.validate import ENTRY_KEYS, GOAL_KEYS, REVIEW_KEYS, STATUS_KEYS
 from goaltui.review.model import Goal, Review, Status
@@ -39,7 +39,7 @@ def test_load_save_load_gives_equal_data(tmp_path, source):
     path = tmp_path / "copy.toml"
     path.write_bytes(source.read_bytes())
     first = load(path).review
-    save(first, path)
+    write_canonical(first, path)
     second = load(path).review
     assert second == first
     assert same_data(parsed(path), parsed(source))
@@ -142,7 +142,7 @@ def test_unknown_keys_at_every_level_are_kept_with_their_values(unknown_everywhe
     before = parsed(unknown_everywhere)
     source = load(unknown_everywhere)
     assert source.warnings == []
-    save(source.review, unknown_everywhere)
+    write_canonical(source.review, unknown_everywhere)
     after = parsed(unknown_everywhere)
     assert same_data(after, before)
 
@@ -247,12 +247,12 @@ title = "Otsikko"
 
 def test_saving_twice_gives_byte_identical_files(tmp_path):
     path = write(tmp_path, UNKNOWN_EVERYWHERE)
-    save(load(path).review, path)
+    write_canonical(load(path).review, path)
     once = path.read_bytes()
     review = load(path).review
-    save(review, path)
+    write_canonical(review, path)
     assert path.read_bytes() == once
-    save(review, path)
+    write_canonical(review, path)
     assert path.read_bytes() == once
     assert once.decode("utf-8") == canonical_text(review)
 
@@ -260,7 +260,7 @@ def test_saving_twice_gives_byte_identical_files(tmp_path):
 def test_the_saved_text_is_utf8_with_lf_line_ends_and_one_final_newline(tmp_path):
     path = tmp_path / "crlf.toml"
     path.write_bytes(b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode() + b"\r\n\r\n")
-    save(load(path).review, path)
+    write_canonical(load(path).review, path)
     data = path.read_bytes()
     assert data == BASE.encode("utf-8")
     assert b"\r" not in data and data.endswith(b'"\n') and not data.startswith(b"\xef\xbb\xbf")
@@ -270,7 +270,7 @@ def test_a_multiline_comment_is_saved_as_a_multiline_string(tmp_path):
     path = write(tmp_path, BASE)
     session = Session(load(path).review)
     session.set_comment("liikkeelle", "Q2", "Ensimmäinen rivi.\nToinen rivi.")
-    save(session.review, path)
+    write_canonical(session.review, path)
     text = path.read_text(encoding="utf-8")
     assert 'comment = """\nEnsimmäinen rivi.\nToinen rivi."""\n' in text
 
@@ -284,7 +284,7 @@ def test_a_save_keeps_the_file_mode(tmp_path, mode):
     path.chmod(mode)
     session = Session(load(path).review)
     session.set_status("liikkeelle", "Q3", "Toteutuu")
-    save(session.review, path)
+    write_canonical(session.review, path)
     assert stat.S_IMODE(path.stat().st_mode) == mode
     assert load(path).review.goal("liikkeelle").status_in("Q3") == "Toteutuu"
 
@@ -294,7 +294,7 @@ def test_a_save_leaves_no_temporary_file_behind(tmp_path):
     session = Session(load(path).review)
     for status in ("Toteutuu", "Ei toteudu", None):
         session.set_status("liikkeelle", "Q3", status)
-        save(session.review, path)
+        write_canonical(session.review, path)
     assert [p.name for p in tmp_path.iterdir()] == ["review.toml"]
 
 
@@ -308,7 +308,7 @@ def test_a_failed_save_leaves_the_old_file_and_no_temporary_file(tmp_path, monke
 
     monkeypatch.setattr(os, "replace", disk_full)
     with pytest.raises(SaveError) as caught:
-        save(session.review, path)
+        write_canonical(session.review, path)
     assert str(caught.value) == f"{path}: not saved: the disk is full"
     assert path.read_bytes() == BASE.encode()
     assert [p.name for p in tmp_path.iterdir()] == ["review.toml"]
@@ -318,7 +318,7 @@ def test_a_save_into_a_folder_that_is_gone_says_so(tmp_path):
     review = load(write(tmp_path, BASE)).review
     path = tmp_path / "gone" / "review.toml"
     with pytest.raises(SaveError) as caught:
-        save(review, path)
+        write_canonical(review, path)
     assert caught.value.reason == "its folder no longer exists"
 
 
@@ -328,7 +328,7 @@ def test_a_save_through_a_symlink_updates_the_linked_file(tmp_path):
     link.symlink_to(real)
     session = Session(load(link).review)
     session.set_status("liikkeelle", "Q3", "Toteutuu")
-    save(session.review, link)
+    write_canonical(session.review, link)
     assert link.is_symlink()
     assert load(real).review.goal("liikkeelle").status_in("Q3") == "Toteutuu"
 
@@ -361,7 +361,7 @@ def test_a_saved_edit_changes_only_the_lines_of_the_edit(tmp_path):
         "Volunteer recruitment is behind plan: 41 of the 70 volunteers needed have completed "
         "training.\nA second recruitment campaign with the student union starts in August.",
     )
-    save(session.review, path)
+    write_canonical(session.review, path)
     removed, added = _changed_lines(old, path.read_text(encoding="utf-8"))
     assert removed == [
         'A second recruitment campaign with the university\'s student union starts in August."""',
@@ -382,7 +382,7 @@ def test_clearing_a_field_removes_only_its_line(tmp_path):
     path = write(tmp_path, BASE)
     session = Session(load(path).review)
     session.set_forecast("palvelustrategia", "Q3", None)
-    save(session.review, path)
+    write_canonical(session.review, path)
     removed, added = _changed_lines(BASE, path.read_text(encoding="utf-8"))
     assert (removed, added) == (['forecast = "100 %"'], [])
 
@@ -420,14 +420,14 @@ def test_a_valid_file_with_crlf_inside_a_string_can_be_saved(tmp_path):
     )
     path = write(tmp_path, text)
     review = load(path).review
-    save(review, path)
+    write_canonical(review, path)
     assert load(path).review == review
 
 
 def test_an_empty_goals_array_is_kept(tmp_path):
     path = write(tmp_path, "goals = []\n" + BASE.split("[[goals]]")[0])
     before = parsed(path)
-    save(load(path).review, path)
+    write_canonical(load(path).review, path)
     assert same_data(parsed(path), before)
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reviewfiles import BASE, write
+from reviewfiles import BASE, canonical_text, write, write_canonical
 
-from goaltui.files.canonical import canonical_text, save
 from goaltui.files.loading import load, load_text
 from goaltui.review.session import Edit, Session
 
@@ -92,6 +91,29 @@ def test_an_edit_that_changes_nothing_is_not_recorded(session, operation):
     assert operation(session) is None
     assert not session.dirty and not session.can_undo
     assert session.unsaved_edits() == []
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "kept"),
+    [
+        ("comment", "Rivi 1\r\nRivi 2  \n\n", "Rivi 1\nRivi 2"),
+        ("comment", "  sisennys\n  säilyy", "  sisennys\n  säilyy"),
+        ("forecast", "\t 90 %  ", "90 %"),
+    ],
+    ids=["comment: line ends and trailing blanks", "comment: indentation", "forecast: trimmed"],
+)
+def test_typed_text_is_kept_as_the_file_should_hold_it(session, field, typed, kept):
+    """The comment editor and the forecast dialog hand their text over as typed."""
+    setter = session.set_comment if field == "comment" else session.set_forecast
+    edit = setter("liikkeelle", "Q2", typed)
+    assert edit is not None and edit.after == kept
+    assert getattr(entry(session, "liikkeelle", "Q2"), field) == kept
+
+
+def test_a_comment_of_blank_lines_is_no_comment(session):
+    session.set_comment("liikkeelle", "Q3", "Kommentti")
+    edit = session.set_comment("liikkeelle", "Q3", " \r\n\n  ")
+    assert edit == Edit("liikkeelle", "Q3", "comment", "Kommentti", None)
 
 
 def test_undo_goes_back_edit_by_edit_in_reverse_order(session):
@@ -249,7 +271,7 @@ def test_set_then_clear_gives_back_the_original_file_bytes(session, tmp_path):
     session.set_status("liikkeelle", "Q4", None)
     session.set_forecast("liikkeelle", "Q4", None)
     assert entry(session, "liikkeelle", "Q4").is_empty()
-    save(session.review, path)
+    write_canonical(session.review, path)
     assert path.read_bytes() == BASE.encode()
 
 
@@ -261,7 +283,7 @@ def test_undo_of_every_edit_gives_back_the_original_file_bytes(tmp_path):
     session.set_comment("palvelustrategia", "Q3", None)
     while session.undo():
         pass
-    save(session.review, path)
+    write_canonical(session.review, path)
     assert path.read_bytes() == BASE.encode()
 
 

@@ -1,4 +1,4 @@
-"""Every rule of FORMAT.md, each with the message a maintainer reads and where it points.
+"""Every rule of docs/format.md, each with the message a maintainer reads and where it points.
 
 Each test changes one thing in ``BASE`` (a valid review in the canonical layout) and expects the
 problem at the line (and column) of the text it changed, found with ``line_of``.

@@ -16,7 +16,7 @@ def change_on_disk(path: Path, old: str, new: str) -> bytes:
     return path.read_bytes()
 
 
-async def come_back(pilot: Pilot) -> None:  # type: ignore[type-arg]
+async def come_back(pilot: Pilot[None]) -> None:
     """The reviewer switches back to the terminal window."""
     pilot.app.post_message(events.AppFocus())
     await pilot.pause()

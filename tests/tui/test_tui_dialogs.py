@@ -170,6 +170,24 @@ def test_f_edits_the_forecast_enter_applies_it(kit):
     kit.run(app, scenario)
 
 
+def test_typed_text_is_applied_without_the_blank_space_around_it(kit):
+    """The editors hand over what was typed; the file keeps it without trailing blanks."""
+    app = kit.app(EXAMPLE)
+    doc = app.documents[0]
+
+    async def scenario(pilot):
+        await pilot.press("j", "j", "c")  # self-service-hours, Q3: no comment yet
+        await kit.type(pilot, "Why")
+        await pilot.press("enter", "space", "space", "enter", "ctrl+s")
+        assert doc.review.goal("self-service-hours").entry("Q3").comment == "Why"
+        await pilot.press("f", "home", "ctrl+k")
+        await kit.type(pilot, "  90 %  ")
+        await pilot.press("enter")
+        assert doc.review.goal("self-service-hours").entry("Q3").forecast == "90 %"
+
+    kit.run(app, scenario)
+
+
 def test_f_then_escape_leaves_the_forecast_as_it_was(kit):
     app = kit.app(EXAMPLE)
     doc = app.documents[0]

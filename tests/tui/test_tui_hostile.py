@@ -162,7 +162,7 @@ def test_the_comment_editor_does_not_write_control_characters_to_the_terminal(ki
     """The editor holds the comment as read, ESC and U+009B included, and draws them.
 
     Seen in a real terminal (tmux): "c" on such a comment turns the text after it red, so the
-    file's ESC [31m reached the terminal. FORMAT.md: control characters are never written to
+    file's ESC [31m reached the terminal. docs/format.md: control characters are never written to
     a terminal. comment_editor.py:28 gives TextArea the raw comment; suggested fix: edit
     ``clean(comment)`` and, on ctrl+s, answer the original comment when the text is still
     ``clean(comment)``, so that opening and applying is no edit.

@@ -145,3 +145,23 @@ def test_clicking_a_cell_moves_the_cursor_there(kit):
         assert table.cursor_goal_id == "culture-pass"
 
     kit.run(app, scenario)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["marks alone", "whole labels"])
+def test_a_click_on_a_cell_puts_the_cursor_there(kit, size):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        y = kit.row(table, "culture-pass")
+        for period, (start, end) in kit.columns(table).items():
+            for x in (start, end - 1, end):  # its first cell, its last, the space after it
+                await pilot.click(GoalTable, offset=(x, y))
+                assert (table.cursor_goal_id, table.cursor_period) == ("culture-pass", period)
+                assert kit.cursor(table) == (y, period)
+        await pilot.click(GoalTable, offset=(5, kit.row(table, "reading-buddies")))
+        assert (table.cursor_goal_id, table.cursor_period) == ("reading-buddies", "Q4")
+        await pilot.click(GoalTable, offset=(5, 1))  # a theme's heading: nothing moves
+        assert table.cursor_goal_id == "reading-buddies"
+
+    kit.run(app, scenario, size=size)

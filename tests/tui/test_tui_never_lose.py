@@ -20,6 +20,7 @@ import signal
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +98,7 @@ class Fault:
             def __getattr__(self, name: str) -> Any:
                 return getattr(self._real, name)
 
-        def failing(real):  # type: ignore[no-untyped-def]
+        def failing(real: Callable[..., Any]) -> Callable[..., Any]:
             def call(*args: Any, **kwargs: Any) -> Any:
                 if fault.active:
                     raise OSError(code, os.strerror(code))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from outside import change_on_disk, come_back
 
-import goaltui.tui.screens.file_flows as file_flows
+import goaltui.tui.flows.file_flows as file_flows
 from goaltui.files.canonical import render
 from goaltui.files.document import ChangedOnDisk, Document, write_snapshot
 from goaltui.files.loading import load
@@ -98,13 +98,13 @@ def test_the_disk_is_not_checked_while_a_save_runs(kit):
         reviews = (edited.review, clean.review)
         change_on_disk(example, LIBRARY_Q3, LIBRARY_Q3_OFF)
         change_on_disk(kuva, HARRASTAMINEN_Q3, HARRASTAMINEN_Q3.replace("Toteutuu", "Ei toteudu"))
-        screen.files.saving = True  # as while a save's worker writes
+        screen.files.save_running = True  # as while a save's worker writes
         await come_back(pilot)
         assert app.screen is screen  # no question about the dirty file
         assert (edited.review, clean.review) == reviews  # and the clean one is not reloaded
         assert clean.review.goal("harrastaminen").status_in("Q3") == "Toteutuu"
 
-        screen.files.saving = False  # the save is done: the next return checks
+        screen.files.save_running = False  # the save is done: the next return checks
         await come_back(pilot)
         assert clean.review is not reviews[1]
         assert clean.review.goal("harrastaminen").status_in("Q3") == "Ei toteudu"
@@ -127,7 +127,7 @@ def test_a_save_that_finishes_after_a_reload_marks_nothing_of_the_new_session_sa
     edit = doc.session.set_value("library-visits", "Q3", "status", "Off track")
 
     result = write_snapshot(snapshot)  # the save ends
-    doc.saved(result)
+    doc.finish_save(result)
 
     assert doc.dirty and doc.session.unsaved_edits() == [edit]
     assert doc.source.fingerprint == loaded != result.fingerprint

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from goaltui import __version__
-from goaltui.files.problems import Problem, ReviewError
+from goaltui.files.problems import Problem, ReviewError, SaveError
 
 if TYPE_CHECKING:
     from goaltui.outputs.summary import ReviewSummary, Totals
@@ -159,13 +159,13 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
         summaries.append(summarize(source.review, path, period))
     total = totals(summaries)
     if arguments.format == "json":
-        from goaltui.outputs.export import to_json
+        from goaltui.outputs.json_format import summary_json
 
-        print(to_json(summaries, total))
+        print(summary_json(summaries, total))
     elif arguments.format == "markdown":
-        from goaltui.outputs.export import markdown
+        from goaltui.outputs.markdown import summary_markdown
 
-        print(markdown(summaries, total if len(summaries) > 1 else None), end="")
+        print(summary_markdown(summaries, total if len(summaries) > 1 else None), end="")
     elif summaries:
         _print_rich(summaries, total)
     return outcome.code
@@ -174,7 +174,7 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
 def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
     from rich.console import Console
 
-    from goaltui.outputs.terminal import review_report, totals_report
+    from goaltui.outputs.terminal import summary_rich, totals_rich
 
     class QuietConsole(Console):
         def on_broken_pipe(self) -> None:
@@ -186,10 +186,10 @@ def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
     for i, summary in enumerate(summaries):
         if i:
             console.print()
-        console.print(review_report(summary))
+        console.print(summary_rich(summary))
     if len(summaries) > 1:
         console.print()
-        console.print(totals_report(total, summaries))
+        console.print(totals_rich(total, summaries))
 
 
 def cmd_check(arguments: argparse.Namespace) -> int:
@@ -210,7 +210,7 @@ def cmd_check(arguments: argparse.Namespace) -> int:
 
 def cmd_fmt(arguments: argparse.Namespace) -> int:
     from goaltui.files.atomic import write_atomic
-    from goaltui.files.canonical import SaveError, render
+    from goaltui.files.canonical import render
     from goaltui.files.loading import load
 
     outcome = _Outcome()

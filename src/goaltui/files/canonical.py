@@ -1,4 +1,4 @@
-"""Saving review files: the canonical layout, proven to read back, written atomically.
+"""The canonical layout of a review file, proven to read back before anything writes it.
 
 Before any text replaces a file it is shown to read back as the data it is meant to hold. A
 full re-read costs as much as writing the text, so :func:`render_from` re-reads only the
@@ -17,7 +17,6 @@ from typing import Any
 import tomli_w
 
 from goaltui.files import tomlparse
-from goaltui.files.atomic import write_atomic
 from goaltui.files.problems import SaveError
 from goaltui.review.model import Goal, PeriodEntry, Review, Status
 
@@ -29,7 +28,7 @@ def _put(table: dict[str, Any], key: str, value: Any) -> None:
         table[key] = value
 
 
-def _status_table(status: Status) -> dict[str, Any]:
+def _status_data(status: Status) -> dict[str, Any]:
     table: dict[str, Any] = {"label": status.label}
     _put(table, "color", status.color)
     _put(table, "symbol", status.symbol)
@@ -39,7 +38,7 @@ def _status_table(status: Status) -> dict[str, Any]:
     return table
 
 
-def _entry_table(entry: PeriodEntry) -> dict[str, Any]:
+def _entry_data(entry: PeriodEntry) -> dict[str, Any]:
     table: dict[str, Any] = {}
     _put(table, "status", entry.status)
     _put(table, "forecast", entry.forecast)
@@ -48,7 +47,8 @@ def _entry_table(entry: PeriodEntry) -> dict[str, Any]:
     return table
 
 
-def goal_table(goal: Goal) -> dict[str, Any]:
+def goal_data(goal: Goal) -> dict[str, Any]:
+    """One goal as TOML data, keys in the canonical order."""
     table: dict[str, Any] = {"id": goal.id}
     _put(table, "theme", goal.theme)
     table["objective"] = goal.objective
@@ -59,7 +59,7 @@ def goal_table(goal: Goal) -> dict[str, Any]:
     if goal.links is not None:
         table["links"] = list(goal.links)
     if goal.periods is not None:
-        table["periods"] = {period: _entry_table(e) for period, e in goal.periods.items()}
+        table["periods"] = {period: _entry_data(e) for period, e in goal.periods.items()}
     table.update(goal.extra)
     return table
 
@@ -71,17 +71,17 @@ def to_document(review: Review, *, goals: bool = True) -> dict[str, Any]:
     _put(head, "language", review.language)
     head["periods"] = list(review.periods)
     _put(head, "current", review.current)
-    head["statuses"] = [_status_table(status) for status in review.statuses]
+    head["statuses"] = [_status_data(status) for status in review.statuses]
     head.update(review.review_extra)
     document: dict[str, Any] = {"review": head}
     if goals and (review.goals or review.empty_goals_key):
-        document["goals"] = [goal_table(goal) for goal in review.goals]
+        document["goals"] = [goal_data(goal) for goal in review.goals]
     document.update(review.extra)
     return document
 
 
 # A table tomli-w will not write inline (it holds a line break). Put before a goal, it makes
-# tomli-w write the goal as a [[goals]] table (FORMAT.md's layout) even when it is short,
+# tomli-w write the goal as a [[goals]] table (the layout of docs/format.md) even when it is short,
 # without first trying the goal as an inline table; it is then cut off again.
 _LONG = {"x": "\n"}
 _LONG_CHUNK = tomli_w.dumps({"goals": [_LONG, {"y": 1}]}, multiline_strings=True).removesuffix(
@@ -109,7 +109,8 @@ def goal_chunks(tables: Sequence[dict[str, Any]]) -> list[str]:
 def head_and_tail(document: dict[str, Any]) -> tuple[str, str]:
     """The text before the goals ([review] and loose keys) and after them (other tables)."""
     has_goals = bool(document.get("goals"))
-    literals, tables = {}, {}
+    literals: dict[str, Any] = {}
+    tables: dict[str, Any] = {}
     for key, value in document.items():
         if key == "review" or (key == "goals" and has_goals):
             continue
@@ -122,17 +123,6 @@ def head_and_tail(document: dict[str, Any]) -> tuple[str, str]:
 def join(head: str, chunks: Sequence[str], tail: str) -> str:
     """The whole text, as tomli-w separates top-level tables: by one empty line."""
     return "".join([head, *("\n" + chunk for chunk in chunks), "\n" + tail if tail else ""])
-
-
-def dumps(document: dict[str, Any]) -> str:
-    """What tomli-w makes of ``document``, but with goals always as ``[[goals]]`` tables."""
-    head, tail = head_and_tail(document)
-    return join(head, goal_chunks(document.get("goals") or []), tail)
-
-
-def canonical_text(review: Review) -> str:
-    """The canonical layout of FORMAT.md."""
-    return dumps(to_document(review))
 
 
 def same_data(a: Any, b: Any) -> bool:
@@ -160,8 +150,8 @@ class Rendered:
     chunks: tuple[str | None, ...]
 
     @classmethod
-    def read(cls, text: str, review: Review) -> Rendered:
-        """A text read from a file, and the review read from it."""
+    def as_read(cls, text: str, review: Review) -> Rendered:
+        """A text as read from a file, and the review read from it: no chunk known yet."""
         return cls(text, tuple(review.goals), (None,) * len(review.goals))
 
 
@@ -215,21 +205,19 @@ def _render_changes(review: Review, path: Path, before: Rendered) -> Rendered:
     # all from one call of tomli-w.
     unknown = [i for i, chunk in enumerate(before.chunks) if chunk is None]
     edited = [i for i, goal in enumerate(review.goals) if goal is not before.goals[i]]
-    new_tables = [goal_table(review.goals[i]) for i in edited]
-    made = iter(goal_chunks([goal_table(before.goals[i]) for i in unknown] + new_tables))
-    old_chunks = list(before.chunks)
-    for i in unknown:
-        old_chunks[i] = next(made)
+    new_tables = [goal_data(review.goals[i]) for i in edited]
+    made = iter(goal_chunks([goal_data(before.goals[i]) for i in unknown] + new_tables))
+    old_chunks = [next(made) if chunk is None else chunk for chunk in before.chunks]
     chunks = list(old_chunks)
     for i in edited:
         chunks[i] = next(made)
     # The earlier text must be these very pieces: then every unedited goal is proven by the
     # earlier read, and only the edited ones need reading back.
-    if not _made_of(before.text, head, old_chunks, tail):  # type: ignore[arg-type]
+    if not _made_of(before.text, head, old_chunks, tail):
         return _render_all(review, path)
     for i, table in zip(edited, new_tables, strict=True):
-        _check(path, chunks[i], {"goals": [table]})  # type: ignore[arg-type]
-    return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))  # type: ignore[arg-type]
+        _check(path, chunks[i], {"goals": [table]})
+    return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))
 
 
 def _made_of(text: str, head: str, chunks: Sequence[str], tail: str) -> bool:
@@ -242,10 +230,3 @@ def _made_of(text: str, head: str, chunks: Sequence[str], tail: str) -> bool:
             return False
         offset += 1 + len(chunk)
     return text[offset:] == ("\n" + tail if tail else "")
-
-
-def save(review: Review, path: Path) -> str:
-    """Write ``review`` to ``path`` in the canonical layout; returns the text written."""
-    text = render(review, path)
-    write_atomic(path, text.encode("utf-8"))
-    return text

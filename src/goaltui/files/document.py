@@ -3,8 +3,8 @@
 The TUI works on documents; this module knows nothing of Textual. Saving is split in two so
 that the slow part can run off the UI thread: :meth:`Document.snapshot` (quick, on the UI
 thread) freezes what to write, :func:`write_snapshot` (anywhere) writes it, and
-:meth:`Document.saved` (UI thread again) records the result. Edits made while a save runs
-stay unsaved and go into the next save.
+:meth:`Document.finish_save` (UI thread again) records what was written. Edits made while a
+save runs stay unsaved and go into the next save.
 
 A save never overwrites a file that changed on disk since it was read (a ``git pull``, an
 editor, a colleague): :func:`write_snapshot` raises :class:`ChangedOnDisk` instead, and the
@@ -13,7 +13,6 @@ reviewer chooses to reload, overwrite or merge.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,7 +20,8 @@ from pathlib import Path
 from goaltui.files import recovery
 from goaltui.files.atomic import write_atomic
 from goaltui.files.canonical import Rendered, render_from
-from goaltui.files.loading import Fingerprint, ReviewFile, load
+from goaltui.files.fingerprint import Fingerprint, disk_fingerprint
+from goaltui.files.loading import ReviewFile, load
 from goaltui.review.merge import Merge, merge
 from goaltui.review.model import Review
 from goaltui.review.session import Checkpoint, Edit, Session
@@ -50,7 +50,9 @@ class Snapshot:
 
 
 @dataclass(frozen=True, slots=True)
-class Saved:
+class Written:
+    """What :func:`write_snapshot` wrote: the snapshot's text, and the file it made."""
+
     snapshot: Snapshot
     rendered: Rendered
     fingerprint: Fingerprint
@@ -60,29 +62,17 @@ class Saved:
         return self.rendered.text
 
 
-def disk_fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprint | None:
-    """The file's fingerprint now (None if it is gone); hashes only when size or time moved."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return None
-    if known is not None and (stat.st_size, stat.st_mtime_ns) == (known.size, known.mtime_ns):
-        return known
-    data = path.read_bytes()
-    return Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
-
-
 class Document:
     def __init__(self, source: ReviewFile) -> None:
         self._take(source)
-        self.saved_review: Review | None = None  # what the last save of this run wrote
+        self.last_saved_review: Review | None = None  # what the last save of this run wrote
         self.journal_error: str | None = None  # why crash recovery is not working, if so
 
     def _take(self, source: ReviewFile) -> None:
         """Start from what a file holds: no edits, and its text as the base of the next save."""
         self.source = source
         self.session = Session(source.review, on_change=self.write_journal)
-        self.rendered = Rendered.read(source.text, source.review)
+        self.rendered = Rendered.as_read(source.text, source.review)
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -174,22 +164,22 @@ class Document:
             self.path, review, self.session.checkpoint(), self.session, expected, self.rendered
         )
 
-    def saved(self, result: Saved) -> None:
+    def finish_save(self, written: Written) -> None:
         """Record a finished save: the file now holds the snapshot's state.
 
         If the document was reloaded or merged while the save ran, the snapshot belongs to a
         session that is gone: nothing is marked saved, and the next save finds the file
         changed and asks.
         """
-        self.saved_review = result.snapshot.review
-        if result.snapshot.session is not self.session:
+        self.last_saved_review = written.snapshot.review
+        if written.snapshot.session is not self.session:
             return
-        self.source = replace(self.source, text=result.text, fingerprint=result.fingerprint)
-        self.rendered = result.rendered
-        self.session.mark_saved(result.snapshot.checkpoint)
+        self.source = replace(self.source, text=written.text, fingerprint=written.fingerprint)
+        self.rendered = written.rendered
+        self.session.mark_saved(written.snapshot.checkpoint)
 
 
-def write_snapshot(snapshot: Snapshot) -> Saved:
+def write_snapshot(snapshot: Snapshot) -> Written:
     """Write a snapshot to its file (canonical, checked, atomic); safe off the UI thread.
 
     Raises :class:`ChangedOnDisk` when the file is not what the snapshot expects, and
@@ -205,5 +195,5 @@ def write_snapshot(snapshot: Snapshot) -> Saved:
     data = rendered.text.encode("utf-8")
     write_atomic(snapshot.path, data)
     stat = os.stat(snapshot.path)
-    fingerprint = Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
-    return Saved(snapshot, rendered, fingerprint)
+    fingerprint = Fingerprint.of(data, stat.st_mtime_ns)
+    return Written(snapshot, rendered, fingerprint)

@@ -6,7 +6,6 @@ No input gets past :func:`load` as anything but a :class:`ReviewFile` or a
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from goaltui.files import tomlparse
+from goaltui.files.fingerprint import Fingerprint
 from goaltui.files.locate import Locations, locate
 from goaltui.files.problems import Problem, ReviewError
 from goaltui.files.validate import Finding, build_review, field_label
@@ -25,15 +25,6 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 _BOM = "\ufeff"
 _ESCAPED_CR = re.compile(r"\\(?:r|u000[dD]|U0000000[dD])")
 _AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """What a file looked like when it was read, to notice changes made by others."""
-
-    size: int
-    mtime_ns: int
-    sha256: str
 
 
 @dataclass(slots=True)
@@ -84,7 +75,7 @@ def read_text(path: Path) -> tuple[str, Fingerprint]:
         raise ReviewError.single(path, f"cannot be read: {error.strerror or error}") from None
     if len(data) > MAX_FILE_BYTES:
         raise ReviewError.single(path, "file grew past the size limit while being read")
-    fingerprint = Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    fingerprint = Fingerprint.of(data, stat.st_mtime_ns)
     return decode(path, data), fingerprint
 
 
@@ -116,7 +107,7 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         match = _AT.search(message)
         line = col = None
         if getattr(error, "lineno", None):  # tomli 2.1 and newer say where, also at the end
-            line, col = error.lineno, error.colno  # type: ignore[attr-defined]
+            line, col = error.lineno, error.colno
             if match:
                 at_end = not match.group(1)
                 message = message[: match.start()] + (" at the end of the file" if at_end else "")
@@ -183,14 +174,13 @@ def _checked(
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     if review is None:
         raise ReviewError(problems)
-    comments = len(locations.comments) if locations is not None else 0
+    comments = locations.comments if locations is not None else []
     if comments:
-        line, col = locations.comments[0]  # type: ignore[union-attr]
-        problems.append(Problem(path, comments_warning(comments), "warning", line, col))
+        line, col = comments[0]
+        problems.append(Problem(path, comments_warning(len(comments)), "warning", line, col))
     if fingerprint is None:
-        raw = text.encode()
-        fingerprint = Fingerprint(len(raw), 0, hashlib.sha256(raw).hexdigest())
-    return ReviewFile(path, review, text, fingerprint, problems, bom, comments)
+        fingerprint = Fingerprint.of(text.encode(), 0)
+    return ReviewFile(path, review, text, fingerprint, problems, bom, len(comments))
 
 
 def _unify_line_ends(node: Any, where: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-Path = tuple[str | int, ...]
+#: Where a value is in the TOML data: its keys and array indexes from the top, such as
+#: ``("goals", 2, "periods", "Q3", "status")``.
+KeyPath = tuple[str | int, ...]
+Token = tuple[str, str, int]  # its kind, its text, where it starts
+Where = Callable[[int], tuple[int, int]]  # an offset in the text -> its line and column
 
 _TOKEN = re.compile(
     r"""
@@ -51,16 +56,25 @@ def _unquote(kind: str, raw: str) -> str:
 class Locations:
     """Positions (line, column; both from 1) of tables, keys and comments in one text."""
 
-    places: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    places: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     comments: list[tuple[int, int]] = field(default_factory=list)
 
-    def find(self, path: Path) -> tuple[int, int] | None:
+    def find(self, path: KeyPath) -> tuple[int, int] | None:
         """The position of ``path``, or of the nearest enclosing table or key that is known."""
         for end in range(len(path), 0, -1):
             place = self.places.get(path[:end])
             if place is not None:
                 return place
         return None
+
+
+@dataclass(slots=True)
+class _Open:
+    """An inline table or array being read."""
+
+    path: KeyPath
+    is_array: bool
+    index: int = 0  # an array's next item
 
 
 def locate(text: str) -> Locations:
@@ -73,7 +87,7 @@ def locate(text: str) -> Locations:
         start = newlines[line - 1] + 1 if line else 0
         return line + 1, pos - start + 1
 
-    tokens = [
+    tokens: list[Token] = [
         (m.lastgroup or "other", m.group(), m.start())
         for m in _TOKEN.finditer(text)
         if m.lastgroup not in ("ws",)
@@ -83,10 +97,9 @@ def locate(text: str) -> Locations:
             found.comments.append(where(pos))
     tokens = [t for t in tokens if t[0] != "comment"]
 
-    aot_counts: dict[Path, int] = {}  # logical path of an array of tables -> last index
-    table: Path = ()
-    # Stack of open inline containers: (path, is_array, next array index).
-    stack: list[list] = []
+    aot_counts: dict[KeyPath, int] = {}  # logical path of an array of tables -> last index
+    table: KeyPath = ()
+    stack: list[_Open] = []  # the inline tables and arrays open at this point
     i, n = 0, len(tokens)
     at_statement = True
     while i < n:
@@ -104,16 +117,16 @@ def locate(text: str) -> Locations:
             while i < n and tokens[i][0] != "nl":
                 i += 1
             continue
-        in_array = bool(stack) and stack[-1][1]
-        if in_array:
+        if stack and stack[-1].is_array:
             if raw == ",":
-                stack[-1][2] += 1
+                stack[-1].index += 1
                 i += 1
             elif raw == "]":
                 stack.pop()
                 i += 1
             else:
-                i = _read_value(tokens, i, (*stack[-1][0], stack[-1][2]), stack, found, where)
+                item = (*stack[-1].path, stack[-1].index)
+                i = _read_value(tokens, i, item, stack, found, where)
             continue
         if stack and raw in ("}", ","):
             if raw == "}":
@@ -121,7 +134,7 @@ def locate(text: str) -> Locations:
             i += 1
             continue
         if kind in ("bare", "basic", "literal"):
-            base = stack[-1][0] if stack else table
+            base = stack[-1].path if stack else table
             keys, j = _read_key(tokens, i)
             if j < n and tokens[j][1] == "=":
                 path = (*base, *keys)
@@ -134,7 +147,7 @@ def locate(text: str) -> Locations:
     return found
 
 
-def _read_key(tokens: list[tuple[str, str, int]], i: int) -> tuple[list[str], int]:
+def _read_key(tokens: list[Token], i: int) -> tuple[list[str], int]:
     """A dotted key from token ``i``; returns its parts and the index after it."""
     keys: list[str] = []
     while i < len(tokens):
@@ -149,9 +162,9 @@ def _read_key(tokens: list[tuple[str, str, int]], i: int) -> tuple[list[str], in
     return keys, i
 
 
-def _resolve(keys: list[str], aot_counts: dict[Path, int], *, append: bool) -> Path:
+def _resolve(keys: list[str], aot_counts: dict[KeyPath, int], *, append: bool) -> KeyPath:
     """The logical path of a header, with the current index of every array of tables in it."""
-    path: Path = ()
+    path: KeyPath = ()
     for k, key in enumerate(keys):
         path = (*path, key)
         last = k == len(keys) - 1
@@ -163,7 +176,9 @@ def _resolve(keys: list[str], aot_counts: dict[Path, int], *, append: bool) -> P
     return path
 
 
-def _read_value(tokens, i, path, stack, found, where) -> int:  # type: ignore[no-untyped-def]
+def _read_value(
+    tokens: list[Token], i: int, path: KeyPath, stack: list[_Open], found: Locations, where: Where
+) -> int:
     """Step over a value at token ``i``; inline tables and arrays open a container."""
     while i < len(tokens) and tokens[i][0] == "nl":
         i += 1
@@ -172,12 +187,12 @@ def _read_value(tokens, i, path, stack, found, where) -> int:  # type: ignore[no
     _, raw, pos = tokens[i]
     if raw == "{":
         found.places.setdefault(path, where(pos))
-        stack.append([path, False, 0])
+        stack.append(_Open(path, is_array=False))
     elif raw in ("[", "[["):
         found.places.setdefault(path, where(pos))
-        stack.append([path, True, 0])
+        stack.append(_Open(path, is_array=True))
         if raw == "[[":
-            stack.append([(*path, 0), True, 0])
+            stack.append(_Open((*path, 0), is_array=True))
     else:
         found.places.setdefault(path, where(pos))
     return i + 1

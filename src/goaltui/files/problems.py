@@ -51,8 +51,10 @@ class ReviewError(Exception):
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
     @classmethod
-    def single(cls, path: Path, message: str, **where: int | str | None) -> ReviewError:
-        return cls([Problem(path, message, **where)])  # type: ignore[arg-type]
+    def single(
+        cls, path: Path, message: str, *, line: int | None = None, col: int | None = None
+    ) -> ReviewError:
+        return cls([Problem(path, message, line=line, col=col)])
 
 
 class SaveError(Exception):

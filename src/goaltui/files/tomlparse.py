@@ -10,6 +10,7 @@ from __future__ import annotations
 try:
     from tomli import TOMLDecodeError, loads
 except ImportError:  # pragma: no cover - tomli is a dependency; tomllib is the same parser
-    from tomllib import TOMLDecodeError, loads
+    # The same parser under its standard-library name: mypy sees two distinct classes.
+    from tomllib import TOMLDecodeError, loads  # type: ignore[assignment]
 
 __all__ = ["TOMLDecodeError", "loads"]

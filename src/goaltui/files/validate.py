@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from goaltui.files.locate import Path
+from goaltui.files.locate import KeyPath
 from goaltui.files.problems import Severity
 from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status
 
@@ -40,7 +40,7 @@ ENTRY_KEYS = ENTRY_FIELDS
 class Finding:
     """A problem before it knows its file: where in the data, and what."""
 
-    where: Path
+    where: KeyPath
     message: str
     severity: Severity = "error"
 
@@ -59,7 +59,7 @@ def key_part(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else f'"{key}"'
 
 
-def field_label(where: Path, data: Mapping[str, Any]) -> str:
+def field_label(where: KeyPath, data: Mapping[str, Any]) -> str:
     """A readable field path: ``goals[id=harrastaminen].periods.Q5``."""
     parts: list[str] = []
     node: Any = data
@@ -89,13 +89,15 @@ class _Checker:
     def __init__(self) -> None:
         self.findings: list[Finding] = []
 
-    def error(self, where: Path, message: str) -> None:
+    def error(self, where: KeyPath, message: str) -> None:
         self.findings.append(Finding(where, message))
 
-    def warn(self, where: Path, message: str) -> None:
+    def warn(self, where: KeyPath, message: str) -> None:
         self.findings.append(Finding(where, message, "warning"))
 
-    def unknown_keys(self, where: Path, table: Mapping[str, Any], known: tuple[str, ...]) -> dict:
+    def unknown_keys(
+        self, where: KeyPath, table: Mapping[str, Any], known: tuple[str, ...]
+    ) -> dict[str, Any]:
         extra = {k: v for k, v in table.items() if k not in known}
         for key in extra:
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
@@ -107,7 +109,7 @@ class _Checker:
         return extra
 
     def text(
-        self, where: Path, table: Mapping[str, Any], key: str, *, required: bool = False
+        self, where: KeyPath, table: Mapping[str, Any], key: str, *, required: bool = False
     ) -> str | None:
         value = table.get(key)
         if value is None:
@@ -122,7 +124,7 @@ class _Checker:
             return None
         return value
 
-    def flag(self, where: Path, table: Mapping[str, Any], key: str) -> bool | None:
+    def flag(self, where: KeyPath, table: Mapping[str, Any], key: str) -> bool | None:
         value = table.get(key)
         if value is not None and not isinstance(value, bool):
             self.error((*where, key), f"must be true or false, not {_type_name(value)}")
@@ -147,7 +149,7 @@ def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
         else:
             check.error(("review",), f"must be a table, not {_type_name(head)}")
         head = {}
-    where: Path = ("review",)
+    where: KeyPath = ("review",)
     title = check.text(where, head, "title", required=bool(head))
     year = head.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
@@ -183,7 +185,7 @@ def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
 
 
 def _periods(check: _Checker, head: Mapping[str, Any]) -> list[str]:
-    where: Path = ("review", "periods")
+    where: KeyPath = ("review", "periods")
     value = head.get("periods")
     if value is None:
         if head:
@@ -204,7 +206,7 @@ def _periods(check: _Checker, head: Mapping[str, Any]) -> list[str]:
 
 
 def _statuses(check: _Checker, head: Mapping[str, Any]) -> list[Status]:
-    where: Path = ("review", "statuses")
+    where: KeyPath = ("review", "statuses")
     value = head.get("statuses")
     if value is None:
         if head:
@@ -263,7 +265,7 @@ def _goals(
     goals: list[Goal] = []
     seen: set[str] = set()
     for i, table in enumerate(value):
-        at: Path = ("goals", i)
+        at: KeyPath = ("goals", i)
         if not isinstance(table, Mapping):
             check.error(at, f"must be a table, not {_type_name(table)}")
             continue
@@ -302,11 +304,11 @@ def _goals(
 
 
 def _entries(
-    check: _Checker, at: Path, value: Any, periods: list[str], labels: list[str]
+    check: _Checker, at: KeyPath, value: Any, periods: list[str], labels: list[str]
 ) -> dict[str, PeriodEntry] | None:
     if value is None:
         return None
-    where: Path = (*at, "periods")
+    where: KeyPath = (*at, "periods")
     if not isinstance(value, Mapping):
         check.error(where, f"must be a table of periods, not {_type_name(value)}")
         return None

@@ -1,4 +1,5 @@
-"""The review summary as Rich renderables: printed by ``goaltui summary``, shown by the TUI.
+"""The Rich writer: the summary as Rich renderables, printed by ``goaltui summary`` (the
+``rich`` format) and shown by the app after a save.
 
 Every string from a file becomes a :class:`rich.text.Text` or a plain :class:`Segment`
 after :func:`~goaltui.text.clean_line`: never markup, never terminal control. The goal list is
@@ -8,10 +9,11 @@ too much at ten thousand goals.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from itertools import groupby
 
 from rich import box
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, NewLine, RenderableType
 from rich.segment import Segment
 from rich.style import Style
@@ -19,50 +21,19 @@ from rich.table import Table
 from rich.text import Text
 
 from goaltui.language.labels import words
-from goaltui.outputs.summary import ReviewSummary, Totals
-from goaltui.review.model import Goal, Review, Status, StatusChange
+from goaltui.outputs.marks import ATTENTION_MARKS, BINDING_MARK, NOT_ASSESSED_MARK, UNEXPLAINED_MARK
+from goaltui.outputs.styled import DIM, fit, status_style, status_text
+from goaltui.outputs.summary import AttentionItem, ReviewSummary, Totals, period_fact
+from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
 
-NOT_ASSESSED_MARK = "·"
-BINDING_MARK = "◆"
-UNEXPLAINED_MARK = "!"
-
-_DIM = Style(dim=True)
 _BOLD = Style(bold=True)
 _WARN = Style(color="yellow", bold=True)
-
-
-def status_mark(status: Status) -> str:
-    """A status's glyph, so that no status is told by colour alone."""
-    if status.symbol:
-        return clean_line(status.symbol)
-    initials = "".join(word[:1] for word in status.label.split())
-    return clean_line(initials.upper() or status.label[:2])
-
-
-def status_style(status: Status | None) -> Style:
-    if status is None or not status.color:
-        return Style()
-    return Style(color=status.color.strip().lower())
-
-
-def status_text(review: Review, label: str | None, *, short: bool = False) -> Text:
-    """``● Toteutuu`` in the scale's colour; a dim dot when not assessed."""
-    status = review.status(label) if label is not None else None
-    if status is None:
-        return Text(NOT_ASSESSED_MARK, style=_DIM)
-    mark = status_mark(status)
-    content = mark if short else f"{mark} {clean_line(status.label)}"
-    return Text(content, style=status_style(status))
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` cells with an ellipsis, then padded."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + "…"
-    return set_cell_size(text, width)
+_ATTENTION_STYLES = {
+    "worsened": Style(color="red"),
+    "unexplained": _WARN,
+    "improved": Style(color="green"),
+}
 
 
 class GoalList:
@@ -76,10 +47,9 @@ class GoalList:
     def __init__(self, summary: ReviewSummary) -> None:
         self.summary = summary
         self.statuses = {
-            s.label: (f"{status_mark(s)} {clean_line(s.label)}", status_style(s))
+            s.label: (f"{s.mark} {clean_line(s.label)}", status_style(s))
             for s in summary.review.statuses
         }
-        self.unexplained = {(u.goal.id, u.period) for u in summary.unexplained}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         review = self.summary.review
@@ -123,9 +93,9 @@ class GoalList:
         """A status's label in its colour (padded to ``width``), `!` if it needs a comment."""
         label = goal.status_in(period)
         known = self.statuses.get(label) if label is not None else None
-        flag = UNEXPLAINED_MARK if (goal.id, period) in self.unexplained else ""
+        flag = UNEXPLAINED_MARK if self.summary.review.is_unexplained(goal, period) else ""
         if known is None:
-            yield Segment(fit(NOT_ASSESSED_MARK, width) if width else NOT_ASSESSED_MARK, _DIM)
+            yield Segment(fit(NOT_ASSESSED_MARK, width) if width else NOT_ASSESSED_MARK, DIM)
             return
         text, style = known
         yield Segment(fit(text, width - len(flag)) if width else text, style)
@@ -143,7 +113,7 @@ class GoalList:
                 yield Segment.line()
                 yield Segment(indent)
                 used = len(indent)
-            yield Segment(f"{clean_line(p)} ", _DIM)
+            yield Segment(f"{clean_line(p)} ", DIM)
             yield from cell
             if i < len(periods) - 1:
                 yield Segment("  ")
@@ -164,18 +134,27 @@ def counts_table(summary: ReviewSummary) -> Table:
     rows: list[tuple[Text, str | None]] = [
         (status_text(review, s.label), s.label) for s in review.statuses
     ]
-    rows.append((Text(f"{NOT_ASSESSED_MARK} {w['not assessed']}", style=_DIM), None))
+    rows.append((Text(f"{NOT_ASSESSED_MARK} {w['not assessed']}", style=DIM), None))
     for label_text, label in rows:
         table.add_row(label_text, *(str(summary.counts[p].get(label, 0)) for p in review.periods))
     return table
 
 
-def _change_line(review: Review, mark: Text, word: str, change: StatusChange, span: str) -> Text:
-    line = Text.assemble("  ", mark, f" {word} {span}: ", (clean_line(change.goal.id), "bold"), " ")
-    line.append_text(status_text(review, change.before))
-    line.append(" → ")
-    line.append_text(status_text(review, change.after))
-    line.append(f"  {clean_line(change.goal.objective)}", style="dim")
+def _attention_line(review: Review, item: AttentionItem) -> Text:
+    """``▼ worsened Q2 → Q3: id ● before → ● after  objective``, and alike for each kind."""
+    word = words(review.language)[item.kind]
+    line = Text.assemble(
+        "  ",
+        (ATTENTION_MARKS[item.kind], _ATTENTION_STYLES[item.kind]),
+        f" {word} {item.when(clean_line)}: ",
+        (clean_line(item.goal.id), "bold"),
+        " ",
+    )
+    for i, label in enumerate(item.statuses):
+        if i:
+            line.append(" → ")
+        line.append_text(status_text(review, label))
+    line.append(f"  {clean_line(item.goal.objective)}", style="dim")
     return line
 
 
@@ -187,60 +166,27 @@ def attention(summary: ReviewSummary, most: int | None = None) -> Group:
     review = summary.review
     w = words(review.language)
     period = clean_line(summary.period)
-    previous = review.previous_period(summary.period)
-    span = f"{clean_line(previous)} → {period}" if previous else period
     lines = [Text(f"{w['attention']} ({period})", style="bold")]
     if not summary.needs_attention:
         lines.append(Text(f"  {w['nothing']}", style="green"))
-
-    def some(items: list) -> list:  # type: ignore[type-arg]
-        return items if most is None else items[:most]
-
-    def more(items: list) -> None:  # type: ignore[type-arg]
+    for _, group in groupby(summary.attention, key=lambda item: item.kind):
+        items = list(group)
+        lines += [_attention_line(review, item) for item in items[:most]]
         if most is not None and len(items) > most:
             lines.append(Text("    … " + w["more"].format(n=len(items) - most), style="dim"))
-
-    for change in some(summary.worsened):
-        lines.append(_change_line(review, Text("▼", style="red"), w["worsened"], change, span))
-    more(summary.worsened)
-    for item in some(summary.unexplained):
-        line = Text.assemble("  ", (UNEXPLAINED_MARK, _WARN), f" {w['unexplained']} ")
-        line.append(f"({clean_line(item.period)}): ")
-        line.append(clean_line(item.goal.id), style="bold")
-        line.append(" ")
-        line.append_text(status_text(review, item.status))
-        line.append(f"  {clean_line(item.goal.objective)}", style="dim")
-        lines.append(line)
-    more(summary.unexplained)
-    for change in some(summary.improved):
-        lines.append(_change_line(review, Text("▲", style="green"), w["improved"], change, span))
-    more(summary.improved)
     for line in lines[1:]:
         line.no_wrap = True
         line.overflow = "ellipsis"
     if summary.not_assessed:
         # The list of ids may be long: it wraps instead of being cut.
-        line = Text.assemble("  ", (NOT_ASSESSED_MARK, _DIM))
+        line = Text.assemble("  ", (NOT_ASSESSED_MARK, DIM))
         line.append(f" {w['not assessed in']} {period}: ")
         ids = [clean_line(goal.id) for goal in summary.not_assessed]
-        line.append(", ".join(some(ids)))
+        line.append(", ".join(ids[:most]))
         if most is not None and len(ids) > most:
             line.append(" … " + w["more"].format(n=len(ids) - most), style="dim")
         lines.append(line)
     return Group(*lines)
-
-
-def period_fact(summary: ReviewSummary, strong: Callable[[str], str] = clean_line) -> str:
-    """``current period Q3``, or ``period Q2 (current period Q3)`` when another was asked for.
-
-    ``strong`` makes the period under review stand out (and makes text safe for the output).
-    """
-    w = words(summary.review.language)
-    current = summary.review.current_period()
-    if summary.period == current:
-        return f"{w['current period']} {strong(current)}"
-    shown = strong(summary.period)
-    return f"{w['period']} {shown} ({w['current period']} {clean_line(current)})"
 
 
 def header(summary: ReviewSummary) -> Text:
@@ -258,7 +204,7 @@ def header(summary: ReviewSummary) -> Text:
     return line
 
 
-def review_report(
+def summary_rich(
     summary: ReviewSummary, most_goals: int | None = None, most_items: int | None = None
 ) -> RenderableType:
     """The whole summary of one review.
@@ -290,7 +236,7 @@ def review_report(
     )
 
 
-def totals_report(total: Totals, summaries: Sequence[ReviewSummary]) -> RenderableType:
+def totals_rich(total: Totals, summaries: Sequence[ReviewSummary]) -> RenderableType:
     """Several reviews together: goals, binding goals, and statuses in each one's period."""
     languages = {summary.review.language for summary in summaries}
     w = words(languages.pop() if len(languages) == 1 else None)
@@ -311,7 +257,7 @@ def totals_report(total: Totals, summaries: Sequence[ReviewSummary]) -> Renderab
         text.no_wrap = True
         table.add_row(text, str(total.counts.get(label, 0)))
     table.add_row(
-        Text(f"{NOT_ASSESSED_MARK} {w['not assessed']}", style=_DIM), str(total.counts.get(None, 0))
+        Text(f"{NOT_ASSESSED_MARK} {w['not assessed']}", style=DIM), str(total.counts.get(None, 0))
     )
     facts = Text(
         f"{w['worsened']}: {total.worsened} · {w['unexplained']}: {total.unexplained} · "

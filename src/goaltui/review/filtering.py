@@ -19,11 +19,12 @@ class Filter:
         return bool(self.text) or self.status is not None
 
     def next_status(self, review: Review) -> Filter:
-        """The status filter's next step: each label, then not assessed, then none."""
-        choices: list[str | None] = [s.label for s in review.statuses]
-        choices += [NOT_ASSESSED, None]
-        position = choices.index(self.status) if self.status in choices else -1
-        return Filter(self.text, choices[(position + 1) % len(choices)])
+        """The status filter's next step: the review's cycle of statuses (each label, then
+        not assessed), and after not assessed no status filter, before the first again."""
+        if self.status == NOT_ASSESSED:
+            return Filter(self.text, None)
+        after = review.next_status(self.status)
+        return Filter(self.text, NOT_ASSESSED if after is None else after)
 
     def goals(
         self, review: Review, period: str, texts: SearchTexts | None = None

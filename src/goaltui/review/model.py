@@ -14,9 +14,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from goaltui.text import clean_line
+
 #: The fields of a period entry that a reviewer edits.
 EntryField = Literal["status", "forecast", "comment"]
 ENTRY_FIELDS: tuple[EntryField, ...] = ("status", "forecast", "comment")  # in file order
+#: The fields a reviewer types (a status is picked from the scale).
+TextField = Literal["forecast", "comment"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,15 @@ class Status:
     @property
     def needs_comment(self) -> bool:
         return bool(self.explain)
+
+    @property
+    def mark(self) -> str:
+        """The status's glyph (its symbol, or its initials), so that no status is told by
+        colour alone; safe for a terminal."""
+        if self.symbol:
+            return clean_line(self.symbol)
+        initials = "".join(word[:1] for word in self.label.split())
+        return clean_line(initials.upper() or self.label[:2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +106,8 @@ class Goal:
 
     def with_value(self, period: str, name: EntryField, value: str | None) -> Goal:
         """This goal with one field of one period changed; empty entries disappear."""
-        entry = replace(self.entry(period), **{name: value})
+        change: dict[str, Any] = {name: value}  # one of the entry's str | None fields
+        entry = replace(self.entry(period), **change)
         periods = dict(self.periods or {})
         if entry.is_empty():
             periods.pop(period, None)
@@ -132,9 +146,12 @@ class Review:
     extra: Mapping[str, Any] = field(default_factory=dict)
     empty_goals_key: bool = False  # the file says ``goals = []``: written back as it was
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _explain: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index = {goal.id: i for i, goal in enumerate(self.goals)}
+        # Asked for every cell the app draws: kept at hand.
+        self._explain = frozenset(s.label for s in self.statuses if s.needs_comment)
 
     # -- lookup ---------------------------------------------------------------
 
@@ -152,13 +169,6 @@ class Review:
             if status.label == label:
                 return status
         return None
-
-    def rank(self, label: str | None) -> int:
-        """Position of a label in the scale; a later label is worse. -1 when not assessed."""
-        for i, status in enumerate(self.statuses):
-            if status.label == label:
-                return i
-        return -1
 
     def by_theme(self, indexes: Iterable[int] | None = None) -> dict[str | None, list[int]]:
         """Goal indexes (all, or these) grouped by theme: themes in the order they first
@@ -189,11 +199,14 @@ class Review:
     # -- status scale ---------------------------------------------------------
 
     def next_status(self, label: str | None) -> str | None:
-        """Cycling order: the labels in file order, then not assessed, then the first again."""
+        """Cycling order: the labels in file order, then not assessed, then the first again.
+
+        A label not in this scale (a status filter set on another review) leads to the first.
+        """
         labels = [status.label for status in self.statuses]
-        if label is None:
+        if label not in labels:
             return labels[0]
-        i = labels.index(label) if label in labels else len(labels) - 1
+        i = labels.index(label)
         return labels[i + 1] if i + 1 < len(labels) else None
 
     # -- derived views --------------------------------------------------------
@@ -208,23 +221,24 @@ class Review:
         return counts
 
     def is_unexplained(self, goal: Goal, period: str) -> bool:
-        entry = goal.entry(period)
-        if entry.status is None or entry.has_comment:
-            return False
-        status = self.status(entry.status)
-        return status is not None and status.needs_comment
+        """The goal's status in ``period`` asks for a comment, and the goal has none there."""
+        return self._unexplained_status(goal.entry(period)) is not None
 
     def unexplained(self, periods: Iterable[str] | None = None) -> Iterator[Unexplained]:
         """Goals in a status that asks for a comment, without one, period by period."""
-        wanted = tuple(self.periods if periods is None else periods)
-        explain = {status.label for status in self.statuses if status.needs_comment}
-        if not explain:
+        if not self._explain:
             return
+        wanted = tuple(self.periods if periods is None else periods)
         for goal in self.goals:
             for period in wanted:
-                entry = goal.entry(period)
-                if entry.status in explain and not entry.has_comment:
-                    yield Unexplained(goal, period, entry.status)
+                status = self._unexplained_status(goal.entry(period))
+                if status is not None:
+                    yield Unexplained(goal, period, status)
+
+    def _unexplained_status(self, entry: PeriodEntry) -> str | None:
+        """The entry's status, if it asks for a comment that the entry lacks."""
+        status = entry.status
+        return status if status in self._explain and not entry.has_comment else None
 
     def worsened(self, period: str | None = None) -> list[StatusChange]:
         """Goals whose status is later in the scale than in the previous period."""

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from goaltui.review.model import EntryField, Goal, Review
+from goaltui.review.model import EntryField, Goal, Review, TextField
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +30,28 @@ class Edit:
 
 def net_edits(edits: Sequence[Edit]) -> list[Edit]:
     """One edit per field: from its first ``before`` to its last ``after``; no-ops dropped."""
-    first: dict[tuple[str, str, str], Edit] = {}
-    last: dict[tuple[str, str, str], Edit] = {}
+    first: dict[tuple[str, str, EntryField], Edit] = {}
+    last: dict[tuple[str, str, EntryField], Edit] = {}
     for edit in edits:
         place = (edit.goal_id, edit.period, edit.field)
         first.setdefault(place, edit)
         last[place] = edit
     return [
-        Edit(*place, first[place].before, last[place].after)  # type: ignore[arg-type]
+        Edit(*place, first[place].before, last[place].after)
         for place in first
         if first[place].before != last[place].after
     ]
+
+
+def typed_value(name: TextField, text: str | None) -> str | None:
+    """What a reviewer typed, as it is kept: a comment keeps its lines (line ends as "\\n",
+    no blank space at its end), a forecast loses the blank space around it. A text left
+    blank is no value at all, so that the key disappears from the file.
+    """
+    if text is None:
+        return None
+    kept = text.replace("\r\n", "\n").rstrip() if name == "comment" else text.strip()
+    return kept or None
 
 
 class Checkpoint(NamedTuple):
@@ -113,11 +124,13 @@ class Session:
             raise ValueError(f"{label!r} is not a status of this review")
         return self.set_value(goal_id, period, "status", label)
 
-    def set_comment(self, goal_id: str, period: str, comment: str | None) -> Edit | None:
-        return self.set_value(goal_id, period, "comment", comment or None)
+    def set_comment(self, goal_id: str, period: str, text: str | None) -> Edit | None:
+        """Set the comment as the reviewer typed it (see :func:`typed_value`)."""
+        return self.set_value(goal_id, period, "comment", typed_value("comment", text))
 
-    def set_forecast(self, goal_id: str, period: str, forecast: str | None) -> Edit | None:
-        return self.set_value(goal_id, period, "forecast", (forecast or "").strip() or None)
+    def set_forecast(self, goal_id: str, period: str, text: str | None) -> Edit | None:
+        """Set the forecast as the reviewer typed it (see :func:`typed_value`)."""
+        return self.set_value(goal_id, period, "forecast", typed_value("forecast", text))
 
     def set_value(
         self, goal_id: str, period: str, name: EntryField, value: str | None

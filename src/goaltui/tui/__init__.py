@@ -1,4 +1,14 @@
-"""The terminal app. Only this package imports Textual."""
+"""The terminal app, the only layer that imports Textual.
+
+Its rooms, each importing only those before it: keys.py and keymap.py (bindings declared on
+their actions, and the user's keymap); widgets/ (one per module); dialogs/ (one modal screen
+per module, which answers with ``dismiss``); flows/ (saves off the UI thread, changes on
+disk, crash recovery: they know the screen only as a ``FilesHost``); screens/ (the review
+screen, which coordinates); app.py (a thin App); and :func:`run` here. Styles are in
+styles/*.tcss.
+
+May import every layer below: outputs, files, review, language and text; never the CLI.
+"""
 
 from __future__ import annotations
 
@@ -76,16 +86,16 @@ def _keep_edits(documents: list[Document]) -> None:
 
 def _print_saved(documents: list[Document]) -> None:
     """Leave the summary of every file saved in the session in the terminal's scrollback."""
-    saved = [doc for doc in documents if doc.saved_review is not None]
+    saved = [doc for doc in documents if doc.last_saved_review is not None]
     if not saved:
         return
     from rich.console import Console
 
     from goaltui.outputs.summary import summarize
-    from goaltui.outputs.terminal import review_report
+    from goaltui.outputs.terminal import summary_rich
 
     console = Console(highlight=False)
     for doc in saved:
-        assert doc.saved_review is not None
-        console.print(review_report(summarize(doc.saved_review, doc.path)))
+        assert doc.last_saved_review is not None
+        console.print(summary_rich(summarize(doc.last_saved_review, doc.path)))
         console.print()

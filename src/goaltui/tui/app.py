@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import App
@@ -17,7 +17,7 @@ STYLES = Path(__file__).parent / "styles"
 class GoalApp(App[None]):
     """Opens review documents on the review screen; quitting asks about unsaved edits."""
 
-    CSS_PATH: ClassVar[list[str | Path]] = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
     TITLE = "goaltui"
     ENABLE_COMMAND_PALETTE = True
 

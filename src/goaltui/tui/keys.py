@@ -9,9 +9,9 @@ through Textual's keymap.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -52,9 +52,11 @@ class Keyed:
     complete before Textual merges the bindings of the new class.
     """
 
+    BINDINGS: ClassVar[list[BindingType]]  # declared only: the Textual base holds the value
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         found: list[Binding] = []
         for value in vars(cls).values():
             found.extend(getattr(value, "_goaltui_keys", ()))
-        cls.BINDINGS = [*vars(cls).get("BINDINGS", []), *found]  # type: ignore[attr-defined]
+        cls.BINDINGS = [*vars(cls).get("BINDINGS", []), *found]
         super().__init_subclass__(**kwargs)

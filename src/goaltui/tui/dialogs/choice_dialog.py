@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from textual.widgets.button import ButtonVariant
 
 from goaltui.tui.keys import Keyed, key
 
@@ -31,7 +32,9 @@ class ChoiceDialog(Keyed, ModalScreen[str]):
             with Horizontal(classes="buttons"):
                 for answer, label, letter in self.answers:
                     shown = f"{label} ({letter})" if letter else label
-                    variant = "error" if answer in ("discard", "reload", "overwrite") else "primary"
+                    variant: ButtonVariant = (
+                        "error" if answer in ("discard", "reload", "overwrite") else "primary"
+                    )
                     yield Button(Text(shown), id=answer, variant=variant)
 
     def on_mount(self) -> None:

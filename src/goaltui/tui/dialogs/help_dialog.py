@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -22,7 +23,7 @@ Row = tuple[str, str, str]  # keys, what they do, the id to remap them by
 
 
 def key_rows(
-    bindings: Iterable[Binding], order: Sequence[Binding], statuses: Sequence[Status], app: App
+    bindings: Iterable[Binding], order: Sequence[Binding], statuses: Sequence[Status], app: App[Any]
 ) -> list[Row]:
     """One row per action, its keys as mapped now, in the order the bindings were declared."""
     rank = {binding.action: i for i, binding in enumerate(order)}

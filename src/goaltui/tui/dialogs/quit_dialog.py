@@ -41,9 +41,9 @@ class QuitDialog(Keyed, ModalScreen[QuitAnswer]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        answer = event.button.id
-        if answer in ("save", "discard", "cancel"):
-            self.dismiss(answer)  # type: ignore[arg-type]
+        match event.button.id:
+            case "save" | "discard" | "cancel" as answer:
+                self.dismiss(answer)
 
     @key("s", "Save and quit")
     def action_save(self) -> None:

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from goaltui.outputs.summary import ReviewSummary
-from goaltui.outputs.terminal import review_report
+from goaltui.outputs.terminal import summary_rich
 from goaltui.tui.keys import Keyed, key
 
 # Past this many goals the dialog leaves the goal list out: it would take seconds to lay out,
@@ -34,7 +34,7 @@ class SummaryDialog(Keyed, ModalScreen[None]):
         for i, summary in enumerate(self.summaries):
             if i:
                 parts.append(NewLine())
-            parts.append(review_report(summary, most_goals=MOST_GOALS, most_items=MOST_ITEMS))
+            parts.append(summary_rich(summary, most_goals=MOST_GOALS, most_items=MOST_ITEMS))
         with Vertical(classes="dialog"):
             with VerticalScroll(id="summary"):
                 yield Static(Group(*parts))

@@ -1,1 +1,1 @@
-"""Screens of the app."""
+"""Screens of the app: they coordinate widgets, dialogs and flows, and hold no file logic."""

@@ -2,7 +2,8 @@
 
 It coordinates and no more: edits go to the document's session, what changed goes down to
 the widgets, the widgets' messages come up here, and saving and the disk are left to
-:class:`~goaltui.tui.screens.file_flows.FileFlows`.
+:class:`~goaltui.tui.flows.file_flows.FileFlows`, which knows this screen only as a
+:class:`~goaltui.tui.flows.host.FilesHost`.
 """
 
 from __future__ import annotations
@@ -18,15 +19,15 @@ from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
 from goaltui.review.filtering import Filter, SearchTexts
-from goaltui.review.model import EntryField, Goal
+from goaltui.review.model import Goal, TextField
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
+from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
-from goaltui.tui.screens.file_flows import FileFlows
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
@@ -39,7 +40,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.documents = list(documents)
         self.active = 0
         self.filter = Filter()
-        self.files = FileFlows(self)
+        self.files = FileFlows(self, self.documents)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._warned: set[str] = set()  # journal problems already reported
 
@@ -62,7 +63,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.table.focus()
         self.show_state()
         for doc in self.documents:
-            if doc.source.comments:  # FORMAT.md: the reviewer is told once, on opening
+            if doc.source.comments:  # docs/format.md: the reviewer is told once, on opening
                 self.notify(
                     comments_warning(doc.source.comments),
                     title=f"{clean_line(doc.name)}: comments will not be kept",
@@ -212,7 +213,7 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
 
-    def _applier(self, name: EntryField) -> tuple[Callable[[str], None], Goal, str] | None:
+    def _applier(self, name: TextField) -> tuple[Callable[[str], None], Goal, str] | None:
         """What an editor dialog calls with its text, for the goal and period under the cursor.
 
         If that goal or period is gone by then (the file was reloaded meanwhile), the text is
@@ -225,9 +226,10 @@ class ReviewScreen(Keyed, Screen[None]):
         goal = doc.review.goal(target[0])
 
         def apply(text: str) -> None:
-            value = text.replace("\r\n", "\n").rstrip() if name == "comment" else text.strip()
+            session = doc.session  # the one at the time of applying: a reload makes a new one
+            set_text = session.set_comment if name == "comment" else session.set_forecast
             try:
-                edit = doc.session.set_value(*target, name, value or None)
+                edit = set_text(*target, text)
             except (KeyError, ValueError):
                 self.notify(
                     f"{target[0]} {target[1]} is no longer in {doc.name}. Your text:\n{text}",
@@ -331,7 +333,7 @@ class ReviewScreen(Keyed, Screen[None]):
 
     @key("ctrl+s", "Save")
     def action_save(self) -> None:
-        self.files.save_all()
+        self.files.start_save()
 
     @key("question_mark", "Keys", key_display="?")
     def action_help(self) -> None:
@@ -362,7 +364,7 @@ class ReviewScreen(Keyed, Screen[None]):
             self.app.exit()
             return
 
-        def saved(ok: bool) -> None:
+        def after_save(ok: bool) -> None:
             if ok and not any(doc.dirty for doc in self.documents):
                 self.app.exit()
             elif ok:
@@ -376,6 +378,6 @@ class ReviewScreen(Keyed, Screen[None]):
             elif answer == "save":
                 for editor in editors:
                     editor.commit()
-                self.files.save_all(saved)
+                self.files.start_save(after_save)
 
         self.app.push_screen(QuitDialog(unsaved), answered)

@@ -1,1 +1,2 @@
-"""Widgets of the review screen, one per module."""
+"""Widgets of the review screen, one per module: attributes come down from the screen,
+messages go up to it. A widget imports no dialog, flow or screen."""

@@ -13,7 +13,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from goaltui.language.labels import words
-from goaltui.outputs.terminal import BINDING_MARK, UNEXPLAINED_MARK, status_text
+from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
+from goaltui.outputs.styled import status_text
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean, clean_line
 

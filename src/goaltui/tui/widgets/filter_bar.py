@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from goaltui.language.labels import words
-from goaltui.outputs.terminal import status_text
+from goaltui.outputs.styled import status_text
 from goaltui.review.filtering import Filter
 from goaltui.review.model import Review
 from goaltui.text import clean_line

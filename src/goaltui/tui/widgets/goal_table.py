@@ -22,14 +22,24 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from goaltui.language.labels import words
-from goaltui.outputs.terminal import BINDING_MARK, UNEXPLAINED_MARK, fit, status_mark, status_style
+from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
+from goaltui.outputs.styled import fit, status_style
 from goaltui.review.model import Review
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
-from goaltui.tui.widgets.table_layout import MAX_FORECAST, Layout, layout
+from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
 
 COMMENT_MARK = "✎"
-_THEME = -1  # a row that heads a theme holds -1 - (theme number)
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeHeading:
+    """A row that heads the goals of one theme."""
+
+    theme: str | None
+
+
+Row = int | ThemeHeading  # a goal's index in the review, or a theme's heading
 
 
 class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
@@ -58,14 +68,12 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self.review = review
         self.current = current
         self._words = words(review.language)
-        self._themes: list[str | None] = []
-        self._rows: list[int] = []  # goal index, or -1 - theme number for a theme's heading
+        self._rows: list[Row] = []
         self._row_of: dict[int, int] = {}  # goal index -> row
         self._cursor_row = 0
         self._cursor_col = review.periods.index(current)
         self._widths: tuple[int, Layout] | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
-        self._explain: set[str] = set()
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -77,10 +85,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self.review = review
         self._words = words(review.language)
         self._statuses = {
-            s.label: (status_mark(s), clean_line(s.label), status_style(s)) for s in review.statuses
+            s.label: (s.mark, clean_line(s.label), status_style(s)) for s in review.statuses
         }
-        # Statuses that need a comment: checked per cell, so kept at hand.
-        self._explain = {s.label for s in review.statuses if s.needs_comment}
         if self.current not in review.periods:
             self.current = review.current_period()
         self._cursor_col = review.periods.index(
@@ -95,14 +101,12 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
     def show_goals(self, goal_indexes: list[int] | None) -> None:
         """Show these goals (all when ``None``), grouped by theme in order of appearance."""
         keep = self.cursor_goal_index if self._rows else None
-        groups = self.review.by_theme(goal_indexes)
-        self._themes = list(groups)
-        rows: list[int] = []
-        for number, members in enumerate(groups.values()):
-            rows.append(_THEME - number)
+        rows: list[Row] = []
+        for theme, members in self.review.by_theme(goal_indexes).items():
+            rows.append(ThemeHeading(theme))
             rows.extend(members)
         self._rows = rows
-        self._row_of = {goal: row for row, goal in enumerate(rows) if goal >= 0}
+        self._row_of = {goal: row for row, goal in enumerate(rows) if isinstance(goal, int)}
         self._cursor_row = (
             self._row_of.get(keep, self._first_goal_row())
             if keep is not None
@@ -131,9 +135,12 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def cursor_goal_index(self) -> int | None:
-        if 0 <= self._cursor_row < len(self._rows) and self._rows[self._cursor_row] >= 0:
-            return self._rows[self._cursor_row]
-        return None
+        return self._goal_at(self._cursor_row)
+
+    def _goal_at(self, row: int) -> int | None:
+        """The index of the goal on ``row``; None on a theme's heading or past the rows."""
+        entry = self._rows[row] if 0 <= row < len(self._rows) else None
+        return entry if isinstance(entry, int) else None
 
     @property
     def cursor_goal_id(self) -> str | None:
@@ -179,7 +186,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
     def _step(self, delta: int) -> None:
         """Move ``delta`` goals up or down, stepping over theme headings."""
         if abs(delta) > 1:
-            goal_rows = [row for row, entry in enumerate(self._rows) if entry >= 0]
+            goal_rows = [row for row, entry in enumerate(self._rows) if isinstance(entry, int)]
             if not goal_rows:
                 return
             here = bisect.bisect_left(goal_rows, self._cursor_row)
@@ -187,7 +194,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             self._move(target, self._cursor_col)
             return
         row = self._cursor_row + delta
-        while 0 <= row < len(self._rows) and self._rows[row] < 0:
+        while 0 <= row < len(self._rows) and isinstance(self._rows[row], ThemeHeading):
             row += delta
         if 0 <= row < len(self._rows):
             self._move(row, self._cursor_col)
@@ -232,13 +239,12 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         if event.y == 0:
             return
         row = event.y - 1 + int(self.scroll_offset.y)
-        if not (0 <= row < len(self._rows)) or self._rows[row] < 0:
+        if self._goal_at(row) is None:
             return
-        layout = self._layout()
-        x = event.x - 3 - layout.objective - 1
-        column = x // (layout.cell + 1) if x >= 0 else self._cursor_col
-        column = min(max(column, 0), len(self.review.periods) - 1)
-        self._move(row, column)
+        column = self._layout().column_at(event.x)
+        if column is None:
+            column = self._cursor_col
+        self._move(row, min(max(column, 0), len(self.review.periods) - 1))
 
     # -- rendering -------------------------------------------------------------------
 
@@ -286,8 +292,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         if row >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         entry = self._rows[row]
-        if entry < 0:
-            theme = self._themes[_THEME - entry]
+        if isinstance(entry, ThemeHeading):
+            theme = entry.theme
             text = clean_line(theme) if theme is not None else self._words["no theme"]
             style = self.get_component_rich_style("goal-table--theme")
             return Strip([Segment(fit(f" {text}", width), style)], width)
@@ -297,7 +303,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         layout = self._layout()
         header = self.get_component_rich_style("goal-table--header")
         current = header + self.get_component_rich_style("goal-table--current")
-        segments = [Segment(fit(f"   {self._words['goals']}", 3 + layout.objective), header)]
+        goals = " " * BINDING_WIDTH + self._words["goals"]
+        segments = [Segment(fit(goals, BINDING_WIDTH + layout.objective), header)]
         for period in self.review.periods:
             style = current if period == self.current else header
             segments.append(Segment(" ", header))
@@ -328,7 +335,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         cursor = self.get_component_rich_style("goal-table--cursor")
         show_cursor = is_cursor_row and self.has_focus
         segments = [
-            Segment(f" {BINDING_MARK} " if goal.is_binding else "   ", base),
+            Segment(f" {BINDING_MARK} " if goal.is_binding else " " * BINDING_WIDTH, base),
             Segment(fit(clean_line(goal.objective), layout.objective), base),
         ]
         for column, period in enumerate(self.review.periods):
@@ -342,7 +349,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
                 segments.append(Segment(" " * layout.cell, cell_style))
                 continue
             mark, text, colour = known
-            flag = label in self._explain and not goal.entry(period).has_comment
+            flag = self.review.is_unexplained(goal, period)
             body = f" {mark}" if layout.short else f" {mark} {text}"
             segments.append(Segment(fit(body, layout.cell - flag), cell_style + colour))
             if flag:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from goaltui.language.labels import words
-from goaltui.outputs.terminal import fit
+from goaltui.outputs.styled import fit
 from goaltui.text import clean_line
 
 UNSAVED_MARK = "*"

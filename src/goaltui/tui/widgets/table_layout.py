@@ -21,12 +21,23 @@ COMMENT_WIDTH = 2  # " ✎" at the end
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """Column widths for one terminal width."""
+    """Column widths for one terminal width.
+
+    Every line of the table is drawn by these widths, left to right: the binding mark
+    (:data:`BINDING_WIDTH`), the objective, for each period a space and its cell, a space
+    and the forecast, and the comment mark.
+    """
 
     objective: int
     cell: int  # one period's cell, the unexplained mark included
     short: bool  # cells show the status's mark alone (and the table shows a legend)
     forecast: int
+
+    def column_at(self, x: int) -> int | None:
+        """The period whose cell, or the space after it, is ``x`` cells from the left of a
+        line (past the last period: a number beyond it); None left of the first period."""
+        offset = x - BINDING_WIDTH - self.objective - 1
+        return offset // (self.cell + 1) if offset >= 0 else None
 
 
 def layout(

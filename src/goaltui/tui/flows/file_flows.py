@@ -1,23 +1,22 @@
-"""Saving, and what the disk has to say: changes from outside and recovery journals.
+"""Saves off the UI thread, and changes made on disk by others.
 
-The review screen owns one :class:`FileFlows`; it runs saves off the UI thread and asks the
+The review screen owns one :class:`FileFlows`; it runs saves in a worker thread and asks the
 reviewer whenever the disk and the session disagree. Nothing here drops an edit without the
-reviewer having chosen so.
+reviewer having chosen so. The screen is known only as a :class:`FilesHost`.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.notifications import SeverityLevel
 
-from goaltui.files import recovery
-from goaltui.files.document import ChangedOnDisk, Document, Saved, Snapshot, write_snapshot
+from goaltui.files.document import ChangedOnDisk, Document, Snapshot, Written, write_snapshot
+from goaltui.files.fingerprint import disk_fingerprint
 from goaltui.files.loading import ReviewFile
 from goaltui.files.problems import ReviewError, SaveError
 from goaltui.outputs.summary import ReviewSummary, summarize
@@ -28,42 +27,34 @@ from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.dialogs.conflict_dialog import ConflictDialog
 from goaltui.tui.dialogs.summary_dialog import SummaryDialog
+from goaltui.tui.flows.host import FilesHost, notify
+from goaltui.tui.flows.recovery_offer import RecoveryOffer
 
-if TYPE_CHECKING:
-    from goaltui.tui.screens.review_screen import ReviewScreen
-
-Outcome = Saved | SaveError | ChangedOnDisk
+Outcome = Written | SaveError | ChangedOnDisk
 SAVE_SWITCH_INTERVAL = 0.0005  # seconds
 
 
 class FileFlows:
-    def __init__(self, screen: ReviewScreen) -> None:
-        self.screen = screen
-        self.saving = False
+    """The saves and the questions about the disk of one screen's documents."""
+
+    def __init__(self, host: FilesHost, documents: Sequence[Document]) -> None:
+        self.host = host
+        self.documents = documents
+        self.save_running = False  # a worker is writing; the next save waits for it
         self._then: Callable[[bool], None] | None = None
         self._queued: tuple[Callable[[bool], None] | None, Path | None] | None = None
         self._asking: set[Path] = set()  # files whose change on disk is being asked about
         self._asked: set[tuple[Path, str]] = set()  # disk states already put to the reviewer
-
-    @property
-    def documents(self) -> list[Document]:
-        return self.screen.documents
+        self._recovery = RecoveryOffer(host, documents, self._resolve)
 
     def _notify(
         self, message: str, title: str = "", severity: SeverityLevel = "information"
     ) -> None:
-        # Messages quote file names and field paths such as goals[id=x]: never markup.
-        self.screen.notify(
-            message,
-            title=title,
-            severity=severity,
-            timeout=12,
-            markup=False,
-        )
+        notify(self.host, message, title, severity)
 
     # -- saving ----------------------------------------------------------------------
 
-    def save_all(
+    def start_save(
         self, then: Callable[[bool], None] | None = None, overwrite: Path | None = None
     ) -> None:
         """Save every changed file off the UI thread; ``then(ok)`` runs when all are saved.
@@ -71,7 +62,7 @@ class FileFlows:
         A save asked for while one runs follows it. ``overwrite`` names a file to write even
         if it changed or vanished on disk, and even if it has no unsaved edits.
         """
-        if self.saving:
+        if self.save_running:
             if self._queued is not None:  # one save follows, doing what both asked for
                 then, overwrite = then or self._queued[0], overwrite or self._queued[1]
             self._queued = (then, overwrite)
@@ -84,18 +75,18 @@ class FileFlows:
             if doc.path == overwrite or (doc.dirty and doc.path not in self._asking)
         ]
         snapshots = [doc.snapshot(overwrite=doc.path == overwrite) for doc in dirty]
-        periods = [self.screen.period_of(doc) for doc in dirty]
-        self.saving = True
+        periods = [self.host.period_of(doc) for doc in dirty]
+        self.save_running = True
         self._then = then
-        self.screen.run_worker(
-            partial(self._write, snapshots, periods),
+        self.host.app.run_worker(
+            partial(self._write_in_thread, snapshots, periods),
             thread=True,
             group="save",
             description="save",  # not the snapshots' repr, which is as large as the review
             exit_on_error=False,
         )
 
-    def _write(self, snapshots: list[Snapshot], periods: list[str]) -> None:
+    def _write_in_thread(self, snapshots: list[Snapshot], periods: list[str]) -> None:
         """In a worker thread: write each snapshot, summarise it, and hand over to the UI."""
         outcomes: list[Outcome] = []
         summaries: list[ReviewSummary] = []
@@ -107,7 +98,7 @@ class FileFlows:
             self._write_each(snapshots, periods, outcomes, summaries)
         finally:
             sys.setswitchinterval(interval)
-        self.screen.app.call_from_thread(self._written, outcomes, summaries)
+        self.host.app.call_from_thread(self._save_finished, outcomes, summaries)
 
     def _write_each(
         self,
@@ -125,11 +116,12 @@ class FileFlows:
             except Exception as error:  # a bug must not leave the app stuck "saving"
                 outcomes.append(SaveError(snapshot.path, f"unexpected error: {error!r}"))
 
-    def _written(self, outcomes: list[Outcome], summaries: list[ReviewSummary]) -> None:
-        self.saving = False
-        saved = [o for o in outcomes if isinstance(o, Saved)]
-        for result in saved:
-            self._document(result.snapshot.path).saved(result)
+    def _save_finished(self, outcomes: list[Outcome], summaries: list[ReviewSummary]) -> None:
+        """On the UI thread again: record what was written, and say what was not."""
+        self.save_running = False
+        written = [o for o in outcomes if isinstance(o, Written)]
+        for result in written:
+            self._document(result.snapshot.path).finish_save(result)
         for error in outcomes:
             if isinstance(error, SaveError):
                 self._notify(
@@ -138,24 +130,24 @@ class FileFlows:
                     severity="error",
                 )
         changed = [o for o in outcomes if isinstance(o, ChangedOnDisk)]
-        self.screen.show_state()
+        self.host.show_state()
         then, self._then = self._then, None
         self._ask_each([(self._document(c.path), c.deleted) for c in changed])
         queued, self._queued = self._queued, None
         if queued is not None:  # asked for while this save ran: its edits are not saved yet
-            self.save_all(*queued)
+            self.start_save(*queued)
             return
         if then is not None:
-            then(len(saved) == len(outcomes))
+            then(len(written) == len(outcomes))
             return
-        if saved:
-            names = ", ".join(clean_line(r.snapshot.path.name) for r in saved)
-            self.screen.app.push_screen(SummaryDialog(summaries, f"Saved {names}."))
+        if written:
+            names = ", ".join(clean_line(r.snapshot.path.name) for r in written)
+            self.host.app.push_screen(SummaryDialog(summaries, f"Saved {names}."))
         elif not outcomes:
-            doc = self.screen.doc
-            summary = summarize(doc.review, doc.path, self.screen.period_of(doc))
+            doc = self.host.doc
+            summary = summarize(doc.review, doc.path, self.host.period_of(doc))
             note = "Nothing to save: every file is as it was."
-            self.screen.app.push_screen(SummaryDialog([summary], note))
+            self.host.app.push_screen(SummaryDialog([summary], note))
 
     def _ask_each(self, changed: list[tuple[Document, bool]]) -> None:
         """Ask about every file that changed on disk, one after the other."""
@@ -175,7 +167,8 @@ class FileFlows:
         while a dialog is open (an editor's text refers to the goals on screen): the save
         checks the disk itself, and so does the next return of the focus.
         """
-        if self.saving or self.screen.app.screen is not self.screen:
+        in_front: object = self.host.app.screen  # the host, or a dialog over it
+        if self.save_running or in_front is not self.host:
             return
         for doc in self.documents:
             try:
@@ -194,7 +187,7 @@ class FileFlows:
                         severity="warning",
                     )
                     continue
-                self.screen.document_replaced(doc)
+                self.host.document_replaced(doc)
                 self._notify(f"Reloaded {clean_line(doc.name)}: it changed on disk.")
             else:
                 self.ask_about_disk(doc, deleted=not doc.path.exists(), once=True)
@@ -250,11 +243,11 @@ class FileFlows:
                 self._confirm_reload(doc, count, then=done)
             else:
                 if answer == "overwrite":
-                    self.save_all(overwrite=doc.path)
+                    self.start_save(overwrite=doc.path)
                 done()
 
         self._asking.add(doc.path)
-        self.screen.app.push_screen(ChoiceDialog(message, answers), answered)
+        self.host.app.push_screen(ChoiceDialog(message, answers), answered)
 
     def _confirm_reload(self, doc: Document, count: int, then: Callable[[], None]) -> None:
         def answered(drop: bool | None) -> None:
@@ -265,7 +258,7 @@ class FileFlows:
                 then()
 
         question = f"Drop your {count} unsaved edits to {clean_line(doc.name)} and reload it?"
-        self.screen.app.push_screen(ConfirmDialog(question, "Drop and reload", "Keep"), answered)
+        self.host.app.push_screen(ConfirmDialog(question, "Drop and reload", "Keep"), answered)
 
     def _reload(self, doc: Document, count: int) -> None:
         try:
@@ -277,7 +270,7 @@ class FileFlows:
                 severity="error",
             )
             return
-        self.screen.document_replaced(doc)
+        self.host.document_replaced(doc)
         self._notify(f"Reloaded {clean_line(doc.name)}; your {count} edits were dropped.")
 
     def merge(self, doc: Document, then: Callable[[], None] | None = None) -> None:
@@ -312,7 +305,7 @@ class FileFlows:
                 return
             ours = [Edit(c.goal_id, c.period, c.field, c.theirs, c.ours) for c in chosen]
             doc.apply_merge(result, ours, disk)
-            self.screen.document_replaced(doc)
+            self.host.document_replaced(doc)
             kept = len(result.clean) + len(ours)
             self._notify(
                 f"{clean_line(doc.name)}: {done}, {kept} of your edits re-applied "
@@ -324,65 +317,16 @@ class FileFlows:
         if not result.conflicts and not result.lost:
             apply([])
         else:
-            self.screen.app.push_screen(ConflictDialog(doc.name, result), apply)
+            self.host.app.push_screen(ConflictDialog(doc.name, result), apply)
 
     # -- crash recovery --------------------------------------------------------------
 
     def offer_recovery(self) -> None:
         """At start: offer the unsaved edits an earlier session left in its journals."""
-        found: list[tuple[Document, recovery.Journal]] = []
-        for doc in self.documents:
-            try:
-                journal = recovery.read(doc.path)
-            except recovery.JournalError as error:
-                kept = recovery.set_aside(doc.path)  # so that new edits cannot overwrite it
-                where = f"\nIt is kept as {kept}." if kept else ""
-                self._notify(f"{error}{where}", title="Recovery journal", severity="error")
-                continue
-            if journal is not None and journal.edits:
-                found.append((doc, journal))
-        self._offer(found)
-
-    def _offer(self, found: list[tuple[Document, recovery.Journal]]) -> None:
-        if not found:
-            return
-        (doc, journal), rest = found[0], found[1:]
-        count = len(journal.edits)
-        message = Text(f"{clean_line(doc.name)}: ", style="bold")
-        message.append(
-            f"{count} unsaved edit{'s' if count != 1 else ''} from an earlier session "
-            f"(last at {clean_line(journal.written)}) {'were' if count != 1 else 'was'} "
-            "never saved.\n"
-        )
-        if journal.review_sha256 != doc.source.fingerprint.sha256:
-            message.append("The file has changed since; they will be merged into it.\n")
-        message.append("Restore them?")
-
-        def answered(answer: str | None) -> None:
-            # The journal stays until it is restored or discarded: cancelling asks again.
-            if answer == "restore":
-                self._resolve(
-                    doc,
-                    doc.restore(journal),
-                    doc.source,
-                    "restored",
-                    on_cancel=lambda: self._offer(found),
-                    then=lambda: self._offer(rest),
-                )
-            elif answer == "discard":
-                doc.discard_journal()
-                self._notify(f"Discarded the earlier unsaved edits to {clean_line(doc.name)}.")
-                self._offer(rest)
-            else:
-                self._offer(found)
-
-        answers = [("restore", "Restore", "r"), ("discard", "Discard them", "d")]
-        self.screen.app.push_screen(ChoiceDialog(message, answers), answered)
+        self._recovery.offer()
 
 
 def _disk_hash(path: Path) -> str:
-    from goaltui.files.document import disk_fingerprint
-
     try:
         now = disk_fingerprint(path)
     except OSError:
