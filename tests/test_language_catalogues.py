@@ -17,7 +17,7 @@ from reviewfiles import clean_env
 
 import goaltui
 from goaltui.language import catalogue
-from goaltui.language.labels import words
+from goaltui.language.labels import file_count, goal_count, words
 
 LANGUAGES = tool.LANGUAGES
 PLURAL_FORMS = {"fi": "nplurals=2; plural=(n != 1);", "sv": "nplurals=2; plural=(n != 1);"}
@@ -75,6 +75,7 @@ def test_plural_forms_are_declared_and_every_plural_message_has_them_all(code):
     assert po.plural_forms == PLURAL_FORMS[code]
     assert str(po.locale) == code
     plurals = [message for message in po if isinstance(message.id, tuple)]
+    assert plurals  # the counts of goals, binding goals and files at least
     for message in plurals:
         assert len(message.string) == po.num_plurals and all(message.string), message.id
 
@@ -179,6 +180,29 @@ def test_the_words_of_the_summaries_come_from_the_catalogues():
     assert words("fi")["in"] == "jaksolla" and words("sv")["of"] == "av"
     assert words(None) == words("en") == words("de")
     assert words("en")["goals"] == "Goals"
+
+
+@pytest.mark.parametrize(
+    ("code", "one", "some"),
+    [
+        ("en", "1 goal (1 binding)", "26 goals (8 binding)"),
+        ("fi", "1 tavoite (1 sitova)", "26 tavoitetta (8 sitovaa)"),
+        ("sv", "1 mål (1 bindande)", "26 mål (8 bindande)"),
+    ],
+)
+def test_goals_are_counted_in_the_languages_plural_forms(code, one, some):
+    assert goal_count(code, 1, 1) == one
+    assert goal_count(code, 26, 8) == some
+
+
+def test_mixed_counts_and_none_take_their_own_forms():
+    assert goal_count("en", 2, 1) == "2 goals (1 binding)"
+    assert goal_count("fi", 2, 1) == "2 tavoitetta (1 sitova)"
+    assert goal_count("fi", 0, 0) == "0 tavoitetta (0 sitovaa)"
+    assert goal_count("fi", 12000, 0) == "12\u00a0000 tavoitetta (0 sitovaa)"
+    assert [file_count("en", n) for n in (1, 2)] == ["1 file", "2 files"]
+    assert [file_count("fi", n) for n in (1, 2)] == ["1 tiedosto", "2 tiedostoa"]
+    assert [file_count("sv", n) for n in (1, 2)] == ["1 fil", "2 filer"]
 
 
 def test_english_needs_no_catalogue_its_words_are_the_messages():

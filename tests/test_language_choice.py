@@ -102,6 +102,7 @@ def test_the_usage_error_speaks_the_locale_or_the_variable_never_the_bad_choice(
 def test_the_process_speaks_the_environment_until_the_cli_sets_its_language(monkeypatch):
     monkeypatch.setenv("LC_ALL", "sv_FI.UTF-8")
     assert language.default().code == "sv"
+    assert language.ngettext("{n} goal", "{n} goals", 2) == "{n} mål"
     language.set_default("fi")
     assert language._("Goals") == "Tavoitteet"
     assert language.pgettext("followed by a period's name", "in") == "jaksolla"

@@ -1,7 +1,7 @@
 """The words of the summaries and the app's table by key, in the review's language.
 
 The words themselves are in the catalogues; these keys name them for the code written before
-the catalogues.
+the catalogues, and :func:`goal_count` and :func:`file_count` count in the language's plurals.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ _MESSAGES: dict[str, str | tuple[str, str]] = {
     "binding": N_("binding"),
     "goals": N_("Goals"),
     "goal": N_("goal"),
+    # Kept for callers not yet counting with goal_count(), which has the plural forms.
     "count": N_("{goals} goals ({binding} binding)"),
     "status": N_("Status"),
     "forecast": N_("forecast"),
@@ -55,6 +56,22 @@ def words(language: str | None) -> dict[str, str]:
         key: w._(message) if isinstance(message, str) else w.pgettext(*message)
         for key, message in _MESSAGES.items()
     }
+
+
+def goal_count(language: str | None, goals: int, binding: int) -> str:
+    """Goals counted: "26 goals (8 binding)", "1 goal (1 binding)", "1 tavoite (1 sitova)"."""
+    w = _words(language)
+    # Translators: {goals} is "26 goals" and {binding} is "8 binding", translated below.
+    return w._("{goals} ({binding})").format(
+        goals=w.ngettext("{n} goal", "{n} goals", goals).format(n=w.integer(goals)),
+        binding=w.ngettext("{n} binding", "{n} binding", binding).format(n=w.integer(binding)),
+    )
+
+
+def file_count(language: str | None, files: int) -> str:
+    """Files counted: "1 file", "2 files"."""
+    w = _words(language)
+    return w.ngettext("{n} file", "{n} files", files).format(n=w.integer(files))
 
 
 def _words(language: str | None) -> Words:
