@@ -1,5 +1,5 @@
 """Test-wide settings: deterministic Hypothesis; no output styling or language leaking in from
-the shell."""
+the shell; the pseudo-language."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 from reviewfiles import LANGUAGE_VARIABLES, OUTPUT_VARIABLES
 
-from goaltui.language import set_default
+from goaltui.language import PSEUDO, set_default
+from goaltui.language.words import PSEUDO_VARIABLE
 
 # Deterministic in CI and locally: the same examples on every run, nothing stored on disk.
 settings.register_profile(
@@ -36,3 +37,18 @@ def _no_language_from_the_shell(monkeypatch):
     set_default(None)
     yield
     set_default(None)
+
+
+@pytest.fixture(scope="session")
+def pseudo_catalogue(tmp_path_factory):
+    """The pseudo-language's compiled catalogue, made from the template once per run."""
+    from pseudolocale import compile_pseudo
+
+    return compile_pseudo(tmp_path_factory.mktemp("pseudo") / "qps.mo")
+
+
+@pytest.fixture
+def pseudo(pseudo_catalogue, monkeypatch):
+    """Turn the pseudo-language on (see tests/pseudolocale.py); its code is the value."""
+    monkeypatch.setenv(PSEUDO_VARIABLE, str(pseudo_catalogue))
+    return PSEUDO

@@ -99,6 +99,14 @@ def test_the_usage_error_speaks_the_locale_or_the_variable_never_the_bad_choice(
     assert in_swedish.value.language == "sv"
 
 
+def test_the_pseudo_language_exists_only_while_the_tests_turn_it_on(pseudo):
+    assert review_language("fi", option=pseudo) == pseudo
+    assert pseudo in language.spoken()
+    assert pseudo not in language.spoken({})
+    with pytest.raises(UnknownLanguage):
+        review_language("fi", option=pseudo, environ={})
+
+
 def test_the_process_speaks_the_environment_until_the_cli_sets_its_language(monkeypatch):
     monkeypatch.setenv("LC_ALL", "sv_FI.UTF-8")
     assert language.default().code == "sv"

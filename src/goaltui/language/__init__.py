@@ -54,11 +54,12 @@ from goaltui.language.choice import (
     set_default,
 )
 from goaltui.language.formats import NotANumber
-from goaltui.language.words import N_, NP_, SPOKEN, Words, catalogue, spoken
+from goaltui.language.words import N_, NP_, PSEUDO, SPOKEN, Words, catalogue, spoken
 
 __all__ = [
     "NP_",
     "N_",
+    "PSEUDO",
     "SPOKEN",
     "NotANumber",
     "UnknownLanguage",

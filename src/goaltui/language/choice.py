@@ -75,7 +75,7 @@ def _unknown(code: str, source: str, environ: Mapping[str, str]) -> UnknownLangu
     if not fallback or fallback not in spoken(environ):
         fallback = locale_language(environ) or "en"
     w = catalogue(fallback)
-    languages = ", ".join(f"{c} ({AUTONYMS[c]})" for c in spoken(environ))
+    languages = ", ".join(f"{c} ({AUTONYMS.get(c, 'pseudo')})" for c in spoken(environ))
     # Translators: {languages} is a list such as: fi (suomi), sv (svenska), en (English)
     said = w._('unknown language "{code}"; goaltui speaks {languages}')
     message = f"{source}: " + said.format(code=code, languages=languages)

@@ -18,6 +18,11 @@ from goaltui.language.formats import CONVENTIONS, Formats
 SPOKEN = ("fi", "sv", "en")
 #: Each language's name in itself, for messages that list them.
 AUTONYMS = {"fi": "suomi", "sv": "svenska", "en": "English"}
+#: A test-only language whose every word is goaltui's English one, marked: it exists while the
+#: environment variable of this name holds the path of its compiled catalogue (the tests make
+#: one from the template: tests/pseudolocale.py).
+PSEUDO = "qps"
+PSEUDO_VARIABLE = "GOALTUI_PSEUDO"
 DOMAIN = "goaltui"
 LOCALE = os.path.join(os.path.dirname(__file__), "locale")
 
@@ -33,8 +38,9 @@ def NP_(context: str, message: str) -> tuple[str, str]:
 
 
 def spoken(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
-    """The languages goaltui speaks now."""
-    return SPOKEN
+    """The languages goaltui speaks now: :data:`SPOKEN`, and the pseudo-language while on."""
+    environ = os.environ if environ is None else environ
+    return (*SPOKEN, PSEUDO) if environ.get(PSEUDO_VARIABLE) else SPOKEN
 
 
 class Words(Formats):
@@ -63,6 +69,8 @@ def catalogue(code: str) -> Words:
     """The words of ``code``, one of :func:`spoken` (check a code from a person first)."""
     if code not in spoken():
         raise LookupError(f"goaltui does not speak {code!r}")
+    if code == PSEUDO:
+        return _pseudo(os.environ[PSEUDO_VARIABLE])
     return _load(code)
 
 
@@ -73,3 +81,9 @@ def _load(code: str) -> Words:
     path = os.path.join(LOCALE, code, "LC_MESSAGES", f"{DOMAIN}.mo")
     with open(path, "rb") as compiled:
         return Words(code, gettext.GNUTranslations(compiled))
+
+
+@functools.cache
+def _pseudo(path: str) -> Words:
+    with open(path, "rb") as compiled:
+        return Words(PSEUDO, gettext.GNUTranslations(compiled))
