@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import tomli_w
-from babel.messages.catalog import Catalog
 from catalogues_tool import tool
 
 OPEN, CLOSE = "⟦", "⟧"
@@ -48,7 +47,7 @@ def pseudo(message: str) -> str:
 
 def compile_pseudo(path: Path) -> Path:
     """Write the pseudo-language's compiled catalogue to ``path``, from the template."""
-    catalog = Catalog(locale="en", project="goaltui", fuzzy=False)  # English plurals: n != 1
+    catalog = tool.new_catalogue("en")  # English plurals: n != 1
     for message in tool.read(tool.TEMPLATE):
         if not message.id:
             continue

@@ -43,9 +43,15 @@ KEYWORDS = {
     "NP_": ((1, "c"), 2),
 }
 COMMENT_TAG = "Translators:"
-HEADER = {"project": "goaltui", "copyright_holder": "the goaltui authors", "fuzzy": False}
 # Header lines that change with the clock or the Babel version, not with what a file says.
 _VOLATILE = (b'"POT-Creation-Date:', b'"Generated-By:')
+
+
+def new_catalogue(language: str | None = None) -> Catalog:
+    """An empty catalogue for ``language`` (with its plural rule), or the template's."""
+    return Catalog(
+        locale=language, project="goaltui", copyright_holder="the goaltui authors", fuzzy=False
+    )
 
 
 def po_path(language: str) -> Path:
@@ -58,7 +64,7 @@ def mo_path(language: str) -> Path:
 
 def extract() -> Catalog:
     """The messages of the code as it is now: the template the catalogues should have."""
-    catalog = Catalog(**HEADER)
+    catalog = new_catalogue()
     found = extract_from_dir(
         SOURCE,
         method_map=[("goaltui/**.py", "python")],
@@ -144,7 +150,7 @@ def _steady(content: bytes) -> list[bytes]:
 def update_catalogue(template: Catalog, language: str) -> Catalog:
     """``language``'s catalogue with the template's messages: new ones empty, changed ones fuzzy."""
     path = po_path(language)
-    catalog = read(path, language) if path.exists() else Catalog(locale=language, **HEADER)
+    catalog = read(path, language) if path.exists() else new_catalogue(language)
     catalog.update(template)
     return catalog
 
