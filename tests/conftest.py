@@ -1,10 +1,14 @@
-"""Test-wide settings: deterministic Hypothesis, and no output styling leaking in from the shell."""
+"""Test-wide settings: deterministic Hypothesis; no output styling or language leaking in from
+the shell; the pseudo-language."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, settings
-from reviewfiles import OUTPUT_VARIABLES
+from reviewfiles import LANGUAGE_VARIABLES, OUTPUT_VARIABLES
+
+from goaltui.language import PSEUDO, set_default
+from goaltui.language.words import PSEUDO_VARIABLE
 
 # Deterministic in CI and locally: the same examples on every run, nothing stored on disk.
 settings.register_profile(
@@ -23,3 +27,28 @@ def _plain_output(monkeypatch):
     """In-process runs of goaltui.cli.main print as if piped, whatever the developer's shell."""
     for name in OUTPUT_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _no_language_from_the_shell(monkeypatch):
+    """goaltui speaks as the test says, not as the developer's shell or locale would have it."""
+    for name in LANGUAGE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    set_default(None)
+    yield
+    set_default(None)
+
+
+@pytest.fixture(scope="session")
+def pseudo_catalogue(tmp_path_factory):
+    """The pseudo-language's compiled catalogue, made from the template once per run."""
+    from pseudolocale import compile_pseudo
+
+    return compile_pseudo(tmp_path_factory.mktemp("pseudo") / "qps.mo")
+
+
+@pytest.fixture
+def pseudo(pseudo_catalogue, monkeypatch):
+    """Turn the pseudo-language on (see tests/pseudolocale.py); its code is the value."""
+    monkeypatch.setenv(PSEUDO_VARIABLE, str(pseudo_catalogue))
+    return PSEUDO

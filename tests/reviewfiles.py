@@ -122,6 +122,8 @@ OUTPUT_VARIABLES = (
     "CLICOLOR_FORCE",
     "PYTHONSTARTUP",
 )
+#: What chooses goaltui's language (docs/format.md, "Language"), and the pseudo-language's switch.
+LANGUAGE_VARIABLES = ("GOALTUI_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "GOALTUI_PSEUDO")
 
 # Everything a terminal could act on: C0 controls but tab and newline, DEL, C1 controls, and the
 # bidirectional embeddings, overrides and isolates.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from goaltui.language.labels import words
+from goaltui.language.labels import file_count, goal_count, words
 from goaltui.outputs.marks import ATTENTION_MARKS, BINDING_MARK, NOT_ASSESSED_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.summary import AttentionItem, ReviewSummary, Totals, period_fact
 from goaltui.review.model import Review
@@ -49,7 +49,7 @@ def _markdown_one(summary: ReviewSummary) -> str:
     if review.year is not None:
         facts.append(f"{w['year']} {review.year}")
     facts.append(period_fact(summary, strong=lambda period: f"**{md(period)}**"))
-    facts.append(w["count"].format(goals=len(review.goals), binding=summary.binding_count))
+    facts.append(goal_count(review.language, len(review.goals), summary.binding_count))
     out += [" · ".join(facts), ""]
 
     heads = [f"**{md(p)}**" if p == summary.period else md(p) for p in periods]
@@ -106,7 +106,8 @@ def _attention_line(review: Review, item: AttentionItem) -> str:
 
 def _markdown_total(total: Totals, summaries: Sequence[ReviewSummary]) -> str:
     languages = {summary.review.language for summary in summaries}
-    w = words(languages.pop() if len(languages) == 1 else None)
+    language = languages.pop() if len(languages) == 1 else None
+    w = words(language)
     rows = [f"| {w['status']} | {w['goals']} |", "|---|---:|"]
     for label, n in total.counts.items():
         if label is not None:
@@ -116,8 +117,8 @@ def _markdown_total(total: Totals, summaries: Sequence[ReviewSummary]) -> str:
         [
             f"## {w['total']}",
             "",
-            f"{total.files} {w['files']} · "
-            + w["count"].format(goals=total.goals, binding=total.binding),
+            f"{file_count(language, total.files)} · "
+            + goal_count(language, total.goals, total.binding),
             "",
             *rows,
             "",

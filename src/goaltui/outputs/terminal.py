@@ -20,7 +20,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from goaltui.language.labels import words
+from goaltui.language.labels import file_count, goal_count, words
 from goaltui.outputs.marks import ATTENTION_MARKS, BINDING_MARK, NOT_ASSESSED_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.styled import DIM, fit, status_style, status_text
 from goaltui.outputs.summary import AttentionItem, ReviewSummary, Totals, period_fact
@@ -199,7 +199,7 @@ def header(summary: ReviewSummary) -> Text:
     if review.year is not None:
         facts.append(f"{w['year']} {review.year}")
     facts.append(period_fact(summary))
-    facts.append(w["count"].format(goals=len(review.goals), binding=summary.binding_count))
+    facts.append(goal_count(review.language, len(review.goals), summary.binding_count))
     line.append("\n" + " · ".join(facts), style="dim")
     return line
 
@@ -239,11 +239,12 @@ def summary_rich(
 def totals_rich(total: Totals, summaries: Sequence[ReviewSummary]) -> RenderableType:
     """Several reviews together: goals, binding goals, and statuses in each one's period."""
     languages = {summary.review.language for summary in summaries}
-    w = words(languages.pop() if len(languages) == 1 else None)
+    language = languages.pop() if len(languages) == 1 else None
+    w = words(language)
     heading = Text(w["total"], style="bold reverse")
     heading.append(
-        f"\n{total.files} {w['files']} · "
-        + w["count"].format(goals=total.goals, binding=total.binding),
+        f"\n{file_count(language, total.files)} · "
+        + goal_count(language, total.goals, total.binding),
         style="dim",
     )
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
