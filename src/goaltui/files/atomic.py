@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from goaltui.files.problems import SaveError
+from goaltui.files.regular import LINK_LOOP, NotRegularFile
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -29,8 +30,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         old = None  # a new file
     except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
-        reason = _reason(error) if isinstance(error, OSError) else "its links form a loop"
+        reason = _reason(error) if isinstance(error, OSError) else LINK_LOOP
         raise SaveError(path, reason) from None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        raise SaveError(path, str(NotRegularFile(path, old.st_mode)))
     folder = path.parent
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -82,4 +85,6 @@ def _reason(error: OSError) -> str:
         return "the disk is full"
     if error.errno == errno.ENOENT:
         return "its folder no longer exists"
+    if error.errno == errno.ELOOP:
+        return LINK_LOOP
     return error.strerror or str(error)

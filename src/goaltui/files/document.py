@@ -21,7 +21,9 @@ from pathlib import Path
 from goaltui.files import recovery
 from goaltui.files.atomic import write_atomic
 from goaltui.files.canonical import Rendered, render_from
-from goaltui.files.loading import Fingerprint, ReviewFile, load
+from goaltui.files.loading import MAX_FILE_BYTES, Fingerprint, ReviewFile, load
+from goaltui.files.problems import SaveError
+from goaltui.files.regular import read_regular, unreadable
 from goaltui.review.merge import Merge, merge
 from goaltui.review.model import Review
 from goaltui.review.session import Checkpoint, Edit, Session
@@ -68,7 +70,7 @@ def disk_fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprin
         return None
     if known is not None and (stat.st_size, stat.st_mtime_ns) == (known.size, known.mtime_ns):
         return known
-    data = path.read_bytes()
+    data, stat = read_regular(path, MAX_FILE_BYTES)  # a folder or a FIFO now: NotRegularFile
     return Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
 
 
@@ -196,7 +198,10 @@ def write_snapshot(snapshot: Snapshot) -> Saved:
     :class:`~goaltui.files.canonical.SaveError` when it cannot be written; the file is untouched.
     """
     if snapshot.expected is not None:
-        now = disk_fingerprint(snapshot.path, snapshot.expected)
+        try:
+            now = disk_fingerprint(snapshot.path, snapshot.expected)
+        except OSError as error:
+            raise SaveError(snapshot.path, unreadable(error)) from None
         if now is None:
             raise ChangedOnDisk(snapshot.path, deleted=True)
         if now.sha256 != snapshot.expected.sha256:
