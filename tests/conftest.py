@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, settings
 from reviewfiles import OUTPUT_VARIABLES
@@ -23,3 +28,12 @@ def _plain_output(monkeypatch):
     """In-process runs of goaltui.cli.main print as if piped, whatever the developer's shell."""
     for name in OUTPUT_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A folder that every user may enter (pytest's own are root's alone), removed after."""
+    folder = Path(tempfile.mkdtemp(prefix="goaltui-", dir="/tmp"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
