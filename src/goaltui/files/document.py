@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -49,6 +51,8 @@ class Snapshot:
     session: Session
     expected: Fingerprint | None  # what the disk must still hold; None: overwrite whatever
     before: Rendered  # the text the file holds, to re-read only the goals that changed
+    # Told the sha256 of the new content before it replaces the file (any thread).
+    announce: Callable[[str], None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,9 @@ def disk_fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprin
 
 class Document:
     def __init__(self, source: ReviewFile) -> None:
+        self._journal_lock = threading.Lock()  # journal writes come from the save too
+        self._journaled: list[Edit] = []  # the edits the journal holds
+        self._saving: str | None = None  # the content a save is writing (its sha256)
         self._take(source)
         self.saved_review: Review | None = None  # what the last save of this run wrote
         self.journal_error: str | None = None  # why crash recovery is not working, if so
@@ -110,11 +117,27 @@ class Document:
 
     def write_journal(self) -> None:
         """After every change: journal the unsaved edits, or remove the journal if none."""
-        edits = self.session.unsaved_edits()
-        self.journal_error = recovery.write(self.path, self.source.fingerprint.sha256, edits)
+        with self._journal_lock:
+            edits = self.session.unsaved_edits()
+            sha256 = self.source.fingerprint.sha256
+            self.journal_error = recovery.write(self.path, sha256, edits, self._saving)
+            self._journaled = edits
+
+    def _saving_now(self, sha256: str) -> None:
+        """A save is about to replace the file with this content: the journal says so.
+
+        Called from the thread that saves. Should goaltui stop before the save is recorded,
+        the next start knows that the file changed by this save, not by someone else.
+        """
+        with self._journal_lock:
+            self._saving = sha256
+            if self._journaled:  # at best: a failure is the next edit's to report
+                recovery.write(self.path, self.source.fingerprint.sha256, self._journaled, sha256)
 
     def discard_journal(self) -> None:
-        self.journal_error = recovery.remove(self.path)
+        with self._journal_lock:
+            self.journal_error = recovery.remove(self.path)
+            self._journaled = []
 
     def restore(self, journal: recovery.Journal) -> Merge:
         """Sort journaled edits against the file as it is now, for :meth:`apply_merge`.
@@ -173,7 +196,13 @@ class Document:
         review = replace(self.review, goals=list(self.review.goals))
         expected = None if overwrite else self.source.fingerprint
         return Snapshot(
-            self.path, review, self.session.checkpoint(), self.session, expected, self.rendered
+            self.path,
+            review,
+            self.session.checkpoint(),
+            self.session,
+            expected,
+            self.rendered,
+            self._saving_now,
         )
 
     def saved(self, result: Saved) -> None:
@@ -187,6 +216,7 @@ class Document:
         if result.snapshot.session is not self.session:
             return
         self.source = replace(self.source, text=result.text, fingerprint=result.fingerprint)
+        self._saving = None  # the file holds it now: the next journal starts from it
         self.rendered = result.rendered
         self.session.mark_saved(result.snapshot.checkpoint)
 
@@ -208,7 +238,9 @@ def write_snapshot(snapshot: Snapshot) -> Saved:
             raise ChangedOnDisk(snapshot.path)
     rendered = render_from(snapshot.review, snapshot.path, snapshot.before)
     data = rendered.text.encode("utf-8")
+    sha256 = hashlib.sha256(data).hexdigest()
+    if snapshot.announce is not None:
+        snapshot.announce(sha256)
     write_atomic(snapshot.path, data)
     stat = os.stat(snapshot.path)
-    fingerprint = Fingerprint(len(data), stat.st_mtime_ns, hashlib.sha256(data).hexdigest())
-    return Saved(snapshot, rendered, fingerprint)
+    return Saved(snapshot, rendered, Fingerprint(len(data), stat.st_mtime_ns, sha256))

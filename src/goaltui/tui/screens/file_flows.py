@@ -347,14 +347,20 @@ class FileFlows:
         if not found:
             return
         (doc, journal), rest = found[0], found[1:]
-        count = len(journal.edits)
+        pending = doc.restore(journal)  # those the file holds already are not counted
+        count = len(pending.clean) + len(pending.conflicts) + len(pending.lost)
+        if not count:  # that session's save wrote them all, and it stopped before it knew
+            doc.discard_journal()
+            self._notify(f"{clean_line(doc.name)}: the edits of an earlier session are saved.")
+            self._offer(rest)
+            return
         message = Text(f"{clean_line(doc.name)}: ", style="bold")
         message.append(
             f"{count} unsaved edit{'s' if count != 1 else ''} from an earlier session "
             f"(last at {clean_line(journal.written)}) {'were' if count != 1 else 'was'} "
             "never saved.\n"
         )
-        if journal.review_sha256 != doc.source.fingerprint.sha256:
+        if not journal.began_on(doc.source.fingerprint.sha256):
             message.append("The file has changed since; they will be merged into it.\n")
         message.append("Restore them?")
 
