@@ -46,6 +46,19 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 def _open_parser() -> argparse.ArgumentParser:
     parser = _parser("goaltui", DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"goaltui {__version__}")
+    locking = parser.add_mutually_exclusive_group()
+    locking.add_argument(
+        "--read-only",
+        action="store_true",
+        help="look without editing: nothing is saved or journaled, and a file another "
+        "goaltui has open can be opened",
+    )
+    locking.add_argument(
+        "--break-lock",
+        action="store_true",
+        help="open a file whose lock names another host, once you know that the goaltui "
+        "there no longer runs",
+    )
     return parser
 
 
@@ -135,7 +148,7 @@ def cmd_open(arguments: argparse.Namespace) -> int:
         return USAGE
     from goaltui.tui import run  # Textual is imported for the app alone
 
-    return run(paths)
+    return run(paths, read_only=arguments.read_only, break_lock=arguments.break_lock)
 
 
 def cmd_summary(arguments: argparse.Namespace) -> int:

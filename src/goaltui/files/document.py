@@ -30,6 +30,12 @@ from goaltui.review.merge import Merge, merge
 from goaltui.review.model import Review
 from goaltui.review.session import Checkpoint, Edit, Session
 
+#: Why a file opened read-only is not saved, and what to do instead.
+READ_ONLY = (
+    "the file is open read-only here (goaltui --read-only), so that another goaltui can "
+    "edit it; to save, quit and open it again without --read-only once that one is closed"
+)
+
 
 class ChangedOnDisk(Exception):
     """The file is no longer what was loaded; nothing was written."""
@@ -51,6 +57,7 @@ class Snapshot:
     session: Session
     expected: Fingerprint | None  # what the disk must still hold; None: overwrite whatever
     before: Rendered  # the text the file holds, to re-read only the goals that changed
+    read_only: bool = False  # opened read-only: a save is refused
     # Told the sha256 of the new content before it replaces the file (any thread).
     announce: Callable[[str], None] | None = None
 
@@ -79,7 +86,9 @@ def disk_fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprin
 
 
 class Document:
-    def __init__(self, source: ReviewFile) -> None:
+    def __init__(self, source: ReviewFile, *, read_only: bool = False) -> None:
+        # Read-only: another goaltui holds the file, and its journal. Nothing is written.
+        self.read_only = read_only
         self._journal_lock = threading.Lock()  # journal writes come from the save too
         self._journaled: list[Edit] = []  # the edits the journal holds
         self._saving: str | None = None  # the content a save is writing (its sha256)
@@ -94,8 +103,8 @@ class Document:
         self.rendered = Rendered.read(source.text, source.review)
 
     @classmethod
-    def open(cls, path: Path) -> Document:
-        return cls(load(path))
+    def open(cls, path: Path, *, read_only: bool = False) -> Document:
+        return cls(load(path), read_only=read_only)
 
     @property
     def path(self) -> Path:
@@ -117,6 +126,8 @@ class Document:
 
     def write_journal(self) -> None:
         """After every change: journal the unsaved edits, or remove the journal if none."""
+        if self.read_only:
+            return
         with self._journal_lock:
             edits = self.session.unsaved_edits()
             sha256 = self.source.fingerprint.sha256
@@ -135,6 +146,8 @@ class Document:
                 recovery.write(self.path, self.source.fingerprint.sha256, self._journaled, sha256)
 
     def discard_journal(self) -> None:
+        if self.read_only:
+            return
         with self._journal_lock:
             self.journal_error = recovery.remove(self.path)
             self._journaled = []
@@ -202,6 +215,7 @@ class Document:
             self.session,
             expected,
             self.rendered,
+            self.read_only,
             self._saving_now,
         )
 
@@ -227,6 +241,8 @@ def write_snapshot(snapshot: Snapshot) -> Saved:
     Raises :class:`ChangedOnDisk` when the file is not what the snapshot expects, and
     :class:`~goaltui.files.canonical.SaveError` when it cannot be written; the file is untouched.
     """
+    if snapshot.read_only:
+        raise SaveError(snapshot.path, READ_ONLY)
     if snapshot.expected is not None:
         try:
             now = disk_fingerprint(snapshot.path, snapshot.expected)

@@ -332,6 +332,8 @@ class FileFlows:
         """At start: offer the unsaved edits an earlier session left in its journals."""
         found: list[tuple[Document, recovery.Journal]] = []
         for doc in self.documents:
+            if doc.read_only:
+                continue  # a journal beside it is the other goaltui's, not to be touched
             try:
                 journal = recovery.read(doc.path)
             except recovery.JournalError as error:
