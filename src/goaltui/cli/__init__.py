@@ -1,6 +1,7 @@
 """The ``goaltui`` command: open reviews in the TUI, or summarise, check and format them.
 
-Errors go to stderr, results to stdout. Exit codes: 0 fine, 1 invalid input, 2 usage error.
+Errors go to stderr, results to stdout. Exit codes: 0 fine, 1 invalid input, 2 usage error
+(or a file another goaltui has open), 3 results that could not be written whole.
 ``summary``, ``check`` and ``fmt`` never import Textual, so they stay quick in CI.
 """
 
@@ -11,6 +12,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -189,13 +191,7 @@ def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
 
     from goaltui.outputs.terminal import review_report, totals_report
 
-    class QuietConsole(Console):
-        def on_broken_pipe(self) -> None:
-            # The reader went away (goaltui summary | head): that is fine, say nothing more.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise SystemExit(OK)
-
-    console = QuietConsole(highlight=False)
+    console = Console(highlight=False)  # on stdout, which is an Output (see _writing)
     for i, summary in enumerate(summaries):
         if i:
             console.print()
@@ -260,6 +256,40 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., i
 }
 
 
+def _writing(name: str, command: Callable[..., int], arguments: argparse.Namespace) -> int:
+    """Run a command whose results go to stdout, and say so if they could not be written.
+
+    A reader that goes away (``| head``) took what it wanted: summary and check end with
+    their own exit code. fmt goes on formatting every file (the work is the point), but its
+    list of what it changed is then incomplete, and it says so and exits with 3, as does
+    every command whose output met a full disk or a closed stdout.
+    """
+    from goaltui.cli.output import OUTPUT_FAILED, Output, reason
+
+    output = Output(sys.stdout)
+    sys.stdout = output  # type: ignore[assignment]
+    try:
+        code = command(arguments)
+    finally:
+        output.flush()
+        sys.stdout = output.stream  # type: ignore[assignment]
+    writes = name == "fmt" and not arguments.check
+    if output.failure is None or (output.reader_left and not writes):
+        return code
+    results = {
+        "summary": "the summary",
+        "check": "the problems found",
+        "fmt": "the list of reformatted files" if writes else "the list of files to reformat",
+    }[name]
+    if output.reader_left:
+        message = f"the reader of its output went away, so {results} is incomplete"
+    else:
+        message = f"{results} could not be written to standard output: {reason(output.failure)}"
+    done = "; the files themselves were formatted all the same" if writes else ""
+    _err(f"goaltui {name}: {message}{done}")
+    return OUTPUT_FAILED
+
+
 def _mistyped_command(word: str) -> str | None:
     import difflib
 
@@ -275,9 +305,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A terminal or log that cannot show "●" or "ä" gets "?" rather than a traceback.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+    command: Callable[[argparse.Namespace], int]
     if argv and argv[0] in COMMANDS:
-        make_parser, command = COMMANDS[argv[0]]
+        make_parser, run_command = COMMANDS[argv[0]]
         arguments = make_parser().parse_args(argv[1:])
+        command = partial(_writing, argv[0], run_command)
     elif argv and (hint := _mistyped_command(argv[0])):
         _err(f"goaltui: {argv[0]} is neither a file nor a folder; did you mean goaltui {hint}?")
         return USAGE
@@ -292,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (goaltui summary | head): say nothing more, and keep Python
-        # from complaining when it flushes stdout on the way out.
+        # The reader of the app's closing summary went away: say nothing more, and keep
+        # Python from complaining when it flushes stdout on the way out.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK
