@@ -290,6 +290,38 @@ def test_the_file_mode_is_kept(tmp_path, mode):
     assert path.read_bytes() == NEW
 
 
+def test_the_new_text_and_then_the_rename_are_flushed_to_the_disk(tmp_path, monkeypatch):
+    """Without the fsync of the folder after the rename, a power cut may bring back the old
+    name's old file: the rename itself must reach the disk."""
+    path = write(tmp_path, BASE)
+    real_os = atomic.os
+    events: list[str] = []
+
+    def fsync(fd: int) -> None:
+        folder = stat.S_ISDIR(real_os.fstat(fd).st_mode)
+        events.append("fsync folder" if folder else "fsync file")
+        real_os.fsync(fd)
+
+    def replace(source: str, target: Path) -> None:
+        events.append("rename")
+        real_os.replace(source, target)
+
+    monkeypatch.setattr(atomic, "os", Module(real_os, fsync=fsync, replace=replace))
+    atomic.write_atomic(path, NEW)
+    assert events == ["fsync file", "rename", "fsync folder"]
+    assert path.read_bytes() == NEW
+
+
+def test_a_new_file_is_made_readable_like_any_new_file(tmp_path):
+    """A temporary file starts as 0600; a review written where there was none gets 0644."""
+    old = os.umask(0o022)
+    try:
+        atomic.write_atomic(tmp_path / "new.toml", NEW)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o644
+
+
 # -- read-only files ---------------------------------------------------------------------------
 #
 # A save renames a new file over the old one, which needs only a writable folder: a file made
