@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from outside import come_back
 from ptyterminal import Terminal
 
 from goaltui.files.document import Document, write_snapshot
@@ -163,3 +164,27 @@ def test_a_journal_whose_edits_were_all_saved_is_not_offered(kit):
     kit.run(app, scenario, notifications=True)
     assert not journal(path).exists()
     assert load(path).review.goal("reading-buddies").status_in("Q3") == "At risk"
+
+
+def test_a_file_that_became_a_folder_is_said_in_words_on_save_and_on_return(kit):
+    path = kit.path(EXAMPLE)
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        await pilot.press("space")
+        path.unlink()
+        path.mkdir()  # a checkout that turned the file into a folder
+        await come_back(pilot)  # the app looks at its files when the terminal has the focus again
+        await kit.settle(pilot)
+        await pilot.press("ctrl+s")
+        await kit.settle(pilot)
+        said = notes(app)
+        assert [(severity, title) for severity, title, _ in said] == [
+            ("error", f"Not saved: {EXAMPLE}")
+        ]
+        assert said[0][2].startswith("is a folder, not a regular file\nYour edits are kept")
+        assert "Errno" not in kit.screen_text(app) and "IsADirectory" not in kit.screen_text(app)
+        assert app.documents[0].dirty
+
+    kit.run(app, scenario, notifications=True)
+    assert path.is_dir() and not list(path.iterdir())

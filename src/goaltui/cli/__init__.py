@@ -29,6 +29,7 @@ DESCRIPTION = """\
 Quarterly reviews of strategic goals, kept as TOML files in git.
 
   goaltui [PATH ...]                open the reviews in the terminal app
+  goaltui --read-only [PATH ...]    look without editing (also at a file open elsewhere)
   goaltui summary [PATH ...]        print a summary of each review
   goaltui check [PATH ...]          validate review files
   goaltui fmt [--check] [PATH ...]  rewrite review files in the canonical layout
