@@ -160,9 +160,8 @@ def test_a_lock_file_of_another_host_is_not_taken_silently(review):
     with pytest.raises(HeldElsewhere) as caught:
         take(review)
     assert str(caught.value) == (
-        "was opened by goaltui on host build-07.example.org (pid 4321 on host "
-        "build-07.example.org since 2026-03-02 09:15:00+02:00), and from here it cannot be "
-        "told whether that one still runs"
+        "was opened by goaltui on host build-07.example.org (pid 4321 since "
+        "2026-03-02 09:15:00+02:00), and from here it cannot be told whether that one still runs"
     )
     assert record(review)["host"] == "build-07.example.org"  # left as it was
     with take(review, break_other_host=True):  # the person knows it no longer runs

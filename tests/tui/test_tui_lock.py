@@ -126,9 +126,9 @@ def test_a_lock_left_by_another_host_is_explained_with_both_ways_on(kit, monkeyp
     monkeypatch.setattr(GoalApp, "run", lambda self: pytest.fail("the app was started"))
     assert goaltui.tui.run([Path(EXAMPLE)]) == 2
     assert capsys.readouterr().err.splitlines() == [
-        f"goaltui: {EXAMPLE} was opened by goaltui on host laptop-7.example.org (pid 4321 on "
-        "host laptop-7.example.org since 2026-03-02 09:15:00+02:00), and from here it cannot "
-        "be told whether that one still runs.",
+        f"goaltui: {EXAMPLE} was opened by goaltui on host laptop-7.example.org (pid 4321 "
+        "since 2026-03-02 09:15:00+02:00), and from here it cannot be told whether that one "
+        "still runs.",
         "  If it still runs there, close it there first, or open it read-only: "
         f"goaltui --read-only {EXAMPLE}",
         f"  If it no longer runs, take the file over: goaltui --break-lock {EXAMPLE}",

@@ -25,7 +25,7 @@ import fcntl
 import json
 import os
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -91,11 +91,12 @@ class HeldElsewhere(LockError):
 
     def __init__(self, review: Path, lock: Path, holder: Holder) -> None:
         self.holder = holder
+        unhosted = replace(holder, host=None)  # "pid 4321 since ...": the host is said first
         super().__init__(
             review,
             lock,
             f"was opened by goaltui on host {clean_line(holder.host or '?')} "
-            f"({holder}), and from here it cannot be told whether that one still runs",
+            f"({unhosted}), and from here it cannot be told whether that one still runs",
         )
 
 
