@@ -95,6 +95,13 @@ def test_a_full_disk_under_stdout_is_said_and_fails(tmp_path, args, results):
 
 
 @pytest.mark.parametrize(("args", "results"), WRITERS.values(), ids=WRITERS.keys())
+def test_with_stderr_on_the_full_disk_too_the_exit_code_still_says_it(tmp_path, args, results):
+    copy_data(tmp_path)
+    result = shell(f'"$GOALTUI" {" ".join(args)} data > /dev/full 2>&1', tmp_path)
+    assert result.returncode == 3
+
+
+@pytest.mark.parametrize(("args", "results"), WRITERS.values(), ids=WRITERS.keys())
 def test_a_closed_stdout_is_said_and_fails(tmp_path, args, results):
     copy_data(tmp_path)
     result = shell(f'"$GOALTUI" {" ".join(args)} data >&-', tmp_path)

@@ -8,6 +8,7 @@ Errors go to stderr, results to stdout. Exit codes: 0 fine, 1 invalid input, 2 u
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -97,7 +98,8 @@ def _fmt_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(clean_line(message), file=sys.stderr)
+    with contextlib.suppress(OSError):  # stderr on a full disk too: nowhere left to say it
+        print(clean_line(message), file=sys.stderr)
 
 
 def _report(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
