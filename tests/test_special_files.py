@@ -69,10 +69,27 @@ SPECIAL = {
 }
 
 
-@pytest.mark.parametrize(("make", "kind"), SPECIAL.values(), ids=SPECIAL.keys())
+# Every command on a FIFO (each of them blocked forever); a socket and a device once each.
+REFUSALS = [
+    *(
+        (fifo, "a named pipe (FIFO)", command)
+        for command in (
+            ["check"],
+            ["summary"],
+            ["summary", "--format", "json"],
+            ["fmt"],
+            ["fmt", "--check"],
+        )
+    ),
+    (unix_socket, "a socket", ["summary", "--format", "json"]),
+    (device, "a character device", ["check"]),
+]
+
+
 @pytest.mark.parametrize(
-    "command",
-    [["check"], ["summary"], ["summary", "--format", "json"], ["fmt"], ["fmt", "--check"]],
+    ("make", "kind", "command"),
+    REFUSALS,
+    ids=[f"{make.__name__} {' '.join(command)}" for make, _, command in REFUSALS],
 )
 def test_commands_refuse_what_is_not_a_regular_file(tmp_path, make, kind, command):
     make(tmp_path)
