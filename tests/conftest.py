@@ -3,6 +3,11 @@ the shell; the pseudo-language."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, settings
 from reviewfiles import LANGUAGE_VARIABLES, OUTPUT_VARIABLES
@@ -52,3 +57,12 @@ def pseudo(pseudo_catalogue, monkeypatch):
     """Turn the pseudo-language on (see tests/pseudolocale.py); its code is the value."""
     monkeypatch.setenv(PSEUDO_VARIABLE, str(pseudo_catalogue))
     return PSEUDO
+
+
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A folder that every user may enter (pytest's own are root's alone), removed after."""
+    folder = Path(tempfile.mkdtemp(prefix="goaltui-", dir="/tmp"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)

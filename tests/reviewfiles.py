@@ -223,3 +223,18 @@ def run(
         timeout=60,
         check=False,
     )
+
+
+#: The user that runs what must not run as root (``nobody`` on Debian and most others).
+NOBODY = 65534
+
+
+def as_nobody() -> list[str]:
+    """The command prefix that runs a command as ``nobody``: root's permissions hide what an
+    ordinary user meets. Skips the test where this process cannot switch users."""
+    import pytest
+
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv is None:
+        pytest.skip("running a command as another user needs root and setpriv")
+    return [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from reviewfiles import BASE, write
+from reviewfiles import BASE, NOBODY, as_nobody, clean_env, goaltui_script, run, write
 
 from goaltui.files import atomic, tomlparse
 from goaltui.files.canonical import render
@@ -277,7 +277,7 @@ def test_a_failed_document_save_changes_nothing_in_the_document(tmp_path, monkey
 # -- what a save keeps -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", [0o640, 0o600, 0o444, 0o664], ids=oct)
+@pytest.mark.parametrize("mode", [0o640, 0o600, 0o664, 0o644], ids=oct)
 def test_the_file_mode_is_kept(tmp_path, mode):
     path = write(tmp_path, BASE)
     path.chmod(mode)
@@ -288,6 +288,105 @@ def test_the_file_mode_is_kept(tmp_path, mode):
     atomic.write_atomic(path, NEW)
     assert stat.S_IMODE(path.stat().st_mode) == mode
     assert path.read_bytes() == NEW
+
+
+def test_the_new_text_and_then_the_rename_are_flushed_to_the_disk(tmp_path, monkeypatch):
+    """Without the fsync of the folder after the rename, a power cut may bring back the old
+    name's old file: the rename itself must reach the disk."""
+    path = write(tmp_path, BASE)
+    real_os = atomic.os
+    events: list[str] = []
+
+    def fsync(fd: int) -> None:
+        folder = stat.S_ISDIR(real_os.fstat(fd).st_mode)
+        events.append("fsync folder" if folder else "fsync file")
+        real_os.fsync(fd)
+
+    def replace(source: str, target: Path) -> None:
+        events.append("rename")
+        real_os.replace(source, target)
+
+    monkeypatch.setattr(atomic, "os", Module(real_os, fsync=fsync, replace=replace))
+    atomic.write_atomic(path, NEW)
+    assert events == ["fsync file", "rename", "fsync folder"]
+    assert path.read_bytes() == NEW
+
+
+def test_a_new_file_is_made_readable_like_any_new_file(tmp_path):
+    """A temporary file starts as 0600; a review written where there was none gets 0644."""
+    old = os.umask(0o022)
+    try:
+        atomic.write_atomic(tmp_path / "new.toml", NEW)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o644
+
+
+# -- read-only files ---------------------------------------------------------------------------
+#
+# A save renames a new file over the old one, which needs only a writable folder: a file made
+# read-only (chmod a-w) would be replaced without a word. Its mode bits decide, so that root,
+# who may write anything, is stopped as well.
+
+MESSY = BASE.replace("year = 2021", "year   = 2021")
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o400, 0o044], ids=oct)
+def test_a_read_only_file_is_not_replaced_and_the_message_says_how_to_proceed(tmp_path, mode):
+    path = write(tmp_path, BASE)
+    path.chmod(mode)
+    doc = Document.open(path)
+    doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
+    for save in (lambda: atomic.write_atomic(path, NEW), lambda: write_snapshot(doc.snapshot())):
+        with pytest.raises(SaveError) as caught:
+            save()
+        assert caught.value.reason == (
+            f"the file is read-only ({stat.filemode(stat.S_IFREG | mode)}); "
+            f"to allow saving, run: chmod u+w {path}"
+        )
+    assert path.read_bytes() == BASE.encode()
+    assert leftovers(tmp_path) == [".review.toml.goaltui-recovery.json"]  # no temporary file
+    path.chmod(mode | stat.S_IWUSR)  # as the message says
+    doc.finish_save(write_snapshot(doc.snapshot()))
+    assert load(path).review.goal("liikkeelle").status_in("Q3") == "Toteutuu"
+
+
+def test_fmt_leaves_a_read_only_file_alone_and_says_why(tmp_path):
+    path = write(tmp_path, MESSY)
+    path.chmod(0o444)
+    result = run("fmt", "review.toml", cwd=tmp_path, script=True)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "review.toml: not saved: the file is read-only (-r--r--r--); "
+        "to allow saving, run: chmod u+w review.toml\n"
+    )
+    assert path.read_text(encoding="utf-8") == MESSY
+
+
+def test_an_ordinary_user_cannot_replace_a_read_only_file_either(open_folder):
+    """As nobody: the own file made read-only, and root's file in nobody's folder."""
+    folder = open_folder / "team"
+    folder.mkdir()
+    os.chown(folder, NOBODY, NOBODY)  # nobody may make and rename files here
+    own = write(folder, MESSY, "own.toml")
+    os.chown(own, NOBODY, NOBODY)
+    own.chmod(0o444)
+    roots = write(folder, MESSY, "roots.toml")  # root's, 0644: nobody may only read it
+    command = [*as_nobody(), goaltui_script(), "fmt", "own.toml", "roots.toml"]
+    result = subprocess.run(
+        command, cwd=folder, env=clean_env(), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        "own.toml: not saved: the file is read-only (-r--r--r--); "
+        "to allow saving, run: chmod u+w own.toml",
+        "roots.toml: not saved: the file is read-only for you (-rw-r--r--, owner uid 0); "
+        "ask its owner to make it writable",
+    ]
+    assert own.read_text(encoding="utf-8") == MESSY
+    assert roots.read_text(encoding="utf-8") == MESSY
+    assert (roots.stat().st_uid, own.stat().st_uid) == (0, NOBODY)  # the very same files
 
 
 @pytest.mark.parametrize("relative", [True, False], ids=["relative", "absolute"])

@@ -30,7 +30,7 @@ from reviewfiles import BASE, CONTROL, DATA, edit, run
 from goaltui import cli
 from goaltui.files import loading
 from goaltui.files.document import ChangedOnDisk, Document, write_snapshot
-from goaltui.files.loading import MAX_FILE_BYTES, load
+from goaltui.files.loading import MAX_FILE_BYTES, MAX_NESTING, load
 from goaltui.files.problems import ReviewError, SaveError
 
 VALID = [path.read_bytes() for path in sorted(DATA.glob("*.toml"))]
@@ -349,10 +349,13 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path, monkeypa
             opener(path)
         [problem] = caught.value.problems
         assert str(problem).startswith(f"{path}: error: ")
-        assert f"review files over {limit} MiB are refused" in problem.message
-        assert "MiB" in problem.message.split(";")[0]  # and how large the file is
+        # one byte over: the sizes are exact, so the message cannot contradict itself
+        assert problem.message == (
+            f"file is {MAX_FILE_BYTES + 1:,} bytes ({limit}.0 MiB); "
+            f"review files over {MAX_FILE_BYTES:,} bytes ({limit} MiB) are refused"
+        )
     code, out, _ = assert_command_ok(["check", str(path)], path)
-    assert code == 1 and f"over {limit} MiB are refused" in out
+    assert code == 1 and f"over {MAX_FILE_BYTES:,} bytes ({limit} MiB) are refused" in out
 
 
 def test_the_installed_command_refuses_a_file_over_the_size_limit(tmp_path):
@@ -362,7 +365,9 @@ def test_the_installed_command_refuses_a_file_over_the_size_limit(tmp_path):
     started = time.monotonic()
     result = run("summary", path, cwd=tmp_path, script=True)
     assert result.returncode == 1
-    assert f"review files over {MAX_FILE_BYTES // 2**20} MiB are refused" in result.stderr
+    assert f"file is {MAX_FILE_BYTES + 10 * 2**20:,} bytes (74.0 MiB); review files over" in (
+        result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert time.monotonic() - started < 10
 
@@ -377,14 +382,33 @@ def test_a_file_exactly_at_the_size_limit_is_read(tmp_path):
     assert "refused" not in str(caught.value)
 
 
-def test_a_review_too_deep_to_write_is_a_save_error(tmp_path):
+def nested_notes(depth: int) -> str:
+    """BASE with ``notes``, arrays ``depth`` deep, in [review] (line 2)."""
+    return BASE.replace("[review]\n", "[review]\nnotes = " + "[" * depth + "]" * depth + "\n", 1)
+
+
+def test_a_review_too_deep_to_save_is_refused_at_load_where_it_nests(tmp_path):
+    """tomli reads 400 levels, tomli-w cannot write 250: such a file would open, never save."""
     path = tmp_path / "deep.toml"
-    path.write_text(
-        BASE.replace("[review]\n", "[review]\nnotes = " + "[" * 300 + "]" * 300 + "\n", 1)
-    )
-    doc = Document.open(path)  # it loads: tomli reads nesting this deep
+    for depth in (MAX_NESTING, 300, 400):
+        path.write_text(nested_notes(depth))
+        for opener in (load, Document.open):
+            with pytest.raises(ReviewError) as caught:
+                opener(path)
+            [problem] = caught.value.problems
+            assert (problem.line, problem.col, problem.field) == (2, 1, "review.notes")
+            assert f"nested more than {MAX_NESTING} deep" in problem.message
+            assert "could not write" in problem.message
+    code, out, _ = assert_command_ok(["check", str(path)], path)
+    assert code == 1
+    assert out.startswith(f"{path}:2:1: error: review.notes: arrays or tables nested more than")
+
+
+def test_a_review_nested_up_to_the_limit_opens_and_saves(tmp_path):
+    path = tmp_path / "deep.toml"
+    path.write_text(nested_notes(MAX_NESTING - 1))  # with [review], MAX_NESTING levels
+    doc = Document.open(path)
     doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
-    with pytest.raises(SaveError) as caught:
-        write_snapshot(doc.snapshot())
-    assert "nested too deeply" in caught.value.reason
-    assert path.read_text().startswith("[review]\nnotes")
+    doc.finish_save(write_snapshot(doc.snapshot()))
+    assert load(path).review.review_extra["notes"] == doc.review.review_extra["notes"]
+    assert load(path).review.goal("liikkeelle").status_in("Q3") == "Toteutuu"

@@ -10,7 +10,12 @@ The app's side (the questions at start, a real SIGKILL) is in tests/tui/test_tui
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -18,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reviewfiles import BASE, edit, write, write_canonical
 
+import goaltui.tui
 from goaltui.files import recovery
 from goaltui.files.document import Document, write_snapshot
 from goaltui.files.loading import load
@@ -245,6 +251,10 @@ DAMAGED = {
     "before a table": damaged({"edit.before": {"x": 1}}),
     "sha256 missing": damaged({"sha256": KeyError}),
     "written a number": damaged({"written": 20260101}),
+    "nested 200,000 deep": b"[" * 200_000,
+    "nested, inside the edits": damaged({"edits": [[[[]]]]}).replace(b"[[[[]]]]", b"[" * 99_999),
+    "a lone surrogate": damaged({"edit.after": "\ud800"}),  # json.dumps writes "\\ud800"
+    "a lone surrogate in a goal": damaged({"edit.goal": "liikkeelle\udfff"}),
 }
 
 
@@ -383,3 +393,130 @@ def test_hostile_text_round_trips_through_the_journal(doc):
     journal = recovery.read(doc.path)
     assert journal is not None
     assert journal.edits == [Edit("liikkeelle", "Q3", "comment", None, text)]
+
+
+def test_text_with_a_lone_surrogate_journals_and_reads_back(doc, capsys):
+    """Half a character (from a terminal's undecodable byte) cannot be UTF-8: the journal
+    writes it as U+FFFD, so writing never fails and what it wrote reads back as text."""
+    doc.session.set_comment("liikkeelle", "Q3", "Hyvä \ud800 alku")
+    assert doc.journal_error is None
+    journal = recovery.read(doc.path)
+    assert journal is not None
+    assert journal.edits == [Edit("liikkeelle", "Q3", "comment", None, "Hyvä \ufffd alku")]
+    raw = journal_of(doc.path).read_bytes()
+    assert "Hyvä \ufffd alku".encode() in raw  # readable in the file, as UTF-8
+    goaltui.tui._keep_edits([doc])  # the crash handler's path writes it once more
+    assert "are kept in" in capsys.readouterr().err
+    assert recovery.read(doc.path) == journal
+
+
+# -- the journal's permissions, and its temporary file ---------------------------------------
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.parametrize(
+    ("review", "journal"),
+    [
+        (0o600, 0o600),
+        (0o640, 0o640),
+        (0o644, 0o644),
+        (0o664, 0o644),
+        (0o400, 0o400),
+        (0o755, 0o644),
+    ],
+    ids=lambda mode: oct(mode),
+)
+def test_the_journal_takes_the_reviews_permissions_at_most_from_the_start(
+    doc, monkeypatch, umask_022, review, journal
+):
+    """Unsaved comments are as private as the file: no moment with wider permissions."""
+    doc.path.chmod(review)
+    real_replace = recovery.os.replace
+    modes = []
+
+    def replace(source, target):  # the moment before the journal takes its name
+        modes.append(stat.S_IMODE(os.stat(source).st_mode))
+        real_replace(source, target)
+
+    monkeypatch.setattr(recovery.os, "replace", replace)
+    doc.session.set_comment("liikkeelle", "Q3", "Luottamuksellinen")
+    doc.session.set_forecast("liikkeelle", "Q3", "50 %")
+    assert doc.journal_error is None
+    assert modes == [journal, journal]
+    assert stat.S_IMODE(journal_of(doc.path).stat().st_mode) == journal
+
+
+FULL_DISK = textwrap.dedent(
+    """
+    import resource, signal, sys
+    from pathlib import Path
+    from goaltui.files.document import Document
+
+    doc = Document.open(Path(sys.argv[1]))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64, 64))  # no file may grow past 64 bytes
+    doc.session.set_comment("liikkeelle", "Q3", "Tämä ei mahdu levylle")
+    print(doc.journal_error)
+    """
+)
+
+
+def test_a_journal_write_that_fails_leaves_the_last_journal_whole_and_no_temporary_file(tmp_path):
+    """A full disk (here: a file size limit, a real failing write) in the middle of a write."""
+    path = write(tmp_path, BASE)
+    Document.open(path).session.set_status("liikkeelle", "Q3", "Toteutuu")  # then it died
+    before = journal_of(path).read_bytes()
+    assert len(before) > 64
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"cannot write {journal_of(path)}: File too large")
+    assert journal_of(path).read_bytes() == before  # not written over in place
+    assert sorted(p.name for p in tmp_path.iterdir()) == [journal_of(path).name, path.name]
+
+
+def test_the_journal_is_replaced_in_one_step_never_written_in_place(doc):
+    """Whoever reads the journal (a restore, a person) gets one whole version or the next."""
+    doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
+    first = journal_of(doc.path)
+    kept = doc.path.with_name("kept-journal")
+    os.link(first, kept)  # a second name for the version written first
+    old = kept.read_bytes()
+    doc.session.set_comment("liikkeelle", "Q3", "Toinen versio")
+    assert kept.read_bytes() == old  # the first version was not overwritten...
+    assert journal_of(doc.path).read_bytes() != old  # ...but replaced by a new file
+
+
+# -- a session that stopped while its save ran ---------------------------------------------
+
+
+def test_a_session_stopped_while_saving_left_a_journal_that_knows_the_save(tmp_path):
+    """Killed after the file was replaced but before the save was recorded: the file changed,
+    by that session's own save. The journal says so; only the edit made during the save is
+    still unsaved."""
+    path = write(tmp_path, BASE)
+    doc = Document.open(path)
+    doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
+    snapshot = doc.snapshot()
+    doc.session.set_forecast("harrastaminen", "Q3", "90 %")  # typed while the save runs
+    write_snapshot(snapshot)  # ...and goaltui dies before doc.finish_save(...)
+
+    again = Document.open(path)
+    journal = recovery.read(path)
+    assert journal is not None
+    assert journal.review_sha256 != again.source.fingerprint.sha256  # the file did change
+    assert journal.began_on(again.source.fingerprint.sha256)  # by that session's save
+    result = again.restore(journal)
+    assert result.clean == [Edit("harrastaminen", "Q3", "forecast", "100 %", "90 %")]
+    assert not result.conflicts and not result.lost

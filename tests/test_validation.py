@@ -7,10 +7,11 @@ problem at the line (and column) of the text it changed, found with ``line_of``.
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
-from reviewfiles import BASE, edit, line_of, run, write
+from reviewfiles import BASE, as_nobody, clean_env, edit, goaltui_script, line_of, run, write
 
 from goaltui.files.loading import load
 from goaltui.files.problems import ReviewError
@@ -48,6 +49,13 @@ def test_missing_review_table(tmp_path):
     text = BASE.replace("[review]", "[arvio]").replace("[[review.statuses]]", "[[arvio.statuses]]")
     found = problems(tmp_path, text)
     assert found[0] == at(tmp_path, None, "the [review] table is missing")  # nothing to point at
+
+
+@pytest.mark.parametrize("text", ["[review]\n", "[review]\n\n[[goals]]\nid = 'a'\n"])
+def test_an_empty_review_table_is_said_not_refused_in_silence(tmp_path, text):
+    assert problems(tmp_path, text)[0] == at(
+        tmp_path, 1, "review: the [review] table is empty: it needs a title, periods and statuses"
+    )
 
 
 def test_review_that_is_not_a_table(tmp_path):
@@ -571,20 +579,20 @@ def test_a_folder_given_as_a_file(tmp_path):
     ]
 
 
-@pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read a file of mode 000"
-)
-def test_an_unreadable_file(tmp_path):
-    path = write(tmp_path, BASE)
+def test_an_unreadable_file(open_folder):
+    """Root reads a file of mode 000: the ordinary user who meets it is played by nobody."""
+    path = write(open_folder, BASE)
     path.chmod(0o000)
-    try:
-        with pytest.raises(ReviewError) as caught:
-            load(path)
-    finally:
-        path.chmod(0o644)
-    assert [str(p) for p in caught.value.problems] == [
-        f"{path}: error: permission denied: the file cannot be read"
-    ]
+    result = subprocess.run(
+        [*as_nobody(), goaltui_script(), "check", str(path)],
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout == f"{path}: error: permission denied: the file cannot be read\n"
 
 
 def test_a_missing_file(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import time
@@ -15,6 +16,7 @@ import pytest
 
 ROWS, COLUMNS = 30, 100
 TIMEOUT = 15.0
+ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-B]")
 KEYS = {"down": b"\x1b[B", "space": b" ", "ctrl+s": b"\x13", "escape": b"\x1b", "q": b"q"}
 
 
@@ -77,6 +79,19 @@ class Terminal:
         self.child.send(KEYS[key])
         time.sleep(0.15)  # one key at a time, as a person types
         self.read(0.1)
+
+    def wait_for_file(self, path: Path, timeout: float = 10.0) -> None:
+        """Keep reading until ``path`` exists (a journal written after a key, say)."""
+        deadline = time.monotonic() + timeout
+        while not path.exists():
+            assert time.monotonic() < deadline, f"{path} was never written"
+            self.read(0.05)
+
+    @property
+    def said(self) -> str:
+        """All the program wrote, without colours and modes: what stays in the scrollback."""
+        text = ESCAPES.sub(b"", bytes(self.output)).decode("utf-8", "replace")
+        return text.replace("\r\n", "\n")
 
     def wait_for_exit(self, timeout: float = TIMEOUT) -> int:
         deadline = time.monotonic() + timeout

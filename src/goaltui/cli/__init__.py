@@ -1,16 +1,19 @@
 """The ``goaltui`` command: open reviews in the TUI, or summarise, check and format them.
 
-Errors go to stderr, results to stdout. Exit codes: 0 fine, 1 invalid input, 2 usage error.
+Errors go to stderr, results to stdout. Exit codes: 0 fine, 1 invalid input, 2 usage error
+(or a file another goaltui has open), 3 results that could not be written whole.
 ``summary``, ``check`` and ``fmt`` never import Textual, so they stay quick in CI.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,6 +30,7 @@ DESCRIPTION = """\
 Quarterly reviews of strategic goals, kept as TOML files in git.
 
   goaltui [PATH ...]                open the reviews in the terminal app
+  goaltui --read-only [PATH ...]    look without editing (also at a file open elsewhere)
   goaltui summary [PATH ...]        print a summary of each review
   goaltui check [PATH ...]          validate review files
   goaltui fmt [--check] [PATH ...]  rewrite review files in the canonical layout
@@ -46,6 +50,19 @@ def _parser(prog: str, description: str) -> argparse.ArgumentParser:
 def _open_parser() -> argparse.ArgumentParser:
     parser = _parser("goaltui", DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"goaltui {__version__}")
+    locking = parser.add_mutually_exclusive_group()
+    locking.add_argument(
+        "--read-only",
+        action="store_true",
+        help="look without editing: nothing is saved or journaled, and a file another "
+        "goaltui has open can be opened",
+    )
+    locking.add_argument(
+        "--break-lock",
+        action="store_true",
+        help="open a file whose lock names another host, once you know that the goaltui "
+        "there no longer runs",
+    )
     return parser
 
 
@@ -81,7 +98,8 @@ def _fmt_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(clean_line(message), file=sys.stderr)
+    with contextlib.suppress(OSError):  # stderr on a full disk too: nowhere left to say it
+        print(clean_line(message), file=sys.stderr)
 
 
 def _report(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
@@ -135,7 +153,7 @@ def cmd_open(arguments: argparse.Namespace) -> int:
         return USAGE
     from goaltui.tui import run  # Textual is imported for the app alone
 
-    return run(paths)
+    return run(paths, read_only=arguments.read_only, break_lock=arguments.break_lock)
 
 
 def cmd_summary(arguments: argparse.Namespace) -> int:
@@ -176,13 +194,7 @@ def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
 
     from goaltui.outputs.terminal import summary_rich, totals_rich
 
-    class QuietConsole(Console):
-        def on_broken_pipe(self) -> None:
-            # The reader went away (goaltui summary | head): that is fine, say nothing more.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise SystemExit(OK)
-
-    console = QuietConsole(highlight=False)
+    console = Console(highlight=False)  # on stdout, which is an Output (see _writing)
     for i, summary in enumerate(summaries):
         if i:
             console.print()
@@ -247,6 +259,40 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., i
 }
 
 
+def _writing(name: str, command: Callable[..., int], arguments: argparse.Namespace) -> int:
+    """Run a command whose results go to stdout, and say so if they could not be written.
+
+    A reader that goes away (``| head``) took what it wanted: summary and check end with
+    their own exit code. fmt goes on formatting every file (the work is the point), but its
+    list of what it changed is then incomplete, and it says so and exits with 3, as does
+    every command whose output met a full disk or a closed stdout.
+    """
+    from goaltui.cli.output import OUTPUT_FAILED, Output, reason
+
+    output = Output(sys.stdout)
+    sys.stdout = output
+    try:
+        code = command(arguments)
+    finally:
+        output.flush()
+        sys.stdout = output.stream
+    writes = name == "fmt" and not arguments.check
+    if output.failure is None or (output.reader_left and not writes):
+        return code
+    results = {
+        "summary": "the summary",
+        "check": "the problems found",
+        "fmt": "the list of reformatted files" if writes else "the list of files to reformat",
+    }[name]
+    if output.reader_left:
+        message = f"the reader of its output went away, so {results} is incomplete"
+    else:
+        message = f"{results} could not be written to standard output: {reason(output.failure)}"
+    done = "; the files themselves were formatted all the same" if writes else ""
+    _err(f"goaltui {name}: {message}{done}")
+    return OUTPUT_FAILED
+
+
 def _mistyped_command(word: str) -> str | None:
     import difflib
 
@@ -262,9 +308,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A terminal or log that cannot show "●" or "ä" gets "?" rather than a traceback.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+    command: Callable[[argparse.Namespace], int]
     if argv and argv[0] in COMMANDS:
-        make_parser, command = COMMANDS[argv[0]]
+        make_parser, run_command = COMMANDS[argv[0]]
         arguments = make_parser().parse_args(argv[1:])
+        command = partial(_writing, argv[0], run_command)
     elif argv and (hint := _mistyped_command(argv[0])):
         _err(f"goaltui: {argv[0]} is neither a file nor a folder; did you mean goaltui {hint}?")
         return USAGE
@@ -279,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (goaltui summary | head): say nothing more, and keep Python
-        # from complaining when it flushes stdout on the way out.
+        # The reader of the app's closing summary went away: say nothing more, and keep
+        # Python from complaining when it flushes stdout on the way out.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK

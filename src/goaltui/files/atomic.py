@@ -10,11 +10,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shlex
 import stat
 import tempfile
 from pathlib import Path
 
 from goaltui.files.problems import SaveError
+from goaltui.files.regular import LINK_LOOP, NotRegularFile
+from goaltui.text import clean_line
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -29,8 +32,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         old = None  # a new file
     except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
-        reason = _reason(error) if isinstance(error, OSError) else "its links form a loop"
+        reason = _reason(error) if isinstance(error, OSError) else LINK_LOOP
         raise SaveError(path, reason) from None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        raise SaveError(path, str(NotRegularFile(path, old.st_mode)))
+    if old is not None and not writable(old):
+        raise SaveError(path, read_only_reason(path, old))
     folder = path.parent
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -51,6 +58,33 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise SaveError(path, _reason(error)) from None
         raise
     _sync_folder(folder)
+
+
+def writable(status: os.stat_result) -> bool:
+    """Whether the file's mode lets this user write it; root counts as the owner.
+
+    A rename in a writable folder would replace a read-only file without a word, and root
+    may write anything: the mode bits, not the system's permission check, say what the
+    file's owner meant.
+    """
+    mode, user = status.st_mode, os.geteuid()
+    if user in (0, status.st_uid):
+        return bool(mode & stat.S_IWUSR)
+    if status.st_gid == os.getegid() or status.st_gid in os.getgroups():
+        return bool(mode & stat.S_IWGRP)
+    return bool(mode & stat.S_IWOTH)
+
+
+def read_only_reason(path: Path, status: os.stat_result) -> str:
+    """What a reviewer is told of a file they may not write, and how to proceed."""
+    mode = stat.filemode(status.st_mode)
+    shown = clean_line(shlex.quote(str(path)))
+    if os.geteuid() in (0, status.st_uid):
+        return f"the file is read-only ({mode}); to allow saving, run: chmod u+w {shown}"
+    return (
+        f"the file is read-only for you ({mode}, owner uid {status.st_uid}); "
+        "ask its owner to make it writable"
+    )
 
 
 def _take_over(temp: str, old: os.stat_result | None) -> None:
@@ -82,4 +116,6 @@ def _reason(error: OSError) -> str:
         return "the disk is full"
     if error.errno == errno.ENOENT:
         return "its folder no longer exists"
+    if error.errno == errno.ELOOP:
+        return LINK_LOOP
     return error.strerror or str(error)

@@ -13,7 +13,10 @@ reviewer chooses to reload, overwrite or merge.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,9 +25,17 @@ from goaltui.files.atomic import write_atomic
 from goaltui.files.canonical import Rendered, render_from
 from goaltui.files.fingerprint import Fingerprint, disk_fingerprint
 from goaltui.files.loading import ReviewFile, load
+from goaltui.files.problems import SaveError
+from goaltui.files.regular import unreadable
 from goaltui.review.merge import Merge, merge
 from goaltui.review.model import Review
 from goaltui.review.session import Checkpoint, Edit, Session
+
+#: Why a file opened read-only is not saved, and what to do instead.
+READ_ONLY = (
+    "the file is open read-only here (goaltui --read-only), so that another goaltui can "
+    "edit it; to save, quit and open it again without --read-only once that one is closed"
+)
 
 
 class ChangedOnDisk(Exception):
@@ -47,6 +58,9 @@ class Snapshot:
     session: Session
     expected: Fingerprint | None  # what the disk must still hold; None: overwrite whatever
     before: Rendered  # the text the file holds, to re-read only the goals that changed
+    read_only: bool = False  # opened read-only: a save is refused
+    # Told the sha256 of the new content before it replaces the file (any thread).
+    announce: Callable[[str], None] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +77,12 @@ class Written:
 
 
 class Document:
-    def __init__(self, source: ReviewFile) -> None:
+    def __init__(self, source: ReviewFile, *, read_only: bool = False) -> None:
+        # Read-only: another goaltui holds the file, and its journal. Nothing is written.
+        self.read_only = read_only
+        self._journal_lock = threading.Lock()  # journal writes come from the save too
+        self._journaled: list[Edit] = []  # the edits the journal holds
+        self._saving: str | None = None  # the content a save is writing (its sha256)
         self._take(source)
         self.last_saved_review: Review | None = None  # what the last save of this run wrote
         self.journal_error: str | None = None  # why crash recovery is not working, if so
@@ -75,8 +94,8 @@ class Document:
         self.rendered = Rendered.as_read(source.text, source.review)
 
     @classmethod
-    def open(cls, path: Path) -> Document:
-        return cls(load(path))
+    def open(cls, path: Path, *, read_only: bool = False) -> Document:
+        return cls(load(path), read_only=read_only)
 
     @property
     def path(self) -> Path:
@@ -98,11 +117,31 @@ class Document:
 
     def write_journal(self) -> None:
         """After every change: journal the unsaved edits, or remove the journal if none."""
-        edits = self.session.unsaved_edits()
-        self.journal_error = recovery.write(self.path, self.source.fingerprint.sha256, edits)
+        if self.read_only:
+            return
+        with self._journal_lock:
+            edits = self.session.unsaved_edits()
+            sha256 = self.source.fingerprint.sha256
+            self.journal_error = recovery.write(self.path, sha256, edits, self._saving)
+            self._journaled = edits
+
+    def _saving_now(self, sha256: str) -> None:
+        """A save is about to replace the file with this content: the journal says so.
+
+        Called from the thread that saves. Should goaltui stop before the save is recorded,
+        the next start knows that the file changed by this save, not by someone else.
+        """
+        with self._journal_lock:
+            self._saving = sha256
+            if self._journaled:  # at best: a failure is the next edit's to report
+                recovery.write(self.path, self.source.fingerprint.sha256, self._journaled, sha256)
 
     def discard_journal(self) -> None:
-        self.journal_error = recovery.remove(self.path)
+        if self.read_only:
+            return
+        with self._journal_lock:
+            self.journal_error = recovery.remove(self.path)
+            self._journaled = []
 
     def restore(self, journal: recovery.Journal) -> Merge:
         """Sort journaled edits against the file as it is now, for :meth:`apply_merge`.
@@ -161,7 +200,14 @@ class Document:
         review = replace(self.review, goals=list(self.review.goals))
         expected = None if overwrite else self.source.fingerprint
         return Snapshot(
-            self.path, review, self.session.checkpoint(), self.session, expected, self.rendered
+            self.path,
+            review,
+            self.session.checkpoint(),
+            self.session,
+            expected,
+            self.rendered,
+            self.read_only,
+            self._saving_now,
         )
 
     def finish_save(self, written: Written) -> None:
@@ -175,6 +221,7 @@ class Document:
         if written.snapshot.session is not self.session:
             return
         self.source = replace(self.source, text=written.text, fingerprint=written.fingerprint)
+        self._saving = None  # the file holds it now: the next journal starts from it
         self.rendered = written.rendered
         self.session.mark_saved(written.snapshot.checkpoint)
 
@@ -185,15 +232,22 @@ def write_snapshot(snapshot: Snapshot) -> Written:
     Raises :class:`ChangedOnDisk` when the file is not what the snapshot expects, and
     :class:`~goaltui.files.canonical.SaveError` when it cannot be written; the file is untouched.
     """
+    if snapshot.read_only:
+        raise SaveError(snapshot.path, READ_ONLY)
     if snapshot.expected is not None:
-        now = disk_fingerprint(snapshot.path, snapshot.expected)
+        try:
+            now = disk_fingerprint(snapshot.path, snapshot.expected)
+        except OSError as error:
+            raise SaveError(snapshot.path, unreadable(error)) from None
         if now is None:
             raise ChangedOnDisk(snapshot.path, deleted=True)
         if now.sha256 != snapshot.expected.sha256:
             raise ChangedOnDisk(snapshot.path)
     rendered = render_from(snapshot.review, snapshot.path, snapshot.before)
     data = rendered.text.encode("utf-8")
+    sha256 = hashlib.sha256(data).hexdigest()
+    if snapshot.announce is not None:
+        snapshot.announce(sha256)
     write_atomic(snapshot.path, data)
     stat = os.stat(snapshot.path)
-    fingerprint = Fingerprint.of(data, stat.st_mtime_ns)
-    return Written(snapshot, rendered, fingerprint)
+    return Written(snapshot, rendered, Fingerprint(len(data), stat.st_mtime_ns, sha256))

@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from goaltui.files.regular import MAX_FILE_BYTES, read_regular
+
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
@@ -33,4 +35,5 @@ def disk_fingerprint(path: Path, known: Fingerprint | None = None) -> Fingerprin
         return None
     if known is not None and (stat.st_size, stat.st_mtime_ns) == (known.size, known.mtime_ns):
         return known
-    return Fingerprint.of(path.read_bytes(), stat.st_mtime_ns)
+    data, stat = read_regular(path, MAX_FILE_BYTES)  # a folder or a FIFO now: NotRegularFile
+    return Fingerprint.of(data, stat.st_mtime_ns)

@@ -6,7 +6,6 @@ No input gets past :func:`load` as anything but a :class:`ReviewFile` or a
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,11 +15,13 @@ from goaltui.files import tomlparse
 from goaltui.files.fingerprint import Fingerprint
 from goaltui.files.locate import Locations, locate
 from goaltui.files.problems import Problem, ReviewError
+from goaltui.files.regular import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular, unreadable
 from goaltui.files.validate import Finding, build_review, field_label
 from goaltui.review.model import Review
 
-#: Files larger than this are refused before parsing: a review of 10,000 goals is ~10 MB.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Arrays and tables nested deeper than this are refused: the writer could not save them
+#: (it fails from about 250), and a review nests 6 deep.
+MAX_NESTING = 100
 
 _BOM = "\ufeff"
 _ESCAPED_CR = re.compile(r"\\(?:r|u000[dD]|U0000000[dD])")
@@ -56,27 +57,27 @@ def comments_warning(count: int) -> str:
 def read_text(path: Path) -> tuple[str, Fingerprint]:
     """The file's text (UTF-8, BOM removed) and fingerprint; :class:`ReviewError` if unreadable."""
     try:
-        with path.open("rb") as handle:
-            stat = os.fstat(handle.fileno())
-            if stat.st_size > MAX_FILE_BYTES:
-                raise ReviewError.single(
-                    path,
-                    f"file is {stat.st_size / 2**20:.0f} MiB; review files over "
-                    f"{MAX_FILE_BYTES // 2**20} MiB are refused",
-                )
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except IsADirectoryError:
-        raise ReviewError.single(path, "is a folder, not a review file") from None
+        data, stat = read_regular(path, MAX_FILE_BYTES)
+    except TooLarge as error:
+        raise ReviewError.single(path, too_large(error)) from None
+    except NotRegularFile as error:
+        raise ReviewError.single(path, f"is {error.kind}, not a review file") from None
     except FileNotFoundError:
         raise ReviewError.single(path, "no such file") from None
     except PermissionError:
         raise ReviewError.single(path, "permission denied: the file cannot be read") from None
     except OSError as error:
-        raise ReviewError.single(path, f"cannot be read: {error.strerror or error}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ReviewError.single(path, "file grew past the size limit while being read")
+        raise ReviewError.single(path, f"cannot be read: {unreadable(error)}") from None
     fingerprint = Fingerprint.of(data, stat.st_mtime_ns)
     return decode(path, data), fingerprint
+
+
+def too_large(error: TooLarge) -> str:
+    """The size refused, exactly: "64 MiB" alone would round 64 MiB and one byte down."""
+    limit = f"review files over {error.limit:,} bytes ({error.limit / 2**20:g} MiB) are refused"
+    if error.grew:
+        return f"file grew past the size limit while being read; {limit}"
+    return f"file is {error.size:,} bytes ({error.size / 2**20:.1f} MiB); {limit}"
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -152,10 +153,39 @@ def load_text(path: Path, text: str, fingerprint: Fingerprint | None = None) -> 
     bom = text.startswith(_BOM)
     text = text.removeprefix(_BOM)
     data = parse_toml(path, text)
+    deep = _too_deep(data, MAX_NESTING)
+    if deep is not None:
+        raise _nested_too_deeply(path, text, data, deep)
     try:
         return _checked(path, text, data, fingerprint, bom)
     except RecursionError:
         raise ReviewError.single(path, "arrays or tables are nested too deeply", line=1) from None
+
+
+def _too_deep(node: dict[str, Any] | list[Any], room: int) -> tuple[str | int, ...] | None:
+    """Where arrays and tables nest more than ``room`` levels below ``node``, if anywhere."""
+    for key, value in node.items() if type(node) is dict else enumerate(node):
+        if type(value) in (dict, list):
+            if not room:
+                return (key,)
+            below = _too_deep(value, room - 1)
+            if below is not None:
+                return (key, *below)
+    return None
+
+
+def _nested_too_deeply(
+    path: Path, text: str, data: dict[str, Any], where: tuple[str | int, ...]
+) -> ReviewError:
+    keyed = where[: max(i for i, step in enumerate(where) if isinstance(step, str)) + 1]
+    line, col = locate(text).find(keyed) or (None, None)
+    return ReviewError.single(
+        path,
+        f"arrays or tables nested more than {MAX_NESTING} deep, which a save could not write",
+        line=line,
+        col=col,
+        field=field_label(keyed, data) or None,
+    )
 
 
 def _checked(

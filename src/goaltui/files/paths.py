@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from goaltui.files.problems import Problem, ReviewError
+from goaltui.files.regular import LINK_LOOP
 
 DEFAULT_FOLDER = Path("data")
 
@@ -64,11 +67,22 @@ def _expand(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]:
             if not files:
                 problems.append(Problem(path, "folder holds no review files (*.toml)"))
             found.extend(files)
-        elif path.exists():
-            found.append(path)
+        elif (missing := _missing(path)) is None:
+            found.append(path)  # reading it says what is wrong with it, if anything
         else:
-            problems.append(Problem(path, "no such file or folder"))
+            problems.append(Problem(path, missing))
     return found, problems
+
+
+def _missing(path: Path) -> str | None:
+    """Why there is nothing at ``path`` to work on, if so."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as error:
+        return LINK_LOOP if error.errno == errno.ELOOP else (error.strerror or str(error))
+    return None
 
 
 def _hidden(path: Path, below: Path) -> bool:

@@ -52,9 +52,15 @@ class ReviewError(Exception):
 
     @classmethod
     def single(
-        cls, path: Path, message: str, *, line: int | None = None, col: int | None = None
+        cls,
+        path: Path,
+        message: str,
+        *,
+        line: int | None = None,
+        col: int | None = None,
+        field: str | None = None,
     ) -> ReviewError:
-        return cls([Problem(path, message, line=line, col=col)])
+        return cls([Problem(path, message, line=line, col=col, field=field)])
 
 
 class SaveError(Exception):

@@ -8,17 +8,23 @@ to re-apply the edits. Writing it never raises: a failure is returned for the ap
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from goaltui.files.regular import MAX_FILE_BYTES, read_regular, unreadable
 from goaltui.review.model import ENTRY_FIELDS, EntryField
 from goaltui.review.session import Edit
 
 FORMAT_VERSION = 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +33,29 @@ class Journal:
     review_sha256: str  # the review file's content when the edits began
     written: str  # ISO time of the last write
     edits: list[Edit]
+    saving: str | None = None  # the content a save of the session was writing, if one was
+
+    def began_on(self, sha256: str) -> bool:
+        """Whether a file of this content is what the edits were made on, or saved to.
+
+        A session stopped while its save ran leaves the file holding what it saved: the
+        file changed, but by the session itself, not by anyone else.
+        """
+        return sha256 in (self.review_sha256, self.saving)
 
 
 def journal_path(review_path: Path) -> Path:
     return review_path.with_name(f".{review_path.name}.goaltui-recovery.json")
 
 
-def write(review_path: Path, review_sha256: str, edits: Sequence[Edit]) -> str | None:
-    """Journal ``edits`` (or remove the journal when there are none); the error, if any."""
+def write(
+    review_path: Path, review_sha256: str, edits: Sequence[Edit], saving: str | None = None
+) -> str | None:
+    """Journal ``edits`` (or remove the journal when there are none); the error, if any.
+
+    ``saving`` is the sha256 of a content being saved right now, which the file may hold
+    when the journal is next read.
+    """
     target = journal_path(review_path)
     if not edits:
         return remove(review_path)
@@ -54,13 +75,50 @@ def write(review_path: Path, review_sha256: str, edits: Sequence[Edit]) -> str |
             for e in edits
         ],
     }
-    temp = target.with_name(target.name + ".tmp")
+    if saving is not None:
+        document["saving"] = saving
+    # A lone surrogate (from a terminal's undecodable byte) is no character: it cannot be
+    # written as UTF-8, nor saved in a review. It becomes U+FFFD, as a lenient decoder would.
+    text = _SURROGATE.sub("\ufffd", json.dumps(document, ensure_ascii=False, indent=1))
     try:
-        temp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(temp, target)
+        replace_file(target, text.encode("utf-8"), private_mode(review_path))
     except OSError as error:
         return f"cannot write {target}: {error.strerror or error}"
     return None
+
+
+def private_mode(review_path: Path) -> int:
+    """The permissions for a file that holds what the review holds: the review's, at most."""
+    try:
+        return stat.S_IMODE(os.stat(review_path).st_mode) & 0o666
+    except OSError:
+        return 0o600
+
+
+def replace_file(target: Path, data: bytes, mode: int) -> None:
+    """Replace ``target`` with ``data`` through a new temporary file created with ``mode``.
+
+    The temporary file never has wider permissions than ``mode`` (less, by the umask), and
+    is removed if anything fails: a full disk leaves the old journal whole and nothing else.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    for _ in range(3):
+        temp = target.with_name(f"{target.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            fd = os.open(temp, flags, mode)
+        except FileExistsError:
+            continue
+        break
+    else:
+        raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(target))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
 
 
 def remove(review_path: Path) -> str | None:
@@ -90,10 +148,13 @@ def read(review_path: Path) -> Journal | None:
     """The journal of unsaved edits for ``review_path``, if there is one."""
     target = journal_path(review_path)
     try:
-        raw = target.read_text(encoding="utf-8")
+        data, _ = read_regular(target, MAX_FILE_BYTES)
+        raw = data.decode("utf-8")
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise JournalError(f"{target}: cannot be read: {unreadable(error)}") from None
+    except UnicodeDecodeError as error:
         raise JournalError(f"{target}: cannot be read: {error}") from None
     try:
         document = json.loads(raw)
@@ -109,7 +170,10 @@ def read(review_path: Path) -> Journal | None:
             )
             for item in document["edits"]
         ]
-        return Journal(target, _text(document["sha256"]), _text(document["written"]), edits)
+        sha256, written = _text(document["sha256"]), _text(document["written"])
+        return Journal(target, sha256, written, edits, _optional(document.get("saving")))
+    except RecursionError:
+        raise JournalError(f"{target}: damaged recovery journal: nested too deeply") from None
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise JournalError(f"{target}: damaged recovery journal: {error}") from None
 
@@ -117,6 +181,8 @@ def read(review_path: Path) -> Journal | None:
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, found {type(value).__name__}")
+    if (lone := _SURROGATE.search(value)) is not None:
+        raise ValueError(f"{lone.group()!a} is half of a character, not text")
     return value
 
 

@@ -149,6 +149,10 @@ def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
         else:
             check.error(("review",), f"must be a table, not {_type_name(head)}")
         head = {}
+    elif not head:  # the keys it lacks are not reported one by one (see `if head` below)
+        check.error(
+            ("review",), "the [review] table is empty: it needs a title, periods and statuses"
+        )
     where: KeyPath = ("review",)
     title = check.text(where, head, "title", required=bool(head))
     year = head.get("year")

@@ -13,21 +13,29 @@ May import every layer below: outputs, files, review, language and text; never t
 from __future__ import annotations
 
 import gc
+import shlex
 import sys
 from pathlib import Path
 
 from goaltui.files.document import Document
+from goaltui.files.lock import Held, HeldElsewhere, Lock, LockError, take
 from goaltui.files.problems import ReviewError
 from goaltui.files.recovery import journal_path
+from goaltui.text import clean_line
 
 
-def run(paths: list[Path]) -> int:
-    """Open the review files in the app; on exit print the summary of what was saved."""
+def run(paths: list[Path], *, read_only: bool = False, break_lock: bool = False) -> int:
+    """Open the review files in the app; on exit print the summary of what was saved.
+
+    Each file is locked for as long as the app runs (one goaltui per file), unless it is
+    opened ``read_only``: then nothing is saved or journaled. ``break_lock`` takes a lock
+    that names another host.
+    """
     documents: list[Document] = []
     problems = []
     for path in paths:
         try:
-            documents.append(Document.open(path))
+            documents.append(Document.open(path, read_only=read_only))
         except ReviewError as error:
             problems.extend(error.problems)
     if problems:
@@ -35,7 +43,50 @@ def run(paths: list[Path]) -> int:
             print(problem, file=sys.stderr)
         print("goaltui: fix the files above, then open them again", file=sys.stderr)
         return 1
+    locks = [] if read_only else _lock_all(paths, break_lock)
+    if locks is None:
+        return 2
+    try:
+        return _run(documents)
+    finally:
+        for lock in locks:
+            lock.release()
 
+
+def _lock_all(paths: list[Path], break_lock: bool) -> list[Lock] | None:
+    """A lock on every file, or none and the reasons printed."""
+    locks, refused = [], []
+    for path in paths:
+        try:
+            locks.append(take(path, break_other_host=break_lock))
+        except LockError as error:
+            refused.append(error)
+    for lock in locks if refused else []:
+        lock.release()
+    for refusal in refused:
+        print(_refusal(refusal), file=sys.stderr)
+    return None if refused else locks
+
+
+def _refusal(error: LockError) -> str:
+    """Who holds the file, and the ways on from there."""
+    name, argument = clean_line(str(error.review)), clean_line(shlex.quote(str(error.review)))
+    lines = [f"goaltui: {name} {error}."]
+    read_only = f"open it read-only: goaltui --read-only {argument}"
+    if isinstance(error, HeldElsewhere):
+        lines.append(f"  If it still runs there, close it there first, or {read_only}")
+        lines.append(f"  If it no longer runs, take the file over: goaltui --break-lock {argument}")
+    elif isinstance(error, Held):
+        lines.append(f"  Close it there first, or {read_only}")
+        if error.holder is not None and error.holder.elsewhere:
+            lock = clean_line(str(error.lock))
+            lines.append(f"  If goaltui no longer runs there and the lock stays, remove {lock}")
+    else:
+        lines.append(f"  To look at it without editing, {read_only}")
+    return "\n".join(lines)
+
+
+def _run(documents: list[Document]) -> int:
     from goaltui.tui.app import GoalApp, remappable
     from goaltui.tui.keymap import binding_ids, load_keymap
 
@@ -69,6 +120,12 @@ def _keep_edits(documents: list[Document]) -> None:
     """After a crash: make sure every unsaved edit is journaled, and say how to get it back."""
     for doc in documents:
         if not doc.dirty:
+            continue
+        if doc.read_only:
+            print(
+                f"goaltui: your edits to {doc.path} are lost: it was open read-only",
+                file=sys.stderr,
+            )
             continue
         doc.write_journal()  # once more, in case the crash came between an edit and its entry
         if doc.journal_error:

@@ -47,6 +47,8 @@ class RecoveryOffer:
         """Ask about every journal found, one file after the other."""
         found: list[tuple[Document, recovery.Journal]] = []
         for doc in self.documents:
+            if doc.read_only:
+                continue  # a journal beside it is the other goaltui's, not to be touched
             try:
                 journal = recovery.read(doc.path)
             except recovery.JournalError as error:
@@ -62,14 +64,20 @@ class RecoveryOffer:
         if not found:
             return
         (doc, journal), rest = found[0], found[1:]
-        count = len(journal.edits)
+        pending = doc.restore(journal)  # those the file holds already are not counted
+        count = len(pending.clean) + len(pending.conflicts) + len(pending.lost)
+        if not count:  # that session's save wrote them all, and it stopped before it knew
+            doc.discard_journal()
+            notify(self.host, f"{clean_line(doc.name)}: the edits of an earlier session are saved.")
+            self._offer(rest)
+            return
         message = Text(f"{clean_line(doc.name)}: ", style="bold")
         message.append(
             f"{count} unsaved edit{'s' if count != 1 else ''} from an earlier session "
             f"(last at {clean_line(journal.written)}) {'were' if count != 1 else 'was'} "
             "never saved.\n"
         )
-        if journal.review_sha256 != doc.source.fingerprint.sha256:
+        if not journal.began_on(doc.source.fingerprint.sha256):
             message.append("The file has changed since; they will be merged into it.\n")
         message.append("Restore them?")
 

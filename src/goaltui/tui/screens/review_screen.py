@@ -107,6 +107,7 @@ class ReviewScreen(Keyed, Screen[None]):
             doc.name,
             unsaved=doc.dirty,
             language=doc.review.language,
+            read_only=doc.read_only,
         )
         for i, other in enumerate(self.documents):
             if len(self.documents) > 1:

@@ -16,7 +16,14 @@ class ReviewHeader(Static):
     _shown: Text | None = None
 
     def show(
-        self, title: str, period: str, file: str, *, unsaved: bool, language: str | None
+        self,
+        title: str,
+        period: str,
+        file: str,
+        *,
+        unsaved: bool,
+        language: str | None,
+        read_only: bool = False,
     ) -> None:
         w = words(language)
         left = Text(f" {clean_line(title)}", style="bold")
@@ -24,6 +31,8 @@ class ReviewHeader(Static):
         right.append(f"{w['current period']} ", style="dim")
         right.append(clean_line(period), style="bold reverse")
         right.append(f"  {clean_line(file)}", style="dim")
+        if read_only:
+            right.append(" read-only", style="bold red")
         if unsaved:
             right.append(f" {UNSAVED_MARK} unsaved", style="bold yellow")
         right.append(" ")

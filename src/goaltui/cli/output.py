@@ -1,0 +1,84 @@
+"""Standard output that may fail: a full disk, a closed stream, a reader that went away.
+
+``print`` to a full disk (``> /dev/full``, a CI runner's full ``$GITHUB_STEP_SUMMARY``)
+raises OSError at some later flush, often only as Python exits; with stdout closed (``>&-``)
+Python drops every ``print`` without a word. The commands write through :class:`Output`
+instead: it keeps the first failure, writes nothing more, and lets the command finish its
+work, after which :func:`verdict` says what happened and sets the exit code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+from typing import TextIO
+
+#: The exit code when the output could not be written whole.
+OUTPUT_FAILED = 3
+
+
+class Output(io.TextIOBase):
+    """Writes to ``stream`` until a write fails; after that, discards."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        super().__init__()
+        self.stream = stream  # None: stdout is closed (>&-), and Python gave us no stream
+        self.failure: OSError | None = None  # None: all written so far
+
+    @property
+    def reader_left(self) -> bool:
+        """The failure is that the reader went away (``goaltui summary | head -1``)."""
+        return isinstance(self.failure, BrokenPipeError)
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+    def isatty(self) -> bool:
+        return self.stream is not None and self.failure is None and self.stream.isatty()
+
+    def fileno(self) -> int:
+        if self.stream is None:
+            raise io.UnsupportedOperation("standard output is closed")
+        return self.stream.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self.stream is None and text and self.failure is None:
+            self.failure = OSError(errno.EBADF, "it is closed")
+        if self.stream is not None and self.failure is None:
+            try:
+                self.stream.write(text)
+            except OSError as error:
+                self._failed(error)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.stream is not None and self.failure is None:
+            try:
+                self.stream.flush()
+            except OSError as error:
+                self._failed(error)
+
+    def _failed(self, error: OSError) -> None:
+        self.failure = error
+        # What the stream still buffers goes nowhere, so that Python's own flush at exit has
+        # nothing left to fail on (it would print a traceback and exit 120).
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            fd = self.stream.fileno()  # type: ignore[union-attr]
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, fd)
+            os.close(devnull)
+
+
+def reason(failure: OSError) -> str:
+    """Why the output could not be written, in a person's words."""
+    if failure.errno == errno.ENOSPC:
+        return "the disk is full"
+    if failure.errno == errno.EBADF:
+        return "it is closed"
+    return failure.strerror or str(failure)

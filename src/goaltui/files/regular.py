@@ -1,0 +1,107 @@
+"""Opening only regular files: a review, a journal or a lock is never a pipe, device or folder.
+
+Reading a named pipe (FIFO) waits for a writer forever, and a device such as ``/dev/zero``
+never ends. Such a path is opened without waiting (``O_NONBLOCK``) and then looked at through
+the open descriptor (``fstat``), so that nothing swapped in under the same name in between
+can slip through; anything but a regular file is refused before a byte is read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+#: Files larger than this are refused before parsing: a review of 10,000 goals is ~10 MB.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+#: What goaltui says of a path whose symbolic links point at each other.
+LINK_LOOP = "its symbolic links form a loop"
+
+
+def kind(mode: int) -> str:
+    """What a file of this mode is, in a person's words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    return "not a regular file"
+
+
+class NotRegularFile(OSError):
+    """The path names something other than a regular file; nothing was read from it."""
+
+    def __init__(self, path: Path | str, mode: int) -> None:
+        self.kind = kind(mode)
+        super().__init__(f"is {self.kind}, not a regular file")
+        self.path = Path(path)
+
+
+def open_regular(path: Path | str, flags: int = os.O_RDONLY, mode: int = 0o600) -> int:
+    """A descriptor of ``path`` opened with ``flags``, if it is a regular file.
+
+    Raises :class:`NotRegularFile` for anything else, or the OSError of opening it.
+    ``mode`` is the permission of a file that ``O_CREAT`` in ``flags`` makes.
+    """
+    try:
+        fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, mode)
+    except OSError as error:
+        if error.errno != errno.ENXIO:  # a socket, or a FIFO opened for writing
+            raise
+        try:
+            found = os.stat(path).st_mode
+        except OSError:
+            raise error from None
+        raise NotRegularFile(path, found) from None
+    try:
+        found = os.fstat(fd).st_mode
+        if not stat.S_ISREG(found):
+            raise NotRegularFile(path, found)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+class TooLarge(OSError):
+    """A file over the size a reader takes: ``size`` bytes, or it ``grew`` past it as read."""
+
+    def __init__(self, path: Path | str, size: int, limit: int, grew: bool = False) -> None:
+        self.size, self.limit, self.grew = size, limit, grew
+        what = "grew past" if grew else f"is {size:,} bytes, over"
+        super().__init__(f"{what} the limit of {limit:,} bytes")
+        self.path = Path(path)
+
+
+def read_regular(path: Path | str, limit: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file of at most ``limit`` bytes, and its status when opened.
+
+    A larger file is not read: :class:`TooLarge` says how large it is (or grew while read).
+    """
+    with os.fdopen(open_regular(path), "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if status.st_size > limit:
+            raise TooLarge(path, status.st_size, limit)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(path, len(data), limit, grew=True)
+    return data, status
+
+
+def unreadable(error: OSError) -> str:
+    """Why a file could not be read, in a person's words (no errno, no exception name)."""
+    if error.errno == errno.ELOOP:
+        return LINK_LOOP
+    if isinstance(error, PermissionError):
+        return "permission denied: the file cannot be read"
+    if isinstance(error, FileNotFoundError):
+        return "the file no longer exists"
+    return error.strerror or str(error)
