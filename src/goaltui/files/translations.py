@@ -18,17 +18,6 @@ from goaltui.files.locate import KeyPath
 from goaltui.language import N_, SPOKEN, _
 from goaltui.review.model import Review, Status, Text, Translation, has_text
 
-#: What no language code may be called: the fields of the tables that hold texts, those of
-#: docs/format.md's extensions included.
-FIELD_NAMES = frozenset(
-    {
-        *("title", "year", "language", "translations", "periods", "current", "statuses", "due"),
-        *("label", "color", "symbol", "description", "explain", "meaning", "actions"),
-        *("id", "theme", "objective", "target", "measure", "binding", "links", "indicators"),
-        *("name", "unit", "direction", "status", "forecast", "comment", "actual"),
-    }
-)
-
 #: What ``goaltui check`` says of a text that has no translation into a language.
 NO_TEXT = {
     "fi": N_("no Finnish (fi) text"),
@@ -45,8 +34,11 @@ class Languages:
     declared: tuple[str, ...] = ()  # review.translations, the valid codes of it
 
 
-def declared(check: Checker, head: Mapping[str, Any], language: str | None) -> Languages:
-    """``review.translations``, checked; ``language`` is ``review.language``."""
+def declared(
+    check: Checker, head: Mapping[str, Any], language: str | None, fields: frozenset[str]
+) -> Languages:
+    """``review.translations``, checked; ``language`` is ``review.language``, ``fields`` the
+    names of the fields of the tables that hold texts, which no language code may take."""
     where: KeyPath = ("review", "translations")
     value = head.get("translations")
     if value is None:
@@ -57,7 +49,7 @@ def declared(check: Checker, head: Mapping[str, Any], language: str | None) -> L
     codes: list[str] = []
     for i, code in enumerate(value):
         at = (*where, i)
-        if code in FIELD_NAMES:
+        if code in fields:
             message = _('"{code}" is the name of a field, not a language code')
         elif code not in SPOKEN:
             message = _('"{code}" is not a language goaltui speaks: {languages}')

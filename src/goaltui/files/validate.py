@@ -15,13 +15,14 @@ from goaltui.files import translations
 from goaltui.files.checker import Checker, Finding, key_part, type_name
 from goaltui.files.locate import KeyPath
 from goaltui.files.translations import Languages
+from goaltui.language import SPOKEN
 from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status, Translation
 
 __all__ = ["Finding", "build_review", "field_label", "key_part"]
 
 GOAL_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
-LANGUAGES = ("fi", "sv", "en")
+LANGUAGES = SPOKEN
 
 REVIEW_KEYS = ("title", "year", "language", "translations", "periods", "current", "statuses")
 STATUS_KEYS = ("label", "color", "symbol", "description", "explain")
@@ -37,6 +38,8 @@ GOAL_KEYS = (
     "periods",
 )
 ENTRY_KEYS = ENTRY_FIELDS
+#: What no language code may be called.
+FIELD_NAMES = frozenset({*REVIEW_KEYS, *STATUS_KEYS, *GOAL_KEYS, *ENTRY_KEYS})
 
 
 def field_label(where: KeyPath, data: Mapping[str, Any]) -> str:
@@ -90,7 +93,7 @@ def _build(check: Checker, data: Mapping[str, Any]) -> Review | None:
     language = check.text(where, head, "language")
     if language is not None and language not in LANGUAGES:
         check.error((*where, "language"), f'"{language}" is not one of {", ".join(LANGUAGES)}')
-    languages = translations.declared(check, head, language)
+    languages = translations.declared(check, head, language, FIELD_NAMES)
     periods = _periods(check, head)
     current = check.text(where, head, "current")
     if current is not None and periods and current not in periods:
