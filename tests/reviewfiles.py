@@ -108,6 +108,137 @@ status = "Toteutuu"
 status = "Toteutuu"
 """
 
+#: ``BASE`` with Swedish texts (docs/format.md, "Translations"): every text of it is translated,
+#: so that ``goaltui check`` has nothing to say until a test takes a translation away.
+BILINGUAL = """\
+[review]
+title = "Kulttuurin ja vapaa-ajan toimiala: strategiset tavoitteet 2021"
+year = 2021
+language = "fi"
+translations = [
+    "sv",
+]
+periods = [
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+]
+current = "Q3"
+
+[review.sv]
+title = "Kultur- och fritidssektorn: strategiska mål 2021"
+
+[[review.statuses]]
+label = "Toteutuu"
+color = "green"
+symbol = "●"
+description = "Tavoite toteutuu"
+
+[review.statuses.sv]
+label = "Uppfylls"
+description = "Målet uppfylls"
+
+[[review.statuses]]
+label = "Toteutuu osittain"
+color = "yellow"
+symbol = "◐"
+description = "Tavoite toteutuu osittain"
+
+[review.statuses.sv]
+label = "Uppfylls delvis"
+description = "Målet uppfylls delvis"
+
+[[review.statuses]]
+label = "Ei toteudu"
+color = "red"
+symbol = "○"
+description = "Tavoite ei toteudu; poikkeama on perusteltava"
+explain = true
+
+[review.statuses.sv]
+label = "Uppfylls inte"
+description = "Målet uppfylls inte; avvikelsen ska motiveras"
+
+[[goals]]
+id = "palvelustrategia"
+theme = "Maailman toimivin kaupunki"
+objective = "Palveluja parannetaan asiakaskokemuksen perusteella"
+binding = false
+links = [
+    "Osallisuus",
+    "Elävät kaupunginosat",
+]
+
+[goals.sv]
+theme = "Världens bäst fungerande stad"
+objective = "Tjänsterna förbättras utifrån kundupplevelsen"
+links = [
+    "Delaktighet",
+    "Levande stadsdelar",
+]
+
+[goals.periods.Q1]
+status = "Toteutuu"
+
+[goals.periods.Q2]
+status = "Toteutuu"
+
+[goals.periods.Q3]
+status = "Toteutuu"
+forecast = "100 %"
+comment = "Palvelukokonaisuudet ovat parhaillaan työstämässä työnjakokuvauksia."
+
+[goals.periods.Q3.sv]
+forecast = "100 %"
+comment = "Servicehelheterna arbetar med beskrivningar av arbetsfördelningen."
+
+[[goals]]
+id = "harrastaminen"
+theme = "Kestävän kasvun turvaaminen on kaupungin keskeisin tehtävä"
+objective = "Koko kaupunki on oppimisen ja kansalaistoiminnan paikka"
+binding = true
+
+[goals.sv]
+theme = "Att trygga en hållbar tillväxt är stadens viktigaste uppgift"
+objective = "Hela staden är en plats för lärande och medborgarverksamhet"
+
+[goals.periods.Q1]
+status = "Toteutuu"
+
+[goals.periods.Q2]
+status = "Toteutuu osittain"
+
+[goals.periods.Q3]
+status = "Toteutuu"
+forecast = "100 %"
+comment = \"\"\"
+Ensimmäinen vaihe loppuu vuoden lopussa.
+Palautteet kerätty keväältä.\"\"\"
+
+[goals.periods.Q3.sv]
+forecast = "100 %"
+comment = \"\"\"
+Den första fasen avslutas vid årets slut.
+Respons har samlats in under våren.\"\"\"
+
+[[goals]]
+id = "liikkeelle"
+theme = "Uudistuvat palvelut"
+objective = "Helsingissä on helppoa ja houkuttelevaa lähteä liikkeelle"
+binding = true
+
+[goals.sv]
+theme = "Tjänster som förnyas"
+objective = "I Helsingfors är det lätt och lockande att börja röra på sig"
+
+[goals.periods.Q1]
+status = "Toteutuu"
+
+[goals.periods.Q2]
+status = "Toteutuu"
+"""
+
 #: Environment variables that change how Rich and Python write output; tests set them explicitly.
 OUTPUT_VARIABLES = (
     "FORCE_COLOR",

@@ -174,6 +174,30 @@ def test_no_message_is_built_at_run_time_where_the_extractor_cannot_see_it(tmp_p
     assert len(_messages_built_at_run_time(bad)) == 3  # the check itself sees them
 
 
+def _messages_inside_f_strings(path: Path) -> list[str]:
+    """Catalogue calls written inside an f-string, which the extractor does not look into."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call):
+                called = inner.func
+                name = called.attr if isinstance(called, ast.Attribute) else ""
+                name = name or getattr(called, "id", "")
+                if name in tool.KEYWORDS:
+                    found.append(f"{path.name}:{inner.lineno}: {ast.unparse(inner)}")
+    return found
+
+
+def test_no_message_is_called_inside_an_f_string(tmp_path):
+    sources = sorted((tool.SOURCE / "goaltui").rglob("*.py"))
+    assert [problem for path in sources for problem in _messages_inside_f_strings(path)] == []
+    bad = tmp_path / "bad.py"
+    bad.write_text("f\"{w._('Total')}: {n}\"\nw._('Total') + f'{n}'\n")
+    assert len(_messages_inside_f_strings(bad)) == 1  # the check itself sees it
+
+
 def test_the_words_of_the_summaries_come_from_the_catalogues():
     assert words("fi")["current period"] == "tarkastelujakso"
     assert words("sv")["unexplained"] == "motivering saknas"

@@ -492,8 +492,14 @@ COLOURS = ["green", "red", "yellow", "bright_blue", "grey50", "#00ff00", "#ABCDE
 
 GOAL_IDS = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,8}", fullmatch=True)
 YEARS = st.integers(-(2**63), 2**63 - 1)
+LANGUAGE_CODES = ("fi", "sv", "en")
+# Unknown keys: neither a table's fields nor a language code, which names a language table.
 _UNKNOWN = {
-    known: st.dictionaries(keys.filter(lambda k, known=known: k not in known), values, max_size=2)
+    known: st.dictionaries(
+        keys.filter(lambda k, known=known: k not in known and k not in LANGUAGE_CODES),
+        values,
+        max_size=2,
+    )
     for known in (REVIEW_KEYS, STATUS_KEYS, GOAL_KEYS, ENTRY_KEYS, ("review", "goals"))
 }
 
@@ -519,6 +525,29 @@ def review_documents(draw) -> dict:
     maybe(head, "year", YEARS)
     maybe(head, "language", st.sampled_from(["fi", "sv", "en"]))
     maybe(head, "current", st.sampled_from(periods))
+    languages: list[str] = []
+    if "language" in head and draw(st.booleans()):
+        others = [code for code in LANGUAGE_CODES if code != head["language"]]
+        languages = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+        head["translations"] = languages
+
+    def translate(table: dict, known: tuple[str, ...], **fields) -> None:
+        """Language tables in ``table``, each with some of ``fields`` and unknown keys."""
+        for code in languages:
+            if draw(st.booleans()):
+                translation: dict = {}
+                for name, strategy in fields.items():
+                    maybe(translation, name, strategy)
+                table[code] = finish(translation, known)
+
+    translate(head, REVIEW_KEYS, title=texts)
+    # translated labels: one language's differ, as the main ones do
+    translated_labels = {
+        code: iter(
+            draw(st.lists(nonblank, min_size=len(labels), max_size=len(labels), unique=True))
+        )
+        for code in languages
+    }
     statuses = []
     for label in labels:
         status: dict = {"label": label}
@@ -526,6 +555,11 @@ def review_documents(draw) -> dict:
         maybe(status, "symbol", texts)
         maybe(status, "description", texts)
         maybe(status, "explain", st.booleans())
+        for code in languages:
+            shown = next(translated_labels[code])
+            if draw(st.booleans()):
+                status[code] = finish({"label": shown}, STATUS_KEYS)
+                maybe(status[code], "description", texts)
         statuses.append(finish(status, STATUS_KEYS))
     head["statuses"] = statuses
 
@@ -543,8 +577,19 @@ def review_documents(draw) -> dict:
                 maybe(entry, "status", st.sampled_from(labels))
                 maybe(entry, "forecast", texts)
                 maybe(entry, "comment", texts)
+                translate(entry, ENTRY_KEYS, forecast=texts, comment=texts)
                 entries[period] = finish(entry, ENTRY_KEYS)
             goal["periods"] = entries
+        translate(
+            goal,
+            GOAL_KEYS,
+            theme=texts,
+            objective=texts,
+            description=texts,
+            target=texts,
+            measure=texts,
+            links=st.lists(texts, max_size=3),
+        )
         goals.append(finish(goal, GOAL_KEYS))
 
     document = {"review": finish(head, REVIEW_KEYS)}

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from goaltui import __version__
+from goaltui import __version__, language
 from goaltui.files.problems import Problem, ReviewError, SaveError
 
 if TYPE_CHECKING:
@@ -76,15 +76,34 @@ def _summary_parser() -> argparse.ArgumentParser:
         help="rich: for terminals and CI logs (plain when piped); markdown: for job summaries "
         "and minutes; json: for other tools",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="L",
+        help="speak L (fi, sv or en), also in the review's texts where the file has them "
+        "(default: $GOALTUI_LANG, else the review's language)",
+    )
     return parser
 
 
 def _check_parser() -> argparse.ArgumentParser:
-    return _parser(
+    parser = _parser(
         "goaltui check",
         "Validate review files: prints path:line:col: error|warning: message.\n"
         "Exits 1 if any file has an error; warnings alone exit 0.",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="L",
+        help="the language of the messages: fi, sv or en "
+        "(default: $GOALTUI_LANG, else the locale's where it is Finnish or Swedish)",
+    )
+    return parser
+
+
+def _speak(arguments: argparse.Namespace) -> None:
+    """Diagnostics in the language of --lang or $GOALTUI_LANG (else the locale's); a language
+    goaltui does not speak raises UnknownLanguage, a usage error (see main)."""
+    language.set_default(language.diagnostics_language(arguments.lang))
 
 
 def _fmt_parser() -> argparse.ArgumentParser:
@@ -160,6 +179,7 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
     from goaltui.files.loading import load
     from goaltui.outputs.summary import summarize, totals
 
+    _speak(arguments)
     outcome = _Outcome()
     summaries = []
     for path in _paths(arguments.paths, outcome):
@@ -174,7 +194,8 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
             periods = ", ".join(source.review.periods)
             _err(f'goaltui summary: {path}: no period "{period}"; periods are {periods}')
             return USAGE
-        summaries.append(summarize(source.review, path, period))
+        speaks = language.review_language(source.review.language, option=arguments.lang)
+        summaries.append(summarize(source.review, path, period, speaks))
     total = totals(summaries)
     if arguments.format == "json":
         from goaltui.outputs.json_format import summary_json
@@ -207,6 +228,7 @@ def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
 def cmd_check(arguments: argparse.Namespace) -> int:
     from goaltui.files.checks import check_file
 
+    _speak(arguments)
     outcome = _Outcome()
     paths = _paths(arguments.paths, outcome, sys.stdout)
     errors, warnings = outcome.problems, 0
@@ -321,6 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments = make_parser().parse_args(argv)
     try:
         return command(arguments)
+    except language.UnknownLanguage as error:
+        _err(f"goaltui {argv[0]}: {error}" if command is not cmd_open else f"goaltui: {error}")
+        return USAGE
     except ReviewError as error:
         _report(error.problems)
         return INVALID

@@ -18,7 +18,7 @@ import tomli_w
 
 from goaltui.files import tomlparse
 from goaltui.files.problems import SaveError
-from goaltui.review.model import Goal, PeriodEntry, Review, Status
+from goaltui.review.model import Goal, PeriodEntry, Review, Status, Translated
 
 # -- the canonical document ------------------------------------------------------------
 
@@ -28,12 +28,27 @@ def _put(table: dict[str, Any], key: str, value: Any) -> None:
         table[key] = value
 
 
+def _put_translated(table: dict[str, Any], translated: Translated, texts: Sequence[str]) -> None:
+    """A table's language subtables, right after the fields they translate: in the order of
+    ``review.translations`` (validation put them so), the text fields in the table's order,
+    then the unknown keys in the order read."""
+    for language, translation in translated.items():
+        subtable: dict[str, Any] = {}
+        for name in texts:
+            text = translation.texts.get(name)
+            if text is not None:
+                subtable[name] = list(text) if isinstance(text, tuple) else text
+        subtable.update(translation.extra)
+        table[language] = subtable
+
+
 def _status_data(status: Status) -> dict[str, Any]:
     table: dict[str, Any] = {"label": status.label}
     _put(table, "color", status.color)
     _put(table, "symbol", status.symbol)
     _put(table, "description", status.description)
     _put(table, "explain", status.explain)
+    _put_translated(table, status.translated, status.TEXTS)
     table.update(status.extra)
     return table
 
@@ -43,12 +58,14 @@ def _entry_data(entry: PeriodEntry) -> dict[str, Any]:
     _put(table, "status", entry.status)
     _put(table, "forecast", entry.forecast)
     _put(table, "comment", entry.comment)
+    _put_translated(table, entry.translated, entry.TEXTS)
     table.update(entry.extra)
     return table
 
 
 def goal_data(goal: Goal) -> dict[str, Any]:
-    """One goal as TOML data, keys in the canonical order."""
+    """One goal as TOML data, keys in the canonical order; its language subtables before its
+    periods."""
     table: dict[str, Any] = {"id": goal.id}
     _put(table, "theme", goal.theme)
     table["objective"] = goal.objective
@@ -58,6 +75,7 @@ def goal_data(goal: Goal) -> dict[str, Any]:
     _put(table, "binding", goal.binding)
     if goal.links is not None:
         table["links"] = list(goal.links)
+    _put_translated(table, goal.translated, goal.TEXTS)
     if goal.periods is not None:
         table["periods"] = {period: _entry_data(e) for period, e in goal.periods.items()}
     table.update(goal.extra)
@@ -69,8 +87,11 @@ def to_document(review: Review, *, goals: bool = True) -> dict[str, Any]:
     head: dict[str, Any] = {"title": review.title}
     _put(head, "year", review.year)
     _put(head, "language", review.language)
+    if review.translations is not None:
+        head["translations"] = list(review.translations)
     head["periods"] = list(review.periods)
     _put(head, "current", review.current)
+    _put_translated(head, review.translated, ("title",))
     head["statuses"] = [_status_data(status) for status in review.statuses]
     head.update(review.review_extra)
     document: dict[str, Any] = {"review": head}

@@ -1,8 +1,8 @@
 """What ``goaltui check`` says of a file: its problems, and the warnings of a valid file.
 
-A valid file may still want attention: a status that needs a comment without one, a layout
-that a save would change (a byte order mark, other quoting or order), data a save cannot
-write.
+A valid file may still want attention: a status that needs a comment without one, a text
+without its translation into a language of ``review.translations``, a layout that a save would
+change (a byte order mark, other quoting or order), data a save cannot write.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from goaltui.files.canonical import render
 from goaltui.files.loading import ReviewFile, load
 from goaltui.files.locate import locate
 from goaltui.files.problems import Problem, ReviewError, SaveError
+from goaltui.files.translations import missing
 from goaltui.files.validate import key_part
 
 
@@ -28,11 +29,16 @@ def check_file(path: Path) -> list[Problem]:
 
 
 def review_warnings(source: ReviewFile) -> list[Problem]:
-    """The warnings of a valid file beyond its loading: unexplained statuses, the layout."""
+    """The warnings of a valid file beyond its loading: unexplained statuses, missing
+    translations, the layout."""
     path, review = source.path, source.review
     problems = []
     unexplained = list(review.unexplained())
-    places = locate(source.text) if unexplained else None
+    untranslated = list(missing(review))
+    places = locate(source.text) if unexplained or untranslated else None
+    for text in untranslated:
+        line, col = (places.find(text.where) if places else None) or (None, None)
+        problems.append(Problem(path, text.message, "warning", line, col, text.field))
     for item in unexplained:
         index = review.goal_index(item.goal.id)
         where = places.find(("goals", index, "periods", item.period, "status")) if places else None

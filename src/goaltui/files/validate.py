@@ -1,26 +1,30 @@
 """From parsed TOML to a :class:`~goaltui.review.model.Review`, checking every rule of the format.
 
 Every problem is collected, with the logical path of the table or key it concerns, so that
-the caller can report all of them together and point at their lines.
+the caller can report all of them together and point at their lines. The rules of texts in
+other languages are in :mod:`goaltui.files.translations`.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from goaltui.files import translations
+from goaltui.files.checker import Checker, Finding, key_part, type_name
 from goaltui.files.locate import KeyPath
-from goaltui.files.problems import Severity
-from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status
+from goaltui.files.translations import Languages
+from goaltui.language import SPOKEN
+from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status, Translation
+
+__all__ = ["Finding", "build_review", "field_label", "key_part"]
 
 GOAL_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
-LANGUAGES = ("fi", "sv", "en")
+LANGUAGES = SPOKEN
 
-REVIEW_KEYS = ("title", "year", "language", "periods", "current", "statuses")
+REVIEW_KEYS = ("title", "year", "language", "translations", "periods", "current", "statuses")
 STATUS_KEYS = ("label", "color", "symbol", "description", "explain")
 GOAL_KEYS = (
     "id",
@@ -34,29 +38,8 @@ GOAL_KEYS = (
     "periods",
 )
 ENTRY_KEYS = ENTRY_FIELDS
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A problem before it knows its file: where in the data, and what."""
-
-    where: KeyPath
-    message: str
-    severity: Severity = "error"
-
-
-def _type_name(value: object) -> str:
-    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, list):
-        return "an array"
-    return names.get(type(value), f"a {type(value).__name__}")
-
-
-def key_part(key: str) -> str:
-    """A key as a field path writes it: bare when it can be, quoted otherwise."""
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else f'"{key}"'
+#: What no language code may be called.
+FIELD_NAMES = frozenset({*REVIEW_KEYS, *STATUS_KEYS, *GOAL_KEYS, *ENTRY_KEYS})
 
 
 def field_label(where: KeyPath, data: Mapping[str, Any]) -> str:
@@ -85,69 +68,22 @@ def field_label(where: KeyPath, data: Mapping[str, Any]) -> str:
     return ".".join(parts)
 
 
-class _Checker:
-    def __init__(self) -> None:
-        self.findings: list[Finding] = []
-
-    def error(self, where: KeyPath, message: str) -> None:
-        self.findings.append(Finding(where, message))
-
-    def warn(self, where: KeyPath, message: str) -> None:
-        self.findings.append(Finding(where, message, "warning"))
-
-    def unknown_keys(
-        self, where: KeyPath, table: Mapping[str, Any], known: tuple[str, ...]
-    ) -> dict[str, Any]:
-        extra = {k: v for k, v in table.items() if k not in known}
-        for key in extra:
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
-            if close:
-                self.warn(
-                    (*where, key),
-                    f'unknown key "{key}" (kept as is); did you mean "{close[0]}"?',
-                )
-        return extra
-
-    def text(
-        self, where: KeyPath, table: Mapping[str, Any], key: str, *, required: bool = False
-    ) -> str | None:
-        value = table.get(key)
-        if value is None:
-            if required:
-                self.error((*where, key) if where else (key,), f'"{key}" is required')
-            return None
-        if not isinstance(value, str):
-            self.error((*where, key), f"must be a string, not {_type_name(value)}")
-            return None
-        if required and not value.strip():
-            self.error((*where, key), "must not be empty")
-            return None
-        return value
-
-    def flag(self, where: KeyPath, table: Mapping[str, Any], key: str) -> bool | None:
-        value = table.get(key)
-        if value is not None and not isinstance(value, bool):
-            self.error((*where, key), f"must be true or false, not {_type_name(value)}")
-            return None
-        return value
-
-
 def build_review(data: Mapping[str, Any]) -> tuple[Review | None, list[Finding]]:
     """Check ``data`` against the format; the review when it holds no errors."""
-    check = _Checker()
+    check = Checker()
     review = _build(check, data)
     if any(f.severity == "error" for f in check.findings):
         return None, check.findings
     return review, check.findings
 
 
-def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
+def _build(check: Checker, data: Mapping[str, Any]) -> Review | None:
     head = data.get("review")
     if not isinstance(head, Mapping):
         if head is None:
             check.error((), "the [review] table is missing")
         else:
-            check.error(("review",), f"must be a table, not {_type_name(head)}")
+            check.error(("review",), f"must be a table, not {type_name(head)}")
         head = {}
     elif not head:  # the keys it lacks are not reported one by one (see `if head` below)
         check.error(
@@ -157,10 +93,11 @@ def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
     title = check.text(where, head, "title", required=bool(head))
     year = head.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        check.error((*where, "year"), f"must be an integer, not {_type_name(year)}")
+        check.error((*where, "year"), f"must be an integer, not {type_name(year)}")
     language = check.text(where, head, "language")
     if language is not None and language not in LANGUAGES:
         check.error((*where, "language"), f'"{language}" is not one of {", ".join(LANGUAGES)}')
+    languages = translations.declared(check, head, language, FIELD_NAMES)
     periods = _periods(check, head)
     current = check.text(where, head, "current")
     if current is not None and periods and current not in periods:
@@ -168,9 +105,10 @@ def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
             (*where, "current"),
             f'"{current}" is not a period; periods are {", ".join(periods)}',
         )
-    statuses = _statuses(check, head)
-    review_extra = check.unknown_keys(where, head, REVIEW_KEYS) if head else {}
-    goals = _goals(check, data.get("goals"), periods, statuses)
+    statuses = _statuses(check, head, languages)
+    review_translated = _translated(check, where, head, ("title",), REVIEW_KEYS, languages)
+    review_extra = _unknown_keys(check, where, head, REVIEW_KEYS, languages) if head else {}
+    goals = _goals(check, data.get("goals"), periods, statuses, languages)
     extra = {k: v for k, v in data.items() if k not in ("review", "goals")}
     if title is None or not periods or not statuses or goals is None:
         return None
@@ -182,13 +120,15 @@ def _build(check: _Checker, data: Mapping[str, Any]) -> Review | None:
         year=year if isinstance(year, int) else None,
         language=language,
         current=current,
+        translations=tuple(languages.declared) if "translations" in head else None,
+        translated=review_translated,
         review_extra=review_extra,
         extra=extra,
         empty_goals_key=data.get("goals") == [],
     )
 
 
-def _periods(check: _Checker, head: Mapping[str, Any]) -> list[str]:
+def _periods(check: Checker, head: Mapping[str, Any]) -> list[str]:
     where: KeyPath = ("review", "periods")
     value = head.get("periods")
     if value is None:
@@ -209,7 +149,32 @@ def _periods(check: _Checker, head: Mapping[str, Any]) -> list[str]:
     return periods
 
 
-def _statuses(check: _Checker, head: Mapping[str, Any]) -> list[Status]:
+def _translated(
+    check: Checker,
+    at: KeyPath,
+    table: Mapping[str, Any],
+    texts: tuple[str, ...],
+    known: tuple[str, ...],
+    languages: Languages,
+) -> dict[str, Translation]:
+    """The table's language subtables; nothing to look for in a file without translations."""
+    if not languages.declared and not translations.language_keys(table, languages):
+        return {}
+    return translations.translated(check, at, table, texts, known, languages)
+
+
+def _unknown_keys(
+    check: Checker,
+    where: KeyPath,
+    table: Mapping[str, Any],
+    known: tuple[str, ...],
+    languages: Languages,
+) -> dict[str, Any]:
+    """The table's unknown keys: neither its fields nor its language subtables."""
+    return check.unknown_keys(where, table, (*known, *translations.language_keys(table, languages)))
+
+
+def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> list[Status]:
     where: KeyPath = ("review", "statuses")
     value = head.get("statuses")
     if value is None:
@@ -220,11 +185,12 @@ def _statuses(check: _Checker, head: Mapping[str, Any]) -> list[Status]:
         check.error(where, "must be a non-empty list of [[review.statuses]] tables")
         return []
     statuses: list[Status] = []
+    placed: list[tuple[int, Status]] = []
     seen: set[str] = set()
     for i, table in enumerate(value):
         at = (*where, i)
         if not isinstance(table, Mapping):
-            check.error(at, f"must be a table, not {_type_name(table)}")
+            check.error(at, f"must be a table, not {type_name(table)}")
             continue
         label = check.text(at, table, "label", required=True)
         if label is not None and label in seen:
@@ -241,11 +207,14 @@ def _statuses(check: _Checker, head: Mapping[str, Any]) -> list[Status]:
             symbol=check.text(at, table, "symbol"),
             description=check.text(at, table, "description"),
             explain=check.flag(at, table, "explain"),
-            extra=check.unknown_keys(at, table, STATUS_KEYS),
+            translated=_translated(check, at, table, Status.TEXTS, STATUS_KEYS, languages),
+            extra=_unknown_keys(check, at, table, STATUS_KEYS, languages),
         )
         if label is not None:
             seen.add(label)
             statuses.append(status)
+            placed.append((i, status))
+    translations.distinct_labels(check, placed)
     return statuses
 
 
@@ -258,12 +227,12 @@ def _is_color(value: str) -> bool:
 
 
 def _goals(
-    check: _Checker, value: Any, periods: list[str], statuses: list[Status]
+    check: Checker, value: Any, periods: list[str], statuses: list[Status], languages: Languages
 ) -> list[Goal] | None:
     if value is None:
         return []
     if not isinstance(value, list):
-        check.error(("goals",), f"must be a list of [[goals]] tables, not {_type_name(value)}")
+        check.error(("goals",), f"must be a list of [[goals]] tables, not {type_name(value)}")
         return None
     labels = [status.label for status in statuses]
     goals: list[Goal] = []
@@ -271,7 +240,7 @@ def _goals(
     for i, table in enumerate(value):
         at: KeyPath = ("goals", i)
         if not isinstance(table, Mapping):
-            check.error(at, f"must be a table, not {_type_name(table)}")
+            check.error(at, f"must be a table, not {type_name(table)}")
             continue
         ident = check.text(at, table, "id", required=True)
         if ident is not None:
@@ -284,12 +253,7 @@ def _goals(
             elif ident in seen:
                 check.error((*at, "id"), f'id "{ident}" is used by an earlier goal')
             seen.add(ident)
-        links = table.get("links")
-        if links is not None and (
-            not isinstance(links, list) or not all(isinstance(x, str) for x in links)
-        ):
-            check.error((*at, "links"), "must be a list of strings")
-            links = None
+        links = check.texts(at, table, "links")
         goals.append(
             Goal(
                 id=ident or "",
@@ -300,21 +264,27 @@ def _goals(
                 measure=check.text(at, table, "measure"),
                 binding=check.flag(at, table, "binding"),
                 links=tuple(links) if links is not None else None,
-                periods=_entries(check, at, table.get("periods"), periods, labels),
-                extra=check.unknown_keys(at, table, GOAL_KEYS),
+                periods=_entries(check, at, table.get("periods"), periods, labels, languages),
+                translated=_translated(check, at, table, Goal.TEXTS, GOAL_KEYS, languages),
+                extra=_unknown_keys(check, at, table, GOAL_KEYS, languages),
             )
         )
     return goals
 
 
 def _entries(
-    check: _Checker, at: KeyPath, value: Any, periods: list[str], labels: list[str]
+    check: Checker,
+    at: KeyPath,
+    value: Any,
+    periods: list[str],
+    labels: list[str],
+    languages: Languages,
 ) -> dict[str, PeriodEntry] | None:
     if value is None:
         return None
     where: KeyPath = (*at, "periods")
     if not isinstance(value, Mapping):
-        check.error(where, f"must be a table of periods, not {_type_name(value)}")
+        check.error(where, f"must be a table of periods, not {type_name(value)}")
         return None
     entries: dict[str, PeriodEntry] = {}
     for period, table in value.items():
@@ -323,26 +293,18 @@ def _entries(
             check.error(here, f'unknown period "{period}"; periods are {", ".join(periods)}')
             continue
         if not isinstance(table, Mapping):
-            check.error(here, f"must be a table, not {_type_name(table)}")
+            check.error(here, f"must be a table, not {type_name(table)}")
             continue
         status = check.text(here, table, "status")
         if status is not None and labels and status not in labels:
             choices = ", ".join(f'"{label}"' for label in dict.fromkeys(labels))
             check.error((*here, "status"), f'unknown status "{status}"; statuses are {choices}')
-        forecast = table.get("forecast")
-        if isinstance(forecast, int | float) and not isinstance(forecast, bool):
-            check.error(
-                (*here, "forecast"),
-                f'must be a string: write it in quotes, e.g. forecast = "{forecast}"',
-            )
-            forecast = None
-        else:
-            forecast = check.text(here, table, "forecast")
         entries[period] = PeriodEntry(
             status=status,
-            forecast=forecast,
+            forecast=check.forecast(here, table),
             comment=check.text(here, table, "comment"),
-            extra=check.unknown_keys(here, table, ENTRY_KEYS),
+            translated=_translated(check, here, table, PeriodEntry.TEXTS, ENTRY_KEYS, languages),
+            extra=_unknown_keys(check, here, table, ENTRY_KEYS, languages),
         )
     # Canonical order: the order of review.periods.
     order = {name: k for k, name in enumerate(periods)}

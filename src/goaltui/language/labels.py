@@ -1,41 +1,27 @@
-"""The words of the summaries and the app's table by key, in the review's language.
+"""The words of the app's table and panes by key, in the review's language.
 
 The words themselves are in the catalogues; these keys name them for the code written before
 the catalogues, and :func:`goal_count` and :func:`file_count` count in the language's plurals.
+The summaries call their words from the catalogue directly.
 """
 
 from __future__ import annotations
 
 import functools
 
-from goaltui.language.words import N_, NP_, SPOKEN, Words, catalogue
+from goaltui.language.words import N_, NP_, Words, catalogue, spoken
 
 _MESSAGES: dict[str, str | tuple[str, str]] = {
     "not assessed": N_("not assessed"),
     "binding": N_("binding"),
     "goals": N_("Goals"),
-    "goal": N_("goal"),
-    # Kept for callers not yet counting with goal_count(), which has the plural forms.
-    "count": N_("{goals} goals ({binding} binding)"),
     "status": N_("Status"),
     "forecast": N_("forecast"),
     "comment": N_("comment"),
-    "theme": N_("theme"),
-    "attention": N_("Attention"),
-    "worsened": N_("worsened"),
-    "improved": N_("improved"),
     "unexplained": N_("needs a comment"),
-    "not assessed in": NP_("followed by a period's name", "not assessed in"),
     "current period": N_("current period"),
-    "period": N_("period"),
-    "year": N_("year"),
-    "total": N_("Total"),
-    "files": NP_("after a number", "files"),
-    "nothing": N_("nothing needs attention"),
     "no goals": N_("No goal matches the filter."),
     "no theme": N_("(no theme)"),
-    "more": N_("{n} more"),
-    "all goals elsewhere": N_("({n} goals: goaltui summary lists them all)"),
     "filter": N_("Filter"),
     "showing": N_("Showing"),
     "matching": NP_("the filter bar: followed by the text filtered for", "matching"),
@@ -75,4 +61,4 @@ def file_count(language: str | None, files: int) -> str:
 
 
 def _words(language: str | None) -> Words:
-    return catalogue(language if language in SPOKEN else "en")
+    return catalogue(language if language in spoken() else "en")

@@ -1,7 +1,9 @@
 """The JSON writer: the summary for other tools.
 
 The shape is documented in docs/summary-json.md; its ``"version"`` changes when a key changes
-meaning or goes away.
+meaning or goes away. Texts are in the summary's language where the file has them in it; each
+object lists, under ``"untranslated"``, its keys whose text is the main one for lack of a
+translation.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from goaltui.outputs.summary import ReviewSummary, Totals
+from goaltui.review.model import Localized
 
 JSON_VERSION = 1
 
@@ -34,24 +37,32 @@ def summary_json(summaries: Sequence[ReviewSummary], total: Totals) -> str:
     return json.dumps(document, ensure_ascii=True, indent=2)
 
 
+class _Texts:
+    """The texts of one JSON object, and the keys of those shown untranslated."""
+
+    def __init__(self) -> None:
+        self.untranslated: list[str] = []
+
+    def __call__(self, key: str, text: Localized[Any]) -> Any:
+        if text.untranslated:
+            self.untranslated.append(key)
+        return text.text
+
+
 def _json_one(summary: ReviewSummary) -> dict[str, Any]:
     review = summary.review
+    texts = summary.texts
+    own = _Texts()
     return {
         "path": str(summary.path) if summary.path is not None else None,
-        "title": review.title,
+        "title": own("title", review.text("title", texts)),
         "year": review.year,
         "language": review.language,
+        "shown_language": summary.language,
+        "untranslated": own.untranslated,
         "periods": list(review.periods),
         "current": summary.period,
-        "statuses": [
-            {
-                "label": s.label,
-                "color": s.color,
-                "symbol": s.symbol,
-                "explain": s.needs_comment,
-            }
-            for s in review.statuses
-        ],
+        "statuses": [_json_status(summary, i) for i in range(len(review.statuses))],
         "counts": {
             period: {
                 "statuses": {k: v for k, v in counts.items() if k is not None},
@@ -59,19 +70,7 @@ def _json_one(summary: ReviewSummary) -> dict[str, Any]:
             }
             for period, counts in summary.counts.items()
         },
-        "goals": [
-            {
-                "id": goal.id,
-                "theme": goal.theme,
-                "objective": goal.objective,
-                "binding": goal.is_binding,
-                "links": list(goal.links or ()),
-                "status": {p: goal.status_in(p) for p in review.periods},
-                "forecast": goal.entry(summary.period).forecast,
-                "comment": goal.entry(summary.period).comment,
-            }
-            for goal in review.goals
-        ],
+        "goals": [_json_goal(summary, i) for i in range(len(review.goals))],
         "attention": {
             "worsened": [
                 {"id": c.goal.id, "from": c.before, "to": c.after} for c in summary.worsened
@@ -86,3 +85,35 @@ def _json_one(summary: ReviewSummary) -> dict[str, Any]:
             "not_assessed": [goal.id for goal in summary.not_assessed],
         },
     }
+
+
+def _json_status(summary: ReviewSummary, index: int) -> dict[str, Any]:
+    status = summary.review.statuses[index]
+    texts = _Texts()
+    return {
+        "label": status.label,
+        "shown_label": texts("shown_label", status.text("label", summary.texts)),
+        "untranslated": texts.untranslated,
+        "color": status.color,
+        "symbol": status.symbol,
+        "explain": status.needs_comment,
+    }
+
+
+def _json_goal(summary: ReviewSummary, index: int) -> dict[str, Any]:
+    goal = summary.review.goals[index]
+    language = summary.texts
+    entry = goal.entry(summary.period)
+    texts = _Texts()
+    shown = {
+        "id": goal.id,
+        "theme": texts("theme", goal.text("theme", language)),
+        "objective": texts("objective", goal.text("objective", language)),
+        "binding": goal.is_binding,
+        "links": list(texts("links", goal.links_in(language)) or ()),
+        "status": {p: goal.status_in(p) for p in summary.review.periods},
+        "forecast": texts("forecast", entry.text("forecast", language)),
+        "comment": texts("comment", entry.text("comment", language)),
+    }
+    shown["untranslated"] = texts.untranslated
+    return shown

@@ -1,6 +1,8 @@
 """The Markdown writer: the summary for CI job summaries and meeting minutes.
 
-Text from a file is made literal (:func:`md`): no HTML, no emphasis, no links.
+Text from a file is made literal (:func:`md`): no HTML, no emphasis, no links. Words and
+texts are in the summary's language, as in the terminal writer, a text without its translation
+after its language's mark ("\\[fi\\]"), explained under the goals.
 """
 
 from __future__ import annotations
@@ -8,10 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from goaltui.language.labels import file_count, goal_count, words
-from goaltui.outputs.marks import ATTENTION_MARKS, BINDING_MARK, NOT_ASSESSED_MARK, UNEXPLAINED_MARK
-from goaltui.outputs.summary import AttentionItem, ReviewSummary, Totals, period_fact
-from goaltui.review.model import Review
+from goaltui.language.labels import file_count, goal_count
+from goaltui.outputs.marks import (
+    ATTENTION_MARKS,
+    BINDING_MARK,
+    NOT_ASSESSED_MARK,
+    UNEXPLAINED_MARK,
+    untranslated_mark,
+)
+from goaltui.outputs.summary import (
+    ATTENTION_WORDS,
+    AttentionItem,
+    ReviewSummary,
+    Totals,
+    period_fact,
+    total_facts,
+)
 from goaltui.text import clean_line
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
@@ -23,11 +37,11 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", clean_line(text).translate(_HTML))
 
 
-def _md_status(review: Review, label: str | None) -> str:
-    status = review.status(label) if label is not None else None
+def _md_status(summary: ReviewSummary, label: str | None) -> str:
+    status = summary.review.status(label) if label is not None else None
     if status is None:
         return NOT_ASSESSED_MARK
-    return f"{md(status.mark)} {md(status.label)}"
+    return f"{md(status.mark)} {md(summary.label(status.label))}"
 
 
 def summary_markdown(summaries: Sequence[ReviewSummary], total: Totals | None = None) -> str:
@@ -40,90 +54,103 @@ def summary_markdown(summaries: Sequence[ReviewSummary], total: Totals | None = 
 
 def _markdown_one(summary: ReviewSummary) -> str:
     review = summary.review
-    w = words(review.language)
+    w = summary.words
     periods = review.periods
-    out = [f"## {md(review.title)}", ""]
+    out = [f"## {md(summary.title)}", ""]
     facts = []
     if summary.path is not None:
         facts.append(f"`{clean_line(str(summary.path)).replace('`', '')}`")
     if review.year is not None:
-        facts.append(f"{w['year']} {review.year}")
+        facts.append(w._("year {year}").format(year=review.year))
     facts.append(period_fact(summary, strong=lambda period: f"**{md(period)}**"))
-    facts.append(goal_count(review.language, len(review.goals), summary.binding_count))
+    facts.append(goal_count(summary.language, len(review.goals), summary.binding_count))
     out += [" · ".join(facts), ""]
 
     heads = [f"**{md(p)}**" if p == summary.period else md(p) for p in periods]
-    out.append(f"| {w['status']} | " + " | ".join(heads) + " |")
+    out.append("| " + w._("Status") + " | " + " | ".join(heads) + " |")
     out.append("|---|" + "---:|" * len(periods))
+    not_assessed = f"{NOT_ASSESSED_MARK} " + w._("not assessed")
     for status in [*review.statuses, None]:
         label = status.label if status else None
-        name = _md_status(review, label) if status else f"{NOT_ASSESSED_MARK} {w['not assessed']}"
-        counts = " | ".join(str(summary.counts[p].get(label, 0)) for p in periods)
+        name = _md_status(summary, label) if status else not_assessed
+        counts = " | ".join(w.integer(summary.counts[p].get(label, 0)) for p in periods)
         out.append(f"| {name} | {counts} |")
 
-    out += ["", f"### {w['goals']}", ""]
-    out.append(
-        f"| {w['theme']} | id | {w['goal']} | {w['binding']} | "
-        + " | ".join(md(p) for p in periods)
-        + f" | {w['forecast']} |"
-    )
+    out += ["", "### " + w._("Goals"), ""]
+    headings = [
+        w._("theme"),
+        w.pgettext("a column: the goal ids", "id"),
+        w._("goal"),
+        w._("binding"),
+        *(md(p) for p in periods),
+        w._("forecast"),
+    ]
+    out.append("| " + " | ".join(headings) + " |")
     out.append("|---|---|---|:---:|" + "---|" * len(periods) + "---|")
     for goal in review.goals:
         cells = []
         for p in periods:
-            cell = _md_status(review, goal.status_in(p))
+            cell = _md_status(summary, goal.status_in(p))
             if review.is_unexplained(goal, p):
                 cell += f" {UNEXPLAINED_MARK}"
             cells.append(cell)
-        forecast = goal.entry(summary.period).forecast
         out.append(
-            f"| {md(goal.theme or '')} | `{goal.id}` | {md(goal.objective)} | "
+            f"| {md(summary.goal_text(goal, 'theme'))} | `{goal.id}` | "
+            f"{md(summary.goal_text(goal, 'objective'))} | "
             f"{BINDING_MARK if goal.is_binding else ''} | "
             + " | ".join(cells)
-            + f" | {md(forecast or '')} |"
+            + f" | {md(summary.entry_text(goal, 'forecast'))} |"
         )
+    if summary.untranslated:
+        mark = md(untranslated_mark(review.main_language))
+        out += ["", f"{mark} " + w._("no translation")]
 
-    out += ["", f"### {w['attention']} ({md(summary.period)})", ""]
+    out += ["", "### " + w._("Attention ({period})").format(period=md(summary.period)), ""]
     if not summary.needs_attention:
-        out.append(f"- {w['nothing']}")
-    out += [_attention_line(review, item) for item in summary.attention]
+        out.append("- " + w._("nothing needs attention"))
+    out += [_attention_line(summary, item) for item in summary.attention]
     if summary.not_assessed:
         ids = ", ".join(f"`{goal.id}`" for goal in summary.not_assessed)
-        out.append(f"- {NOT_ASSESSED_MARK} {w['not assessed in']} {md(summary.period)}: {ids}")
+        shown = w._("not assessed in {period}: {goals}").format(
+            period=md(summary.period), goals=ids
+        )
+        out.append(f"- {NOT_ASSESSED_MARK} {shown}")
     out.append("")
     return "\n".join(out)
 
 
-def _attention_line(review: Review, item: AttentionItem) -> str:
+def _attention_line(summary: ReviewSummary, item: AttentionItem) -> str:
     """``- ▼ worsened Q2 → Q3: `id` objective: before → after``, and alike for each kind."""
-    word = words(review.language)[item.kind]
-    statuses = " → ".join(_md_status(review, label) for label in item.statuses)
+    word = summary.words._(ATTENTION_WORDS[item.kind])
+    statuses = " → ".join(_md_status(summary, label) for label in item.statuses)
     return (
         f"- {ATTENTION_MARKS[item.kind]} {word} {item.when(md)}: `{item.goal.id}` "
-        f"{md(item.goal.objective)}: {statuses}"
+        f"{md(summary.goal_text(item.goal, 'objective'))}: {statuses}"
     )
 
 
 def _markdown_total(total: Totals, summaries: Sequence[ReviewSummary]) -> str:
-    languages = {summary.review.language for summary in summaries}
-    language = languages.pop() if len(languages) == 1 else None
-    w = words(language)
-    rows = [f"| {w['status']} | {w['goals']} |", "|---|---:|"]
+    w = total.words
+    shown: dict[str, str] = {}  # each label as its first summary shows it
+    for summary in summaries:
+        for status in summary.review.statuses:
+            shown.setdefault(status.label, summary.label(status.label))
+    not_assessed = w._("not assessed")
+    rows = ["| " + w._("Status") + " | " + w._("Goals") + " |", "|---|---:|"]
     for label, n in total.counts.items():
         if label is not None:
-            rows.append(f"| {md(label)} | {n} |")
-    rows.append(f"| {NOT_ASSESSED_MARK} {w['not assessed']} | {total.counts.get(None, 0)} |")
+            rows.append(f"| {md(shown.get(label, label))} | {w.integer(n)} |")
+    rows.append(f"| {NOT_ASSESSED_MARK} {not_assessed} | {w.integer(total.counts.get(None, 0))} |")
     return "\n".join(
         [
-            f"## {w['total']}",
+            "## " + w._("Total"),
             "",
-            f"{file_count(language, total.files)} · "
-            + goal_count(language, total.goals, total.binding),
+            f"{file_count(w.code, total.files)} · "
+            + goal_count(w.code, total.goals, total.binding),
             "",
             *rows,
             "",
-            f"{w['worsened']}: {total.worsened} · {w['unexplained']}: {total.unexplained} · "
-            f"{w['not assessed']}: {total.not_assessed}",
+            total_facts(total),
             "",
         ]
     )

@@ -6,6 +6,11 @@ beside it, or a legend, so that nothing is told by a glyph or a colour alone.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from goaltui.review.model import Localized
+
 NOT_ASSESSED_MARK = "·"
 BINDING_MARK = "◆"
 UNEXPLAINED_MARK = "!"  # a status that asks for a comment, without one
@@ -18,3 +23,17 @@ ATTENTION_MARKS = {
     "unexplained": UNEXPLAINED_MARK,
     "improved": IMPROVED_MARK,
 }
+
+
+def untranslated_mark(language: str) -> str:
+    """The mark before a text shown in ``language``, the review's main language, because the
+    language shown has no translation of it: "[fi]"."""
+    return f"[{language}]"
+
+
+def with_mark(text: Localized[str] | Localized[str | None], language: str) -> str:
+    """A review's text as shown: "" for none, the main text after :func:`untranslated_mark`
+    where it has no translation ("[fi] Toteutuu"). Not yet made safe for any output."""
+    if text.text is None:
+        return ""
+    return f"{untranslated_mark(language)} {text.text}" if text.untranslated else text.text

@@ -11,7 +11,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
-from goaltui.outputs.marks import NOT_ASSESSED_MARK
+from goaltui.outputs.marks import NOT_ASSESSED_MARK, with_mark
 from goaltui.review.model import Review, Status
 from goaltui.text import clean_line
 
@@ -25,12 +25,17 @@ def status_style(status: Status | None) -> Style:
     return Style(color=status.color.strip().lower())
 
 
-def status_text(review: Review, label: str | None) -> Text:
-    """``● Toteutuu`` in the scale's colour; a dim dot when not assessed."""
+def status_text(review: Review, label: str | None, language: str | None = None) -> Text:
+    """``● Toteutuu`` in the scale's colour; a dim dot when not assessed.
+
+    With ``language`` (a translation, see :meth:`Review.translation_for`), the label of that
+    language: ``● Uppfylls``, or ``● [fi] Toteutuu`` where the status has none.
+    """
     status = review.status(label) if label is not None else None
     if status is None:
         return Text(NOT_ASSESSED_MARK, style=DIM)
-    return Text(f"{status.mark} {clean_line(status.label)}", style=status_style(status))
+    shown = with_mark(status.text("label", language), review.main_language)
+    return Text(f"{status.mark} {clean_line(shown)}", style=status_style(status))
 
 
 def fit(text: str, width: int) -> str:

@@ -2,9 +2,11 @@
 ``rich`` format) and shown by the app after a save.
 
 Every string from a file becomes a :class:`rich.text.Text` or a plain :class:`Segment`
-after :func:`~goaltui.text.clean_line`: never markup, never terminal control. The goal list is
-one renderable that writes its lines as segments, because a Rich table row per goal costs far
-too much at ten thousand goals.
+after :func:`~goaltui.text.clean_line`: never markup, never terminal control. Every word is
+the summary's language's (:attr:`ReviewSummary.words`), and so are the review's texts where
+the file has them in it; a text without its translation shows after its language's mark
+("[fi]"). The goal list is one renderable that writes its lines as segments, because a Rich
+table row per goal costs far too much at ten thousand goals.
 """
 
 from __future__ import annotations
@@ -20,11 +22,24 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from goaltui.language.labels import file_count, goal_count, words
-from goaltui.outputs.marks import ATTENTION_MARKS, BINDING_MARK, NOT_ASSESSED_MARK, UNEXPLAINED_MARK
+from goaltui.language.labels import file_count, goal_count
+from goaltui.outputs.marks import (
+    ATTENTION_MARKS,
+    BINDING_MARK,
+    NOT_ASSESSED_MARK,
+    UNEXPLAINED_MARK,
+    untranslated_mark,
+)
 from goaltui.outputs.styled import DIM, fit, status_style, status_text
-from goaltui.outputs.summary import AttentionItem, ReviewSummary, Totals, period_fact
-from goaltui.review.model import Goal, Review
+from goaltui.outputs.summary import (
+    ATTENTION_WORDS,
+    AttentionItem,
+    ReviewSummary,
+    Totals,
+    period_fact,
+    total_facts,
+)
+from goaltui.review.model import Goal
 from goaltui.text import clean_line
 
 _BOLD = Style(bold=True)
@@ -47,38 +62,43 @@ class GoalList:
     def __init__(self, summary: ReviewSummary) -> None:
         self.summary = summary
         self.statuses = {
-            s.label: (f"{s.mark} {clean_line(s.label)}", status_style(s))
+            s.label: (f"{s.mark} {clean_line(summary.label(s.label))}", status_style(s))
             for s in summary.review.statuses
         }
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
-        review = self.summary.review
-        period = self.summary.period
-        w = words(review.language)
+        summary = self.summary
+        review = summary.review
+        period = summary.period
+        w = summary.words
         width = options.max_width
-        forecasts = {g.id: clean_line(g.entry(period).forecast or "") for g in review.goals}
-        forecast_w = min(max([cell_len(f) for f in forecasts.values()] + [len(w["forecast"])]), 14)
+        forecast_word, goals_word = w._("forecast"), w._("Goals")
+        forecasts = {g.id: clean_line(summary.entry_text(g, "forecast")) for g in review.goals}
+        forecast_w = min(max([cell_len(f) for f in forecasts.values()] + [len(forecast_word)]), 14)
         cell_w = max([cell_len(label) for label, _ in self.statuses.values()] + [4]) + 1
         fixed = 4 + forecast_w + 1
         columns = width - fixed - len(review.periods) * (cell_w + 1) >= 40
         goal_w = max(width - fixed - (len(review.periods) * (cell_w + 1) if columns else 0), 8)
 
         new_line = Segment.line()
-        yield Segment(fit(w["goals"], goal_w + 4), _BOLD)
+        yield Segment(fit(goals_word, goal_w + 4), _BOLD)
         if columns:
             for p in review.periods:
                 style = Style(bold=True, underline=True) if p == period else _BOLD
                 yield Segment(" ")
                 yield Segment(fit(clean_line(p), cell_w), style)
-        yield Segment(" " + fit(w["forecast"], forecast_w).rstrip(), _BOLD)
+        yield Segment(" " + fit(forecast_word, forecast_w).rstrip(), _BOLD)
         yield new_line
 
-        for theme, indexes in review.by_theme().items():
-            yield Segment(fit(clean_line(theme or w["no theme"]), width).rstrip(), _BOLD)
+        for indexes in review.by_theme().values():
+            # The theme of the group's first goal, in the language shown.
+            theme = summary.goal_text(review.goals[indexes[0]], "theme") or w._("(no theme)")
+            yield Segment(fit(clean_line(theme), width).rstrip(), _BOLD)
             yield new_line
             for goal in (review.goals[i] for i in indexes):
                 yield Segment("  " + (BINDING_MARK if goal.is_binding else " "))
-                yield Segment(" " + fit(clean_line(goal.objective), goal_w))
+                objective = clean_line(summary.goal_text(goal, "objective"))
+                yield Segment(" " + fit(objective, goal_w))
                 if columns:
                     for p in review.periods:
                         yield Segment(" ")
@@ -123,26 +143,28 @@ class GoalList:
 
 def counts_table(summary: ReviewSummary) -> Table:
     review = summary.review
-    w = words(review.language)
+    w = summary.words
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(Text(w["status"]))
+    table.add_column(Text(w._("Status")))
     for period in review.periods:
         heading = Text(
             clean_line(period), style="bold underline" if period == summary.period else ""
         )
         table.add_column(heading, justify="right")
     rows: list[tuple[Text, str | None]] = [
-        (status_text(review, s.label), s.label) for s in review.statuses
+        (status_text(review, s.label, summary.texts), s.label) for s in review.statuses
     ]
-    rows.append((Text(f"{NOT_ASSESSED_MARK} {w['not assessed']}", style=DIM), None))
+    not_assessed = w._("not assessed")
+    rows.append((Text(f"{NOT_ASSESSED_MARK} {not_assessed}", style=DIM), None))
     for label_text, label in rows:
-        table.add_row(label_text, *(str(summary.counts[p].get(label, 0)) for p in review.periods))
+        counts = (w.integer(summary.counts[p].get(label, 0)) for p in review.periods)
+        table.add_row(label_text, *counts)
     return table
 
 
-def _attention_line(review: Review, item: AttentionItem) -> Text:
+def _attention_line(summary: ReviewSummary, item: AttentionItem) -> Text:
     """``▼ worsened Q2 → Q3: id ● before → ● after  objective``, and alike for each kind."""
-    word = words(review.language)[item.kind]
+    word = summary.words._(ATTENTION_WORDS[item.kind])
     line = Text.assemble(
         "  ",
         (ATTENTION_MARKS[item.kind], _ATTENTION_STYLES[item.kind]),
@@ -153,8 +175,8 @@ def _attention_line(review: Review, item: AttentionItem) -> Text:
     for i, label in enumerate(item.statuses):
         if i:
             line.append(" → ")
-        line.append_text(status_text(review, label))
-    line.append(f"  {clean_line(item.goal.objective)}", style="dim")
+        line.append_text(status_text(summary.review, label, summary.texts))
+    line.append(f"  {clean_line(summary.goal_text(item.goal, 'objective'))}", style="dim")
     return line
 
 
@@ -163,43 +185,48 @@ def attention(summary: ReviewSummary, most: int | None = None) -> Group:
 
     With ``most``, each kind of item lists that many and says how many more there are.
     """
-    review = summary.review
-    w = words(review.language)
+    w = summary.words
     period = clean_line(summary.period)
-    lines = [Text(f"{w['attention']} ({period})", style="bold")]
+    lines = [Text(w._("Attention ({period})").format(period=period), style="bold")]
     if not summary.needs_attention:
-        lines.append(Text(f"  {w['nothing']}", style="green"))
+        lines.append(Text("  " + w._("nothing needs attention"), style="green"))
     for _, group in groupby(summary.attention, key=lambda item: item.kind):
         items = list(group)
-        lines += [_attention_line(review, item) for item in items[:most]]
+        lines += [_attention_line(summary, item) for item in items[:most]]
         if most is not None and len(items) > most:
-            lines.append(Text("    … " + w["more"].format(n=len(items) - most), style="dim"))
+            lines.append(Text(f"    … {_more(summary, len(items) - most)}", style="dim"))
     for line in lines[1:]:
         line.no_wrap = True
         line.overflow = "ellipsis"
     if summary.not_assessed:
         # The list of ids may be long: it wraps instead of being cut.
-        line = Text.assemble("  ", (NOT_ASSESSED_MARK, DIM))
-        line.append(f" {w['not assessed in']} {period}: ")
         ids = [clean_line(goal.id) for goal in summary.not_assessed]
-        line.append(", ".join(ids[:most]))
+        line = Text.assemble("  ", (NOT_ASSESSED_MARK, DIM), " ")
+        # Translators: {goals} is a list of goal ids, such as: culture-pass, open-data
+        shown = w._("not assessed in {period}: {goals}")
+        line.append(shown.format(period=period, goals=", ".join(ids[:most])))
         if most is not None and len(ids) > most:
-            line.append(" … " + w["more"].format(n=len(ids) - most), style="dim")
+            line.append(f" … {_more(summary, len(ids) - most)}", style="dim")
         lines.append(line)
     return Group(*lines)
 
 
+def _more(summary: ReviewSummary, n: int) -> str:
+    w = summary.words
+    return w.ngettext("{n} more", "{n} more", n).format(n=w.integer(n))
+
+
 def header(summary: ReviewSummary) -> Text:
     review = summary.review
-    w = words(review.language)
-    line = Text(clean_line(review.title), style="bold reverse")
+    w = summary.words
+    line = Text(clean_line(summary.title), style="bold reverse")
     facts = []
     if summary.path is not None:
         facts.append(clean_line(str(summary.path)))
     if review.year is not None:
-        facts.append(f"{w['year']} {review.year}")
+        facts.append(w._("year {year}").format(year=review.year))
     facts.append(period_fact(summary))
-    facts.append(goal_count(review.language, len(review.goals), summary.binding_count))
+    facts.append(goal_count(summary.language, len(review.goals), summary.binding_count))
     line.append("\n" + " · ".join(facts), style="dim")
     return line
 
@@ -212,10 +239,15 @@ def summary_rich(
     For a quick look (the TUI's dialog): the goal list is left out past ``most_goals`` goals,
     and the attention list shows ``most_items`` items of each kind.
     """
-    legend = Text(
-        f"{BINDING_MARK} {words(summary.review.language)['binding']}   "
-        f"{UNEXPLAINED_MARK} {words(summary.review.language)['unexplained']}",
-        style="dim",
+    w = summary.words
+    binding, unexplained = w._("binding"), w._("needs a comment")
+    legend = Text(f"{BINDING_MARK} {binding}   {UNEXPLAINED_MARK} {unexplained}", style="dim")
+    if summary.untranslated:
+        mark = untranslated_mark(summary.review.main_language)
+        legend.append(f"   {mark} " + w._("no translation"))
+    goals = len(summary.review.goals)
+    elsewhere = w.ngettext(
+        "({n} goal: goaltui summary lists it)", "({n} goals: goaltui summary lists them all)", goals
     )
     return Group(
         header(summary),
@@ -223,13 +255,8 @@ def summary_rich(
         counts_table(summary),
         NewLine(),
         GoalList(summary)
-        if most_goals is None or len(summary.review.goals) <= most_goals
-        else Text(
-            words(summary.review.language)["all goals elsewhere"].format(
-                n=len(summary.review.goals)
-            ),
-            style="dim",
-        ),
+        if most_goals is None or goals <= most_goals
+        else Text(elsewhere.format(n=w.integer(goals)), style="dim"),
         legend,
         NewLine(),
         attention(summary, most_items),
@@ -238,30 +265,26 @@ def summary_rich(
 
 def totals_rich(total: Totals, summaries: Sequence[ReviewSummary]) -> RenderableType:
     """Several reviews together: goals, binding goals, and statuses in each one's period."""
-    languages = {summary.review.language for summary in summaries}
-    language = languages.pop() if len(languages) == 1 else None
-    w = words(language)
-    heading = Text(w["total"], style="bold reverse")
+    w = total.words
+    heading = Text(w._("Total"), style="bold reverse")
     heading.append(
-        f"\n{file_count(language, total.files)} · "
-        + goal_count(language, total.goals, total.binding),
+        f"\n{file_count(w.code, total.files)} · " + goal_count(w.code, total.goals, total.binding),
         style="dim",
     )
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(Text(w["status"]))
-    table.add_column(Text(w["goals"]), justify="right")
+    table.add_column(Text(w._("Status")))
+    table.add_column(Text(w._("Goals")), justify="right")
     shown: dict[str, Text] = {}
     for summary in summaries:
         for status in summary.review.statuses:
-            shown.setdefault(status.label, status_text(summary.review, status.label))
+            text = status_text(summary.review, status.label, summary.texts)
+            shown.setdefault(status.label, text)
     for label, text in shown.items():
         text.no_wrap = True
-        table.add_row(text, str(total.counts.get(label, 0)))
+        table.add_row(text, w.integer(total.counts.get(label, 0)))
+    not_assessed = w._("not assessed")
     table.add_row(
-        Text(f"{NOT_ASSESSED_MARK} {w['not assessed']}", style=DIM), str(total.counts.get(None, 0))
+        Text(f"{NOT_ASSESSED_MARK} {not_assessed}", style=DIM),
+        w.integer(total.counts.get(None, 0)),
     )
-    facts = Text(
-        f"{w['worsened']}: {total.worsened} · {w['unexplained']}: {total.unexplained} · "
-        f"{w['not assessed']}: {total.not_assessed}"
-    )
-    return Group(heading, NewLine(), table, facts)
+    return Group(heading, NewLine(), table, Text(total_facts(total)))

@@ -6,13 +6,19 @@ goal, so a save running in the background can hold on to a consistent snapshot.
 
 Optional fields are ``None`` when the file leaves them out, so that a save writes back
 exactly the keys that were read.
+
+A table that holds texts may hold them in the other languages of ``review.translations`` too
+(docs/format.md, "Translations"): its ``translated`` mapping, by language code. Ask a text in
+the language shown with ``text(name, language)``: it gives the translation, or the main text
+marked as untranslated (:class:`Localized`); ``language`` is None for the main texts, and
+:meth:`Review.translation_for` tells which to ask for a language goaltui speaks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, ClassVar, Generic, Literal, NamedTuple, TypeVar
 
 from goaltui.text import clean_line
 
@@ -21,6 +27,73 @@ EntryField = Literal["status", "forecast", "comment"]
 ENTRY_FIELDS: tuple[EntryField, ...] = ("status", "forecast", "comment")  # in file order
 #: The fields a reviewer types (a status is picked from the scale).
 TextField = Literal["forecast", "comment"]
+#: The text fields of each table that a language table translates (a goal's links aside).
+ReviewText = Literal["title"]
+StatusText = Literal["label", "description"]
+GoalText = Literal["theme", "objective", "description", "target", "measure"]
+EntryText = TextField
+
+#: A text of a review file: a string, or a list of strings (a goal's links).
+Text = str | tuple[str, ...]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """One table's texts in one language of ``review.translations``: a goal's ``[goals.sv]``.
+
+    ``texts`` holds the text fields it gives, ``extra`` its other keys, kept for the save.
+    """
+
+    texts: Mapping[str, Text] = field(default_factory=dict)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return not self.texts and not self.extra
+
+
+#: A table's texts in other languages, by language code.
+Translated = Mapping[str, Translation]
+
+
+class Localized(NamedTuple, Generic[T]):
+    """A text as shown in one language: its translation, or else the main text, marked."""
+
+    text: T
+    #: The main text, shown because the language asked for has none (None has nothing to
+    #: translate and is never marked).
+    untranslated: bool = False
+
+
+def has_text(value: object) -> bool:
+    """Whether ``value`` says anything, and so is a text to translate."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return bool(value)
+
+
+def _localized(main: T, translated: Translated, name: str, language: str | None) -> Localized[T]:
+    """``main``, or its translation into ``language`` (None: the main text itself)."""
+    if language is None:
+        return Localized(main)
+    translation = translated.get(language)
+    if translation is not None and name in translation.texts:
+        text: Any = translation.texts[name]  # of the main text's type: validation saw to it
+        return Localized(text)
+    return Localized(main, has_text(main))
+
+
+def with_text(translated: Translated, language: str, name: str, value: Text | None) -> Translated:
+    """``translated`` with the text ``name`` in ``language`` set (None: removed)."""
+    translation = translated.get(language, Translation())
+    texts = {key: text for key, text in translation.texts.items() if key != name}
+    if value is not None:
+        texts[name] = value
+    changed = dict(translated)
+    changed[language] = replace(translation, texts=texts)
+    if changed[language].is_empty():
+        del changed[language]
+    return changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +105,14 @@ class Status:
     symbol: str | None = None
     description: str | None = None
     explain: bool | None = None
+    translated: Translated = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    TEXTS: ClassVar[tuple[StatusText, ...]] = ("label", "description")
+
+    def text(self, name: StatusText, language: str | None = None) -> Localized[str | None]:
+        """The label or description in ``language``; a status value stays the main label."""
+        return _localized(getattr(self, name), self.translated, name, language)
 
     @property
     def needs_comment(self) -> bool:
@@ -55,13 +135,21 @@ class PeriodEntry:
     status: str | None = None
     forecast: str | None = None
     comment: str | None = None
+    translated: Translated = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    TEXTS: ClassVar[tuple[EntryText, ...]] = ("forecast", "comment")
+
+    def text(self, name: EntryText, language: str | None = None) -> Localized[str | None]:
+        """The forecast or comment in ``language``."""
+        return _localized(getattr(self, name), self.translated, name, language)
 
     def is_empty(self) -> bool:
         return (
             self.status is None
             and self.forecast is None
             and self.comment is None
+            and not self.translated
             and not self.extra
         )
 
@@ -84,7 +172,25 @@ class Goal:
     binding: bool | None = None
     links: tuple[str, ...] | None = None
     periods: Mapping[str, PeriodEntry] | None = None
+    translated: Translated = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    TEXTS: ClassVar[tuple[GoalText | Literal["links"], ...]] = (
+        "theme",
+        "objective",
+        "description",
+        "target",
+        "measure",
+        "links",
+    )
+
+    def text(self, name: GoalText, language: str | None = None) -> Localized[str | None]:
+        """The theme, objective, description, target or measure in ``language``."""
+        return _localized(getattr(self, name), self.translated, name, language)
+
+    def links_in(self, language: str | None = None) -> Localized[tuple[str, ...] | None]:
+        """The links in ``language``."""
+        return _localized(self.links, self.translated, "links", language)
 
     @property
     def is_binding(self) -> bool:
@@ -104,10 +210,22 @@ class Goal:
         texts.extend(entry.comment or "" for entry in (self.periods or {}).values())
         return "\n".join(texts).casefold()
 
-    def with_value(self, period: str, name: EntryField, value: str | None) -> Goal:
-        """This goal with one field of one period changed; empty entries disappear."""
-        change: dict[str, Any] = {name: value}  # one of the entry's str | None fields
-        entry = replace(self.entry(period), **change)
+    def with_value(
+        self, period: str, name: EntryField, value: str | None, language: str | None = None
+    ) -> Goal:
+        """This goal with one field of one period changed; empty entries disappear.
+
+        With ``language``, the forecast or comment of that translation changes (a status is
+        never translated: it is always a main label).
+        """
+        entry = self.entry(period)
+        if language is None:
+            change: dict[str, Any] = {name: value}  # one of the entry's str | None fields
+            entry = replace(entry, **change)
+        elif name == "status":
+            raise ValueError("a status is not translated: its value is a main label")
+        else:
+            entry = replace(entry, translated=with_text(entry.translated, language, name, value))
         periods = dict(self.periods or {})
         if entry.is_empty():
             periods.pop(period, None)
@@ -141,6 +259,10 @@ class Review:
     year: int | None = None
     language: str | None = None
     current: str | None = None
+    #: ``review.translations``: the other languages whose texts the file carries.
+    translations: tuple[str, ...] | None = None
+    #: The ``[review.<L>]`` tables: the title in other languages.
+    translated: Translated = field(default_factory=dict)
     #: Unknown keys of the ``[review]`` table and of the top level, kept for the save.
     review_extra: Mapping[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -152,6 +274,25 @@ class Review:
         self._index = {goal.id: i for i, goal in enumerate(self.goals)}
         # Asked for every cell the app draws: kept at hand.
         self._explain = frozenset(s.label for s in self.statuses if s.needs_comment)
+
+    # -- languages ------------------------------------------------------------
+
+    @property
+    def main_language(self) -> str:
+        """The language of the texts in the main fields (English when the file names none)."""
+        return self.language or "en"
+
+    def translation_for(self, language: str) -> str | None:
+        """What to ask texts in to show them in ``language``: None for the main texts.
+
+        Any other language is asked for, also one the file has no texts in: its texts then
+        show as the main ones, marked untranslated.
+        """
+        return None if language == self.main_language else language
+
+    def text(self, name: ReviewText, language: str | None = None) -> Localized[str]:
+        """The title in ``language``."""
+        return _localized(self.title, self.translated, name, language)
 
     # -- lookup ---------------------------------------------------------------
 
