@@ -161,7 +161,7 @@ class Document:
         review = replace(self.review, goals=list(self.review.goals))
         expected = None if overwrite else self.source.fingerprint
         return Snapshot(
-            self.path, review, self.session.checkpoint(), self.session, expected, self.rendered
+            self.path, review, self.session.begin_save(), self.session, expected, self.rendered
         )
 
     def finish_save(self, written: Written) -> None:
@@ -177,6 +177,10 @@ class Document:
         self.source = replace(self.source, text=written.text, fingerprint=written.fingerprint)
         self.rendered = written.rendered
         self.session.mark_saved(written.snapshot.checkpoint)
+
+    def save_failed(self, snapshot: Snapshot) -> None:
+        """Record that the save of ``snapshot`` wrote nothing."""
+        snapshot.session.save_failed(snapshot.checkpoint)
 
 
 def write_snapshot(snapshot: Snapshot) -> Written:
