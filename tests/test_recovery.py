@@ -383,3 +383,53 @@ def test_hostile_text_round_trips_through_the_journal(doc):
     journal = recovery.read(doc.path)
     assert journal is not None
     assert journal.edits == [Edit("liikkeelle", "Q3", "comment", None, text)]
+
+
+# -- drafts: the text being typed in an editor ---------------------------------------------------
+
+
+def test_a_draft_is_journaled_beside_the_edits_and_read_back(doc):
+    edit = doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
+    draft = recovery.Draft("harrastaminen", "Q2", "comment", 'Kesken "ajatus"\n\x1b[31m')
+    doc.keep_draft(draft)
+    journal = recovery.read(doc.path)
+    assert journal is not None
+    assert journal.edits == [edit] and journal.draft == draft
+
+
+def test_a_draft_alone_makes_a_journal_and_none_removes_it(doc):
+    draft = recovery.Draft("liikkeelle", "Q3", "forecast", "90 %")
+    doc.keep_draft(draft)
+    journal = recovery.read(doc.path)
+    assert journal is not None and journal.edits == [] and journal.draft == draft
+    assert not doc.dirty and doc.unsaved
+    doc.keep_draft(None)
+    assert not journal_of(doc.path).exists()
+    assert not doc.unsaved
+
+
+def test_a_journal_written_before_drafts_still_reads(doc):
+    edit = doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
+    data = json.loads(journal_of(doc.path).read_text(encoding="utf-8"))
+    assert "draft" not in data  # as every journal was before drafts
+    journal = recovery.read(doc.path)
+    assert journal is not None and journal.edits == [edit] and journal.draft is None
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "a comment",
+        {"goal": "liikkeelle", "period": "Q3", "field": "status", "text": "Toteutuu"},
+        {"goal": "liikkeelle", "period": "Q3", "field": "comment"},
+        {"goal": "liikkeelle", "period": "Q3", "field": "comment", "text": 12},
+    ],
+    ids=["not an object", "a status", "no text", "a number"],
+)
+def test_a_damaged_draft_is_a_damaged_journal(doc, draft):
+    doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
+    data = json.loads(journal_of(doc.path).read_text(encoding="utf-8"))
+    data["draft"] = draft
+    journal_of(doc.path).write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(recovery.JournalError, match="damaged recovery journal"):
+        recovery.read(doc.path)

@@ -222,7 +222,9 @@ def test_a_folder_that_really_vanished_asks_then_says_why_and_saves_once_it_is_b
         assert "was deleted or moved since you opened it" in kit.screen_text(app)
         await pilot.press("w")  # write it again
         await kit.settle(pilot)
-        [(severity, title, message)] = notes(app)
+        # the journal went with the folder, and cannot be written again: the reviewer is told
+        [recovery_off, (severity, title, message)] = notes(app)
+        assert recovery_off[:2] == ("warning", "Crash recovery is off for this file")
         assert (severity, title) == ("error", "Not saved: example-en.toml")
         assert message.startswith("its folder no longer exists")
         assert doc.dirty and kit.cell(kit.table(app), "reading-buddies", "Q3") == "◐"

@@ -64,6 +64,7 @@ class Written:
 
 class Document:
     def __init__(self, source: ReviewFile) -> None:
+        self.draft: recovery.Draft | None = None  # text typed in an editor, not yet applied
         self._take(source)
         self.last_saved_review: Review | None = None  # what the last save of this run wrote
         self.journal_error: str | None = None  # why crash recovery is not working, if so
@@ -94,14 +95,27 @@ class Document:
     def name(self) -> str:
         return self.path.name
 
+    @property
+    def unsaved(self) -> bool:
+        """True while quitting would lose something: an edit, or text typed in an editor."""
+        return self.dirty or self.draft is not None
+
     # -- crash recovery --------------------------------------------------------------
 
     def write_journal(self) -> None:
         """After every change: journal the unsaved edits, or remove the journal if none."""
         edits = self.session.unsaved_edits()
-        self.journal_error = recovery.write(self.path, self.source.fingerprint.sha256, edits)
+        sha256 = self.source.fingerprint.sha256
+        self.journal_error = recovery.write(self.path, sha256, edits, self.draft)
+
+    def keep_draft(self, draft: recovery.Draft | None) -> None:
+        """Journal the text being typed in an editor (None: there is none any more)."""
+        if draft != self.draft:
+            self.draft = draft
+            self.write_journal()
 
     def discard_journal(self) -> None:
+        self.draft = None
         self.journal_error = recovery.remove(self.path)
 
     def restore(self, journal: recovery.Journal) -> Merge:

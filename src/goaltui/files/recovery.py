@@ -1,9 +1,11 @@
 """Crash recovery: a reviewer's unsaved edits, journaled beside the review file.
 
 After every edit the session's unsaved edits are written to a hidden file next to the review
-(``.NAME.goaltui-recovery.json``). A save or an explicit discard removes it. If goaltui dies
-(a crash, ``kill -9``, a dropped SSH connection), the next start finds the journal and offers
-to re-apply the edits. Writing it never raises: a failure is returned for the app to report.
+(``.NAME.goaltui-recovery.json``), and so is the text being typed in an editor (its
+:class:`Draft`, an optional entry that journals of before drafts simply lack). A save or an
+explicit discard removes it. If goaltui dies (a crash, ``kill -9``, a dropped SSH connection),
+the next start finds the journal and offers to re-apply the edits and reopen the draft.
+Writing it never raises: a failure is returned for the app to report.
 """
 
 from __future__ import annotations
@@ -15,10 +17,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from goaltui.review.model import ENTRY_FIELDS, EntryField
+from goaltui.review.model import ENTRY_FIELDS, EntryField, TextField
 from goaltui.review.session import Edit
 
 FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Text typed in the comment or forecast editor of one goal in one period, not applied."""
+
+    goal_id: str
+    period: str
+    field: TextField
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +39,20 @@ class Journal:
     review_sha256: str  # the review file's content when the edits began
     written: str  # ISO time of the last write
     edits: list[Edit]
+    draft: Draft | None = None
 
 
 def journal_path(review_path: Path) -> Path:
     return review_path.with_name(f".{review_path.name}.goaltui-recovery.json")
 
 
-def write(review_path: Path, review_sha256: str, edits: Sequence[Edit]) -> str | None:
-    """Journal ``edits`` (or remove the journal when there are none); the error, if any."""
+def write(
+    review_path: Path, review_sha256: str, edits: Sequence[Edit], draft: Draft | None = None
+) -> str | None:
+    """Journal ``edits`` and ``draft`` (or remove the journal when there are none); the error,
+    if any."""
     target = journal_path(review_path)
-    if not edits:
+    if not edits and draft is None:
         return remove(review_path)
     document = {
         "goaltui_recovery": FORMAT_VERSION,
@@ -54,6 +70,8 @@ def write(review_path: Path, review_sha256: str, edits: Sequence[Edit]) -> str |
             for e in edits
         ],
     }
+    if draft is not None:
+        document["draft"] = _draft_data(draft)
     temp = target.with_name(target.name + ".tmp")
     try:
         temp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -109,7 +127,8 @@ def read(review_path: Path) -> Journal | None:
             )
             for item in document["edits"]
         ]
-        return Journal(target, _text(document["sha256"]), _text(document["written"]), edits)
+        draft = _draft(document.get("draft"))
+        return Journal(target, _text(document["sha256"]), _text(document["written"]), edits, draft)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise JournalError(f"{target}: damaged recovery journal: {error}") from None
 
@@ -129,3 +148,18 @@ def _field(value: object) -> EntryField:
         if value == name:
             return name
     raise ValueError(f"unknown field {value!r}")
+
+
+def _draft_data(draft: Draft) -> dict[str, str]:
+    return {"goal": draft.goal_id, "period": draft.period, "field": draft.field, "text": draft.text}
+
+
+def _draft(value: object) -> Draft | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a draft, found {type(value).__name__}")
+    field = _field(value["field"])
+    if field == "status":
+        raise ValueError("a draft of a status")
+    return Draft(_text(value["goal"]), _text(value["period"]), field, _text(value["text"]))

@@ -8,7 +8,7 @@ the widgets, the widgets' messages come up here, and saving and the disk are lef
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,8 +18,9 @@ from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
+from goaltui.files.recovery import Draft
 from goaltui.review.filtering import Filter, SearchTexts
-from goaltui.review.model import Goal, TextField
+from goaltui.review.model import TextField
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.comment_editor import CommentEditor
@@ -213,52 +214,74 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
 
-    def _applier(self, name: TextField) -> tuple[Callable[[str], None], Goal, str] | None:
-        """What an editor dialog calls with its text, for the goal and period under the cursor.
+    def _editor(
+        self, name: TextField, doc: Document, goal_id: str, period: str, draft: str | None = None
+    ) -> CommentEditor | ForecastDialog:
+        """The editor of a goal's comment or forecast in a period (starting from ``draft``),
+        whose text is journaled as the document's draft while it is typed.
 
-        If that goal or period is gone by then (the file was reloaded meanwhile), the text is
-        not lost silently: the reviewer is shown it.
+        If the goal or period is gone when the text is applied (the file was reloaded
+        meanwhile), the text is not lost silently: the reviewer is shown it.
         """
-        target = self._target()
-        if target is None:
-            return None
-        doc = self.doc
-        goal = doc.review.goal(target[0])
+        goal = doc.review.goal(goal_id)
 
         def apply(text: str) -> None:
             session = doc.session  # the one at the time of applying: a reload makes a new one
             set_text = session.set_comment if name == "comment" else session.set_forecast
             try:
-                edit = set_text(*target, text)
+                edit = set_text(goal_id, period, text)
             except (KeyError, ValueError):
-                self.notify(
-                    f"{target[0]} {target[1]} is no longer in {doc.name}. Your text:\n{text}",
-                    title=f"Not applied: the {name}",
-                    severity="error",
-                    timeout=60,
-                    markup=False,
-                )
+                self._not_applied(doc, Draft(goal_id, period, name, text))
                 return
             if doc is self.doc:
                 self._edited(edit)
             else:
                 self.show_state()
 
-        return apply, goal, target[1]
+        def keep(text: str | None) -> None:
+            doc.keep_draft(None if text is None else Draft(goal_id, period, name, text))
+
+        entry = goal.entry(period)
+        if name == "comment":
+            title = f"{period} · {goal.objective}"
+            return CommentEditor(title, entry.comment, apply, keep, draft)
+        title = f"Forecast {period} · {goal.objective}"
+        return ForecastDialog(title, entry.forecast, apply, keep, draft)
+
+    def _not_applied(self, doc: Document, draft: Draft) -> None:
+        self.notify(
+            f"{draft.goal_id} {draft.period} is no longer in {doc.name}. Your text:\n{draft.text}",
+            title=f"Not applied: the {draft.field}",
+            severity="error",
+            timeout=60,
+            markup=False,
+        )
+
+    def open_draft(self, doc: Document, draft: Draft) -> None:
+        """Reopen the editor of a draft an earlier session left, with the draft's text."""
+        review = doc.review
+        if draft.period not in review.periods or not any(
+            goal.id == draft.goal_id for goal in review.goals
+        ):
+            self._not_applied(doc, draft)
+            doc.keep_draft(None)
+            return
+        index = self.documents.index(doc)
+        if len(self.documents) > 1:
+            self.query_one("#files", Tabs).active = f"file-{index}"
+        self._table_of(index).move_to(draft.goal_id, draft.period)
+        editor = self._editor(draft.field, doc, draft.goal_id, draft.period, draft.text)
+        self.app.push_screen(editor)
 
     @key("c", "Comment")
     def action_comment(self) -> None:
-        if found := self._applier("comment"):
-            apply, goal, period = found
-            title = f"{period} · {goal.objective}"
-            self.app.push_screen(CommentEditor(title, goal.entry(period).comment, apply))
+        if target := self._target():
+            self.app.push_screen(self._editor("comment", self.doc, *target))
 
     @key("f", "Forecast")
     def action_forecast(self) -> None:
-        if found := self._applier("forecast"):
-            apply, goal, period = found
-            title = f"Forecast {period} · {goal.objective}"
-            self.app.push_screen(ForecastDialog(title, goal.entry(period).forecast, apply))
+        if target := self._target():
+            self.app.push_screen(self._editor("forecast", self.doc, *target))
 
     @key("ctrl+z", "Undo")
     def action_undo(self) -> None:
@@ -372,9 +395,12 @@ class ReviewScreen(Keyed, Screen[None]):
 
         def answered(answer: QuitAnswer | None) -> None:
             if answer == "discard":
+                for editor in self.app.screen_stack:
+                    if isinstance(editor, CommentEditor | ForecastDialog):
+                        editor.drafts.forget()
                 for doc in self.documents:
                     doc.discard_journal()
-                self.app.exit()
+                self.app.exit(answer)  # the terminal is told the edits were discarded
             elif answer == "save":
                 for editor in editors:
                     editor.commit()
