@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from goaltui import __version__
 from goaltui.files.problems import Problem, ReviewError, SaveError
@@ -35,8 +35,14 @@ PATH is a review file or a folder (every *.toml below it); with none, ./data.
 Run "goaltui COMMAND --help" for a command's options; in the app, press ? for every key."""
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # The message quotes the arguments it could not read: text from outside (file names).
+        super().error(clean_line(message))
+
+
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=prog, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="review file or folder")

@@ -11,8 +11,10 @@ from typing import ClassVar
 from rich.console import RenderableType
 from textual.app import App
 from textual.driver import Driver
+from textual.notifications import SeverityLevel
 
 from goaltui.files.document import Document
+from goaltui.text import clean, clean_line
 from goaltui.tui import signals
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
@@ -50,6 +52,20 @@ class GoalApp(App[QuitAnswer | None]):
         """A crash in one of Textual's threads: the app ends as after any other crash."""
         self.exit(return_code=1)
         super().panic(*renderables)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification of the app: it may quote names, paths and values from outside,
+        so it is cleaned here, once, and never read as markup."""
+        message, title = clean(message), clean_line(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.documents))
