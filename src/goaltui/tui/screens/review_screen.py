@@ -20,7 +20,6 @@ from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
 from goaltui.files.recovery import Draft
 from goaltui.review.filtering import Filter, SearchTexts
-from goaltui.review.model import TextField
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.comment_editor import CommentEditor
@@ -29,6 +28,7 @@ from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.screens.editors import Editors
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
@@ -42,6 +42,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.active = 0
         self.filter = Filter()
         self.files = FileFlows(self, self.documents)
+        self.editors = Editors(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._warned: set[str] = set()  # journal problems already reported
 
@@ -214,74 +215,33 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
 
-    def _editor(
-        self, name: TextField, doc: Document, goal_id: str, period: str, draft: str | None = None
-    ) -> CommentEditor | ForecastDialog:
-        """The editor of a goal's comment or forecast in a period (starting from ``draft``),
-        whose text is journaled as the document's draft while it is typed.
-
-        If the goal or period is gone when the text is applied (the file was reloaded
-        meanwhile), the text is not lost silently: the reviewer is shown it.
-        """
-        goal = doc.review.goal(goal_id)
-
-        def apply(text: str) -> None:
-            session = doc.session  # the one at the time of applying: a reload makes a new one
-            set_text = session.set_comment if name == "comment" else session.set_forecast
-            try:
-                edit = set_text(goal_id, period, text)
-            except (KeyError, ValueError):
-                self._not_applied(doc, Draft(goal_id, period, name, text))
-                return
-            if doc is self.doc:
-                self._edited(edit)
-            else:
-                self.show_state()
-
-        def keep(text: str | None) -> None:
-            doc.keep_draft(None if text is None else Draft(goal_id, period, name, text))
-
-        entry = goal.entry(period)
-        if name == "comment":
-            title = f"{period} · {goal.objective}"
-            return CommentEditor(title, entry.comment, apply, keep, draft)
-        title = f"Forecast {period} · {goal.objective}"
-        return ForecastDialog(title, entry.forecast, apply, keep, draft)
-
-    def _not_applied(self, doc: Document, draft: Draft) -> None:
-        self.notify(
-            f"{draft.goal_id} {draft.period} is no longer in {doc.name}. Your text:\n{draft.text}",
-            title=f"Not applied: the {draft.field}",
-            severity="error",
-            timeout=60,
-            markup=False,
-        )
-
     def open_draft(self, doc: Document, draft: Draft) -> None:
         """Reopen the editor of a draft an earlier session left, with the draft's text."""
-        review = doc.review
-        if draft.period not in review.periods or not any(
-            goal.id == draft.goal_id for goal in review.goals
-        ):
-            self._not_applied(doc, draft)
-            doc.keep_draft(None)
-            return
+        self.editors.open_draft(doc, draft)
+
+    def show_goal(self, doc: Document, goal_id: str, period: str) -> None:
+        """Bring ``doc`` to the front with the cursor on the goal's period."""
         index = self.documents.index(doc)
         if len(self.documents) > 1:
             self.query_one("#files", Tabs).active = f"file-{index}"
-        self._table_of(index).move_to(draft.goal_id, draft.period)
-        editor = self._editor(draft.field, doc, draft.goal_id, draft.period, draft.text)
-        self.app.push_screen(editor)
+        self._table_of(index).move_to(goal_id, period)
+
+    def applied(self, doc: Document, edit: Edit | None) -> None:
+        """An editor applied its text to ``doc``."""
+        if doc is self.doc:
+            self._edited(edit)
+        else:
+            self.show_state()
 
     @key("c", "Comment")
     def action_comment(self) -> None:
         if target := self._target():
-            self.app.push_screen(self._editor("comment", self.doc, *target))
+            self.editors.open("comment", self.doc, *target)
 
     @key("f", "Forecast")
     def action_forecast(self) -> None:
         if target := self._target():
-            self.app.push_screen(self._editor("forecast", self.doc, *target))
+            self.editors.open("forecast", self.doc, *target)
 
     @key("ctrl+z", "Undo")
     def action_undo(self) -> None:
