@@ -90,10 +90,11 @@ def test_the_disk_is_not_checked_while_a_dialog_is_open_and_is_once_it_closes(ki
     kit.run(app, scenario)
 
 
-def test_the_disk_is_not_checked_while_a_save_runs(kit):
+def test_the_disk_is_not_checked_while_a_save_runs(kit, monkeypatch):
     example, kuva = kit.path(EXAMPLE), kit.path(KUVA)
     app = kit.app(EXAMPLE, KUVA)
     edited, clean = app.documents
+    release, calls = hold_a_save(monkeypatch)
 
     async def scenario(pilot):
         await pilot.press("space")  # example: an unsaved edit; kuva: none
@@ -101,21 +102,28 @@ def test_the_disk_is_not_checked_while_a_save_runs(kit):
         reviews = (edited.review, clean.review)
         change_on_disk(example, LIBRARY_Q3, LIBRARY_Q3_OFF)
         change_on_disk(kuva, HARRASTAMINEN_Q3, HARRASTAMINEN_Q3.replace("Toteutuu", "Ei toteudu"))
-        screen.files.save_running = True  # as while a save's worker writes
+        await pilot.press("ctrl+s")  # the save starts, and waits
+        await pilot.pause()
+        assert calls == [1] and screen.files.save_running
         await come_back(pilot)
         assert app.screen is screen  # no question about the dirty file
         assert (edited.review, clean.review) == reviews  # and the clean one is not reloaded
         assert clean.review.goal("harrastaminen").status_in("Q3") == "Toteutuu"
 
-        screen.files.save_running = False  # the save is done: the next return checks
-        await come_back(pilot)
-        assert clean.review is not reviews[1]
-        assert clean.review.goal("harrastaminen").status_in("Q3") == "Ei toteudu"
+        release.set()  # the save ends: it finds example-en.toml changed, and asks
+        await kit.settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         assert "example-en.toml changed on disk since you opened it" in kit.screen_text(app)
+        await pilot.press("escape")  # later
+        await come_back(pilot)  # now the disk is checked: the clean file is reloaded
+        assert clean.review is not reviews[1]
+        assert clean.review.goal("harrastaminen").status_in("Q3") == "Ei toteudu"
         assert edited.review is reviews[0] and edited.dirty
 
-    kit.run(app, scenario)
+    try:
+        kit.run(app, scenario)
+    finally:
+        release.set()
 
 
 def test_a_save_that_finishes_after_a_reload_marks_nothing_of_the_new_session_saved(kit):
