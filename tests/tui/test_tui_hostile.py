@@ -296,3 +296,30 @@ def test_a_keymap_key_with_control_characters_is_refused(kit, monkeypatch):
     [problem] = raised.value.problems
     assert problem.field == "keys.undo" and problem.line == 2
     assert "must be a key" in str(problem)
+
+
+def test_a_question_quoting_text_from_outside_is_shown_clean_with_its_styles(kit):
+    from rich.text import Text
+
+    from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
+    from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
+
+    app = kit.app("example-en.toml")
+
+    async def scenario(pilot):
+        message = Text(f"{EVIL_NAME}: ", style="bold")
+        message.append(f"changed\x1b[2J {EVIL_VALUE}", style="italic")
+        app.push_screen(ChoiceDialog(message, [("ok", "OK", "o")]))
+        await pilot.pause()
+        screen = kit.screen_text(app)
+        assert "evil]0;PWNED.toml: changed[2J ]0;PWNEDQ9" in screen
+        assert_clean(screen)
+        assert all(style.bold for style in kit.styles_of(app, "PWNED.toml:"))
+        assert all(style.italic for style in kit.styles_of(app, "changed[2J"))
+        await pilot.press("o")
+        app.push_screen(ConfirmDialog(f"Drop {EVIL_NAME}?"))
+        await pilot.pause()
+        assert "Drop evil]0;PWNED.toml?" in kit.screen_text(app)
+        assert_clean(kit.screen_text(app))
+
+    kit.run(app, scenario)

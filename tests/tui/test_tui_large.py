@@ -12,6 +12,7 @@ from goaltui.files.canonical import render
 from goaltui.files.loading import load
 from goaltui.review.model import Goal, PeriodEntry, Review, Status
 from goaltui.tui.dialogs.comment_editor import CommentEditor
+from goaltui.tui.widgets import bounded
 from goaltui.tui.widgets.bounded import EDITOR_MOST, SHOWN_MOST
 from goaltui.tui.widgets.detail_pane import DetailPane
 
@@ -158,9 +159,19 @@ def test_a_text_of_megabytes_shows_its_first_pages_and_the_cursor_moves_onto_it_
 
 
 @pytest.mark.parametrize("field", ["objective", "forecast"])
-def test_a_line_of_megabytes_in_the_table_is_cut_and_the_cursor_moves_at_once(kit, field):
+def test_a_line_of_megabytes_in_the_table_is_cut_and_the_cursor_moves_at_once(
+    kit, monkeypatch, field
+):
     write_long_text(kit.path("long.toml"), field)
     app = kit.app("long.toml")
+    cleaned: list[int] = []  # the length of each text cleaned to be shown
+
+    def clean_line(text: str) -> str:
+        cleaned.append(len(text))
+        return real_clean_line(text)
+
+    real_clean_line = bounded.clean_line
+    monkeypatch.setattr(bounded, "clean_line", clean_line)
 
     async def scenario(pilot):
         table = kit.table(app)
@@ -170,6 +181,7 @@ def test_a_line_of_megabytes_in_the_table_is_cut_and_the_cursor_moves_at_once(ki
         assert "kulttuuri päät" in line and "…" in line
         for key in ("down", "up", "down"):
             assert await timed_press(pilot, key) < 2
+        assert cleaned and max(cleaned) <= SHOWN_MOST  # cut to the room it has, first
 
     kit.run(app, scenario)
 
