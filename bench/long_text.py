@@ -88,7 +88,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bytes", type=int, default=5_000_000)
     parser.add_argument("--lines", action="store_true", help="lines of 80 characters")
-    parser.add_argument("--field", choices=("description", "comment", "objective", "forecast"), default="description")
+    fields = ("description", "comment", "objective", "forecast")
+    parser.add_argument("--field", choices=fields, default="description")
     parser.add_argument("--child", metavar="FILE", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:

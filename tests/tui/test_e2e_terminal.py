@@ -226,7 +226,9 @@ def test_the_comment_being_typed_survives_kill_9_and_is_reopened_on_restore(tmp_
     second = Terminal([KUVA], tmp_path)
     try:
         second.wait_for("the question", lambda text: "Restore" in text and "(r)" in text)
-        assert "A comment typed for" in second.text and "in Q3 was never applied" in second.text
+        # the review is in Finnish: "the comment typed for ... in Q3 was never applied"
+        assert "jaksolle Q3 kirjoitettua kommenttia ei otettu käyttöön" in second.text
+        assert "Palautetaanko se?" in second.text
         second.child.send(b"r")
         second.wait_for("the editor, reopened", lambda text: "Kesken jäänyt ajatus" in text)
         assert "ctrl+s apply" in second.text
