@@ -88,7 +88,7 @@ class GoalApp(App[QuitAnswer | None]):
         for doc in self.documents:
             if doc.unsaved:
                 doc.write_journal()
-        self.exit(return_code=128 + signum)
+        self.exit(return_code=signals.exit_code(signum))
 
     @property
     def editors(self) -> list[CommentEditor | ForecastDialog]:

@@ -38,6 +38,8 @@ class EditingHost(Protocol):
 
 
 class Editors:
+    """Opens the screen's comment and forecast editors."""
+
     def __init__(self, host: EditingHost) -> None:
         self.host = host
 
