@@ -14,9 +14,10 @@ lazy import is still a dependency. The layers, lowest first:
 A module may import its own layer and the layers below. No module imports Textual but the
 TUI's, and no two modules import each other, directly or around a loop.
 
-Inside the TUI its rooms are layered the same way, lowest first: keys and keymap; widgets;
-dialogs; flows (saves, the disk, recovery); screens; app.py; the package's run(). A widget
-knows no dialog, a dialog no flow or screen, a flow no screen.
+Inside the TUI its rooms are layered the same way, lowest first: keys and keymap (and the
+drafts, the driver and the signals, which any room may use); widgets; dialogs; flows (saves,
+the disk, recovery); screens; app.py; ending.py; the package's run(). A widget knows no
+dialog, a dialog no flow or screen, a flow no screen.
 """
 
 from __future__ import annotations
@@ -43,12 +44,16 @@ TEXTUAL_ALLOWED = {"tui"}
 TUI_RANKS = {
     "keys": 0,
     "keymap": 0,
+    "drafts": 0,  # journaling the text being typed in an editor
+    "driver": 0,  # the terminal's input and output
+    "signals": 0,  # signals end the app as quitting does
     "widgets": 1,
     "dialogs": 2,
     "flows": 3,
     "screens": 4,
     "app": 5,
-    "__init__": 6,  # goaltui.tui itself: run() starts the app
+    "ending": 6,  # what the terminal is told when the app ends
+    "__init__": 7,  # goaltui.tui itself: run() starts the app
 }
 
 

@@ -23,11 +23,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reviewfiles import BASE, edit, write, write_canonical
 
-import goaltui.tui
 from goaltui.files import recovery
 from goaltui.files.document import Document, write_snapshot
 from goaltui.files.loading import load
 from goaltui.review.session import Edit, Session
+from goaltui.tui.ending import keep_edits
 
 GOALS = ("palvelustrategia", "harrastaminen", "liikkeelle")
 PERIODS = ("Q1", "Q2", "Q3", "Q4")
@@ -405,7 +405,7 @@ def test_text_with_a_lone_surrogate_journals_and_reads_back(doc, capsys):
     assert journal.edits == [Edit("liikkeelle", "Q3", "comment", None, "Hyvä \ufffd alku")]
     raw = journal_of(doc.path).read_bytes()
     assert "Hyvä \ufffd alku".encode() in raw  # readable in the file, as UTF-8
-    goaltui.tui._keep_edits([doc])  # the crash handler's path writes it once more
+    keep_edits([doc])  # the crash handler's path writes it once more
     assert "are kept in" in capsys.readouterr().err
     assert recovery.read(doc.path) == journal
 
@@ -520,3 +520,53 @@ def test_a_session_stopped_while_saving_left_a_journal_that_knows_the_save(tmp_p
     result = again.restore(journal)
     assert result.clean == [Edit("harrastaminen", "Q3", "forecast", "100 %", "90 %")]
     assert not result.conflicts and not result.lost
+
+
+# -- drafts: the text being typed in an editor ---------------------------------------------------
+
+
+def test_a_draft_is_journaled_beside_the_edits_and_read_back(doc):
+    edit = doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
+    draft = recovery.Draft("harrastaminen", "Q2", "comment", 'Kesken "ajatus"\n\x1b[31m')
+    doc.keep_draft(draft)
+    journal = recovery.read(doc.path)
+    assert journal is not None
+    assert journal.edits == [edit] and journal.draft == draft
+
+
+def test_a_draft_alone_makes_a_journal_and_none_removes_it(doc):
+    draft = recovery.Draft("liikkeelle", "Q3", "forecast", "90 %")
+    doc.keep_draft(draft)
+    journal = recovery.read(doc.path)
+    assert journal is not None and journal.edits == [] and journal.draft == draft
+    assert not doc.dirty and doc.unsaved
+    doc.keep_draft(None)
+    assert not journal_of(doc.path).exists()
+    assert not doc.unsaved
+
+
+def test_a_journal_written_before_drafts_still_reads(doc):
+    edit = doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
+    data = json.loads(journal_of(doc.path).read_text(encoding="utf-8"))
+    assert "draft" not in data  # as every journal was before drafts
+    journal = recovery.read(doc.path)
+    assert journal is not None and journal.edits == [edit] and journal.draft is None
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "a comment",
+        {"goal": "liikkeelle", "period": "Q3", "field": "status", "text": "Toteutuu"},
+        {"goal": "liikkeelle", "period": "Q3", "field": "comment"},
+        {"goal": "liikkeelle", "period": "Q3", "field": "comment", "text": 12},
+    ],
+    ids=["not an object", "a status", "no text", "a number"],
+)
+def test_a_damaged_draft_is_a_damaged_journal(doc, draft):
+    doc.session.set_status("liikkeelle", "Q3", "Toteutuu")
+    data = json.loads(journal_of(doc.path).read_text(encoding="utf-8"))
+    data["draft"] = draft
+    journal_of(doc.path).write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(recovery.JournalError, match="damaged recovery journal"):
+        recovery.read(doc.path)

@@ -260,6 +260,23 @@ def test_a_checkpoint_whose_state_was_undone_and_replaced_keeps_the_session_dirt
     assert session.dirty  # the loaded state is not what the file holds either
 
 
+def test_a_field_changed_back_while_a_save_runs_is_unsaved_until_the_save_ends(session):
+    session.set_status("liikkeelle", "Q3", "Toteutuu")
+    session.mark_saved()
+    session.set_status("liikkeelle", "Q3", "Ei toteudu")
+    saving = session.begin_save()  # the file may soon hold "Ei toteudu"...
+    session.set_status("liikkeelle", "Q3", "Toteutuu")  # ...and the reviewer goes back
+    back = Edit("liikkeelle", "Q3", "status", "Ei toteudu", "Toteutuu")
+    assert session.dirty and session.unsaved_edits() == [back]
+    session.mark_saved(saving)
+    assert session.unsaved_edits() == [back]
+    saving = session.begin_save()
+    session.undo()  # "Ei toteudu" again: what the save running writes
+    assert session.unsaved_edits() == [back.inverse()]
+    session.save_failed(saving)  # the file still holds "Ei toteudu"
+    assert not session.dirty
+
+
 # -- what a save writes --------------------------------------------------------------------
 
 

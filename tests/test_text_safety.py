@@ -136,6 +136,14 @@ def test_check_messages_carry_no_control_characters(tmp_path):
     assert any("unknown key" in line for line in lines)
 
 
+@pytest.mark.parametrize("command", [["summary"], ["check"], ["fmt"], []])
+def test_an_argument_that_cannot_be_read_is_quoted_without_control_characters(tmp_path, command):
+    result = run(*command, "--x\x1b]0;PWNED\x07", cwd=tmp_path)
+    assert result.returncode == 2
+    assert_no_control(result.stderr)
+    assert "unrecognized arguments: --x]0;PWNED" in result.stderr
+
+
 def test_check_warnings_about_a_valid_file_carry_no_control_characters(evil, tmp_path):
     result = run("check", evil.name, cwd=tmp_path)
     assert_no_control(result.stdout)

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import sys
+import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ ROWS, COLUMNS = 30, 100
 TIMEOUT = 15.0
 ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-B]")
 KEYS = {"down": b"\x1b[B", "space": b" ", "ctrl+s": b"\x13", "escape": b"\x1b", "q": b"q"}
+LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
 
 
 def goaltui_command() -> str:
@@ -98,10 +100,18 @@ class Terminal:
         while self.read():
             if time.monotonic() > deadline:
                 raise AssertionError(f"the app did not exit; the screen shows:\n{self.text}")
+        self.modes_at_exit = termios.tcgetattr(self.child.child_fd)  # as the program left them
         self.child.wait()
         self.child.close()
         assert self.child.exitstatus is not None, self.child.signalstatus
         return self.child.exitstatus
+
+    def after_app(self) -> str:
+        """What the program wrote after it left the alternate screen, as text."""
+        output = bytes(self.output)
+        assert LEAVE_ALTERNATE_SCREEN in output, "the program never left the alternate screen"
+        after = output[output.rindex(LEAVE_ALTERNATE_SCREEN) :].decode("utf-8", "replace")
+        return re.sub(r"\x1b\[[0-9;?<>]*[A-Za-z]", "", after).replace("\r\n", "\n")
 
     def stop(self) -> None:
         if self.child.isalive():

@@ -119,3 +119,22 @@ def test_a_file_made_invalid_on_disk_is_reported_and_the_app_keeps_running(kit, 
         assert kit.cell(kit.table(app), "library-visits", "Q3") == "◐"  # the version kept
 
     kit.run(app, scenario, notifications=True)
+
+
+def test_the_cursor_stays_on_its_goal_and_period_after_a_reload(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        await pilot.press("j", "j", "j", "left")  # the fourth goal, Q2
+        goal = table.cursor_goal_id
+        assert goal not in (None, "reading-buddies") and table.cursor_period == "Q2"
+        change_on_disk(kit.path(EXAMPLE), LIBRARY_Q3, 'status = "Off track"\nforecast = "1.2 M"')
+        await come_back(pilot)
+        assert app.documents[0].review.goal("library-visits").status_in("Q3") == "Off track"
+        table = kit.table(app)
+        assert (table.cursor_goal_id, table.cursor_period) == (goal, "Q2")
+        assert kit.cursor(table) == (kit.row(table, goal), "Q2")
+        assert goal in kit.detail(app).split()  # the details are of that goal
+
+    kit.run(app, scenario)

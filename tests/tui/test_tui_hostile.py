@@ -7,8 +7,11 @@ action link "[@click=app.quit]x[/]") and terminal control (ESC, written as TOML 
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
+import pytest
 from textual.widgets import TextArea
 
 from goaltui.tui.dialogs.comment_editor import CommentEditor
@@ -190,5 +193,133 @@ def test_enter_in_the_forecast_dialog_without_typing_is_no_edit(kit):
         assert not isinstance(app.screen, ForecastDialog)
         assert doc.review.goal("hostile").entry("Q2").forecast == "[red]x[/blue]\x1b[31m"
         assert not doc.dirty
+
+    kit.run(app, scenario)
+
+
+# -- names and journal values from outside ------------------------------------------------------
+
+EVIL_NAME = "evil\x1b]0;PWNED\x07.toml"  # a name that sets the terminal's title when printed
+EVIL_VALUE = "\x1b]0;PWNED\x07Q9"
+
+
+def test_a_damaged_journal_of_a_file_with_an_escape_in_its_name_is_reported_clean(kit):
+    (kit.folder / EVIL_NAME).write_bytes(kit.path("example-en.toml").read_bytes())
+    journal = kit.folder / f".{EVIL_NAME}.goaltui-recovery.json"
+    journal.write_text('{"goaltui_recovery": 1, "edits": [', encoding="utf-8")
+    app = kit.app(EVIL_NAME)
+
+    async def scenario(pilot):
+        [note] = list(app._notifications)
+        assert "damaged recovery journal" in note.message
+        assert_clean(note.message)
+        assert "evil]0;PWNED.toml" in note.message
+        assert_clean(kit.screen_text(app))
+
+    kit.run(app, scenario, notifications=True)
+
+
+def test_journal_values_that_cannot_be_restored_are_listed_clean(kit):
+    path = kit.path("example-en.toml")
+    journal = kit.folder / ".example-en.toml.goaltui-recovery.json"
+    journal.write_text(
+        json.dumps(
+            {
+                "goaltui_recovery": 1,
+                "file": "example-en.toml",
+                "sha256": "0" * 64,
+                "written": "2026-01-01T00:00:00+00:00",
+                "edits": [
+                    {
+                        "goal": "reading-buddies",
+                        "period": EVIL_VALUE,
+                        "field": "status",
+                        "before": None,
+                        "after": "On track",
+                    },
+                    {
+                        "goal": "reading-buddies",
+                        "period": "Q3",
+                        "field": "status",
+                        "before": "On track",
+                        "after": EVIL_VALUE,
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    app = kit.app("example-en.toml")
+
+    async def scenario(pilot):
+        await pilot.press("r")  # restore: neither edit can be re-applied
+        await kit.settle(pilot)
+        screen = kit.screen_text(app)
+        assert "These edits cannot be re-applied" in screen
+        assert "status → On track: the period ]0;PWNEDQ9 is no longer in the" in screen
+        assert 'status → ]0;PWNEDQ9: the status "]0;PWNEDQ9" is no longer in the' in screen
+        assert_clean(screen)
+
+    kit.run(app, scenario)
+    assert path.read_bytes() == kit.original("example-en.toml")
+
+
+def test_a_draft_for_a_goal_id_with_an_escape_is_shown_clean(kit):
+    from goaltui.files import recovery
+    from goaltui.files.document import Document
+
+    doc = Document.open(Path("example-en.toml"))
+    doc.keep_draft(recovery.Draft(f"gone{EVIL_VALUE}", "Q3", "comment", f"Text{EVIL_VALUE}"))
+    app = kit.app("example-en.toml")
+
+    async def scenario(pilot):
+        assert_clean(kit.screen_text(app))
+        await pilot.press("r")
+        await pilot.pause()
+        [note] = list(app._notifications)
+        assert note.message.endswith("Your text:\nText]0;PWNEDQ9")
+        assert_clean(note.message)
+
+    kit.run(app, scenario, notifications=True)
+
+
+def test_a_keymap_key_with_control_characters_is_refused(kit, monkeypatch):
+    from goaltui.files.problems import ReviewError
+    from goaltui.tui.app import remappable
+    from goaltui.tui.keymap import binding_ids, load_keymap
+
+    keymap = kit.folder / "keymap.toml"
+    keymap.write_text('[keys]\nundo = "u\\u001b]0;PWNED\\u0007"\n', encoding="utf-8")
+    monkeypatch.setenv("GOALTUI_KEYMAP", str(keymap))
+    with pytest.raises(ReviewError) as raised:
+        load_keymap(binding_ids(remappable()))
+    [problem] = raised.value.problems
+    assert problem.field == "keys.undo" and problem.line == 2
+    assert "must be a key" in str(problem)
+
+
+def test_a_question_quoting_text_from_outside_is_shown_clean_with_its_styles(kit):
+    from rich.text import Text
+
+    from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
+    from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
+
+    app = kit.app("example-en.toml")
+
+    async def scenario(pilot):
+        message = Text(f"{EVIL_NAME}: ", style="bold")
+        message.append(f"changed\x1b[2J {EVIL_VALUE}", style="italic")
+        app.push_screen(ChoiceDialog(message, [("ok", "OK", "o")]))
+        await pilot.pause()
+        screen = kit.screen_text(app)
+        assert "evil]0;PWNED.toml: changed[2J ]0;PWNEDQ9" in screen
+        assert_clean(screen)
+        assert all(style.bold for style in kit.styles_of(app, "PWNED.toml:"))
+        assert all(style.italic for style in kit.styles_of(app, "changed[2J"))
+        await pilot.press("o")
+        app.push_screen(ConfirmDialog(f"Drop {EVIL_NAME}?"))
+        await pilot.pause()
+        assert "Drop evil]0;PWNED.toml?" in kit.screen_text(app)
+        assert_clean(kit.screen_text(app))
 
     kit.run(app, scenario)

@@ -6,6 +6,7 @@ import pytest
 
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.goal_table import GoalTable
+from goaltui.tui.widgets.table_layout import MAX_FORECAST
 
 EXAMPLE = "example-en.toml"
 KUVA = "kuva-2021.toml"
@@ -165,3 +166,44 @@ def test_a_click_on_a_cell_puts_the_cursor_there(kit, size):
         assert table.cursor_goal_id == "reading-buddies"
 
     kit.run(app, scenario, size=size)
+
+
+def test_a_click_lands_on_the_cell_under_it_in_a_scrolled_table_and_past_the_last_period(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        await pilot.press("end")  # the last goal: the table has scrolled
+        assert table.scroll_offset.y > 0
+        goal = "premises"
+        y = kit.row(table, goal)  # where it is on screen now
+        start, _ = kit.columns(table)["Q2"]
+        await pilot.click(GoalTable, offset=(start + 1, y))
+        assert (table.cursor_goal_id, table.cursor_period) == (goal, "Q2")
+        assert kit.cursor(table) == (y, "Q2")
+        # the forecast and the comment mark are past the last period: its cell is meant
+        header = table.render_line(0).text
+        other = "climate-procurement"
+        await pilot.click(GoalTable, offset=(header.rindex("✎"), kit.row(table, other)))
+        assert (table.cursor_goal_id, table.cursor_period) == (other, "Q4")
+        assert app.return_code is None
+
+    kit.run(app, scenario, size=(120, 20))
+
+
+def test_a_longer_forecast_widens_its_column_at_once(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        header = table.render_line(0).text
+        room = header.rindex("✎") - 1 - max(end for _, end in kit.columns(table).values()) - 1
+        longer = "9" * (room + 2)  # more than the forecast column holds now
+        assert len(longer) <= MAX_FORECAST
+        await pilot.press("f", "home", "ctrl+k")
+        await kit.type(pilot, longer)
+        await pilot.press("enter")
+        assert kit.forecast(table, "reading-buddies") == longer  # whole, not cut with …
+        assert kit.forecast(table, "library-visits") == "1.51 million"  # every line moved
+
+    kit.run(app, scenario)

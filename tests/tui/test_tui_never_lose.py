@@ -222,7 +222,9 @@ def test_a_folder_that_really_vanished_asks_then_says_why_and_saves_once_it_is_b
         assert "was deleted or moved since you opened it" in kit.screen_text(app)
         await pilot.press("w")  # write it again
         await kit.settle(pilot)
-        [(severity, title, message)] = notes(app)
+        # the journal went with the folder, and cannot be written again: the reviewer is told
+        [recovery_off, (severity, title, message)] = notes(app)
+        assert recovery_off[:2] == ("warning", "Crash recovery is off for this file")
         assert (severity, title) == ("error", "Not saved: example-en.toml")
         assert message.startswith("its folder no longer exists")
         assert doc.dirty and kit.cell(kit.table(app), "reading-buddies", "Q3") == "◐"
@@ -782,6 +784,7 @@ def test_an_app_closed_while_the_question_is_open_keeps_the_journal(kit):
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("ctrl+q")
         await kit.settle(pilot)
+        assert app.return_code == 0  # the app closed, at once: nothing was unsaved
 
     kit.run(app, scenario)
     assert journal(path).read_bytes() == saved_journal
@@ -974,6 +977,31 @@ def test_an_exception_inside_the_app_ends_it_and_says_where_the_edits_are(kit, m
         ("library-visits", "status", "Off track"),
     ]
     assert path.read_bytes() == kit.original(EXAMPLE)
+
+
+def test_a_crash_in_textuals_input_thread_ends_with_an_error_and_says_the_edits_are_kept(
+    kit, monkeypatch, capsys
+):
+    """Textual's input thread calls App.panic when it dies (as it did on a byte that is not
+    UTF-8): the app ends with an error code, and the edits are kept, not "discarded"."""
+    path = kit.path(EXAMPLE)
+
+    def run(self):
+        async def main():
+            async with self.run_test() as pilot:
+                await pilot.press("space")
+                self.call_later(self.panic, "the input thread died")
+                await asyncio.sleep(0.3)  # the app closes: no pilot.pause, which would wait
+
+        asyncio.run(main())
+
+    monkeypatch.setattr(GoalApp, "run", run)
+    code = goaltui.tui.run([Path(EXAMPLE)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "discarded" not in err
+    assert f"your unsaved edits to {EXAMPLE} are kept in .{EXAMPLE}.goaltui-recovery.json." in err
+    assert [(e.goal_id, e.after) for e in journaled(path)] == [("reading-buddies", "At risk")]
 
 
 def test_an_exception_escaping_the_app_keeps_the_edits_and_is_raised(kit, monkeypatch, capsys):

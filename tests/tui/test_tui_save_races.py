@@ -18,9 +18,12 @@ from pathlib import Path
 from outside import change_on_disk, come_back
 
 import goaltui.tui.flows.file_flows as file_flows
+from goaltui.files import recovery
 from goaltui.files.canonical import render
 from goaltui.files.document import ChangedOnDisk, Document, write_snapshot
 from goaltui.files.loading import load
+from goaltui.files.problems import SaveError
+from goaltui.review.session import Edit
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
@@ -39,15 +42,15 @@ HARRASTAMINEN_Q3 = 'status = "Toteutuu"\nforecast = "100 %"\ncomment = "Ensimmä
 SLOW = 10  # seconds a blocked save waits at most: a failing test must not hang
 
 
-def hold_the_first_save(monkeypatch) -> tuple[threading.Event, list[int]]:
-    """The first save waits until the returned event is set; the list counts the saves."""
+def hold_a_save(monkeypatch, which: int = 1) -> tuple[threading.Event, list[int]]:
+    """Save number ``which`` waits until the returned event is set; the list counts the saves."""
     release = threading.Event()
     calls: list[int] = []
 
     def slow_write(snapshot):
         calls.append(1)
-        if len(calls) == 1:
-            assert release.wait(SLOW), "the test never released the first save"
+        if len(calls) == which:
+            assert release.wait(SLOW), "the test never released the save"
         return write_snapshot(snapshot)
 
     monkeypatch.setattr(file_flows, "write_snapshot", slow_write)
@@ -87,10 +90,11 @@ def test_the_disk_is_not_checked_while_a_dialog_is_open_and_is_once_it_closes(ki
     kit.run(app, scenario)
 
 
-def test_the_disk_is_not_checked_while_a_save_runs(kit):
+def test_the_disk_is_not_checked_while_a_save_runs(kit, monkeypatch):
     example, kuva = kit.path(EXAMPLE), kit.path(KUVA)
     app = kit.app(EXAMPLE, KUVA)
     edited, clean = app.documents
+    release, calls = hold_a_save(monkeypatch)
 
     async def scenario(pilot):
         await pilot.press("space")  # example: an unsaved edit; kuva: none
@@ -98,21 +102,28 @@ def test_the_disk_is_not_checked_while_a_save_runs(kit):
         reviews = (edited.review, clean.review)
         change_on_disk(example, LIBRARY_Q3, LIBRARY_Q3_OFF)
         change_on_disk(kuva, HARRASTAMINEN_Q3, HARRASTAMINEN_Q3.replace("Toteutuu", "Ei toteudu"))
-        screen.files.save_running = True  # as while a save's worker writes
+        await pilot.press("ctrl+s")  # the save starts, and waits
+        await pilot.pause()
+        assert calls == [1] and screen.files.save_running
         await come_back(pilot)
         assert app.screen is screen  # no question about the dirty file
         assert (edited.review, clean.review) == reviews  # and the clean one is not reloaded
         assert clean.review.goal("harrastaminen").status_in("Q3") == "Toteutuu"
 
-        screen.files.save_running = False  # the save is done: the next return checks
-        await come_back(pilot)
-        assert clean.review is not reviews[1]
-        assert clean.review.goal("harrastaminen").status_in("Q3") == "Ei toteudu"
+        release.set()  # the save ends: it finds example-en.toml changed, and asks
+        await kit.settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         assert "example-en.toml changed on disk since you opened it" in kit.screen_text(app)
+        await pilot.press("escape")  # later
+        await come_back(pilot)  # now the disk is checked: the clean file is reloaded
+        assert clean.review is not reviews[1]
+        assert clean.review.goal("harrastaminen").status_in("Q3") == "Ei toteudu"
         assert edited.review is reviews[0] and edited.dirty
 
-    kit.run(app, scenario)
+    try:
+        kit.run(app, scenario)
+    finally:
+        release.set()
 
 
 def test_a_save_that_finishes_after_a_reload_marks_nothing_of_the_new_session_saved(kit):
@@ -233,7 +244,7 @@ def test_save_and_quit_chosen_while_a_save_runs_follows_it_and_quits(kit, monkey
     path = kit.path(EXAMPLE)
     app = kit.app(EXAMPLE)
     doc = app.documents[0]
-    release, calls = hold_the_first_save(monkeypatch)
+    release, calls = hold_a_save(monkeypatch)
 
     async def scenario(pilot):
         await pilot.press("space")  # reading-buddies Q3 -> At risk
@@ -259,6 +270,96 @@ def test_save_and_quit_chosen_while_a_save_runs_follows_it_and_quits(kit, monkey
         release.set()
     assert status(path, "reading-buddies") == "At risk"
     assert status(path, "library-visits") == "Off track"
+
+
+def journaled_review(path: Path):
+    """The review a restore would rebuild now from the file on disk and its journal."""
+    journal = recovery.read(path)
+    document = Document.open(path)
+    if journal is not None:
+        result = document.restore(journal)
+        assert not result.conflicts and not result.lost
+        document.apply_merge(result, [], document.source)
+    return document.review
+
+
+def test_an_edit_made_while_the_second_save_runs_stays_unsaved_journaled_and_asked_about(
+    kit, monkeypatch
+):
+    path = kit.path(EXAMPLE)
+    app = kit.app(EXAMPLE)
+    doc = app.documents[0]
+    release, calls = hold_a_save(monkeypatch, which=2)
+
+    async def scenario(pilot):
+        await pilot.press("space", "ctrl+s")  # reading-buddies Q3 -> At risk, saved
+        await kit.settle(pilot)
+        assert isinstance(app.screen, SummaryDialog)
+        await pilot.press("escape")
+        assert status(path, "reading-buddies") == "At risk" and not doc.dirty
+
+        await pilot.press("space", "ctrl+s")  # -> Off track: the second save starts and waits
+        await pilot.pause()
+        assert calls == [1, 1]
+        await pilot.press("2")  # back to At risk, what the first save wrote, while it waits
+        # The file will hold Off track once the save ends: the edit is not saved.
+        assert doc.dirty and "* unsaved" in kit.header(app)
+        assert journaled_review(path).goal("reading-buddies").status_in("Q3") == "At risk"
+        await pilot.press("q")
+        assert isinstance(app.screen, QuitDialog) and app.screen.unsaved == [EXAMPLE]
+        await pilot.press("escape")
+
+        release.set()
+        await kit.settle(pilot)
+        assert isinstance(app.screen, SummaryDialog)
+        await pilot.press("escape")
+        assert status(path, "reading-buddies") == "Off track"  # the second save's state
+        assert doc.dirty and "* unsaved" in kit.header(app)
+        [edit] = doc.session.unsaved_edits()
+        assert edit == Edit("reading-buddies", "Q3", "status", "Off track", "At risk")
+        assert journaled_review(path).goal("reading-buddies").status_in("Q3") == "At risk"
+        await pilot.press("q")
+        assert isinstance(app.screen, QuitDialog) and app.screen.unsaved == [EXAMPLE]
+        await pilot.press("s")
+        await kit.settle(pilot)
+        assert app.return_code == 0
+
+    try:
+        kit.run(app, scenario)
+    finally:
+        release.set()
+    assert status(path, "reading-buddies") == "At risk"
+    assert recovery.read(path) is None
+
+
+def test_a_save_that_fails_leaves_an_edit_back_to_the_files_content_saved(kit, monkeypatch):
+    path = kit.path(EXAMPLE)
+    app = kit.app(EXAMPLE)
+    doc = app.documents[0]
+    release = threading.Event()
+
+    def failing_write(snapshot):
+        assert release.wait(SLOW), "the test never released the save"
+        raise SaveError(snapshot.path, "the disk is full")
+
+    monkeypatch.setattr(file_flows, "write_snapshot", failing_write)
+
+    async def scenario(pilot):
+        await pilot.press("space", "ctrl+s")  # -> At risk: the save waits
+        await pilot.pause()
+        await pilot.press("1")  # back to On track, what the file holds, while it waits
+        assert doc.dirty  # the save may yet write At risk
+        release.set()
+        await kit.settle(pilot)
+        # it fails: the file holds what the screen shows
+        assert not doc.dirty and "unsaved" not in kit.header(app)
+        assert recovery.read(path) is None
+
+    try:
+        kit.run(app, scenario)
+    finally:
+        release.set()
+    assert path.read_bytes() == kit.original(EXAMPLE)
 
 
 # -- files deleted or changed on disk ------------------------------------------------------------
@@ -355,7 +456,7 @@ def test_the_next_files_question_waits_until_the_reload_of_this_one_is_confirmed
 def test_a_save_asked_for_meanwhile_does_not_ask_twice_about_a_changed_file(kit, monkeypatch):
     example = kit.path(EXAMPLE)
     app = kit.app(EXAMPLE)
-    release, _ = hold_the_first_save(monkeypatch)
+    release, _ = hold_a_save(monkeypatch)
 
     async def scenario(pilot):
         await pilot.press("space")
@@ -379,7 +480,7 @@ def test_a_save_asked_for_meanwhile_does_not_ask_twice_about_a_changed_file(kit,
 def test_ctrl_s_after_save_and_quit_while_a_save_runs_still_quits(kit, monkeypatch):
     path = kit.path(EXAMPLE)
     app = kit.app(EXAMPLE)
-    release, _ = hold_the_first_save(monkeypatch)
+    release, _ = hold_a_save(monkeypatch)
 
     async def scenario(pilot):
         await pilot.press("space")

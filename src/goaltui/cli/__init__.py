@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from goaltui import __version__, language
 from goaltui.files.problems import Problem, ReviewError, SaveError
@@ -39,8 +39,14 @@ PATH is a review file or a folder (every *.toml below it); with none, ./data.
 Run "goaltui COMMAND --help" for a command's options; in the app, press ? for every key."""
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # The message quotes the arguments it could not read: text from outside (file names).
+        super().error(clean_line(message))
+
+
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=prog, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="review file or folder")

@@ -83,6 +83,7 @@ class Document:
         self._journal_lock = threading.Lock()  # journal writes come from the save too
         self._journaled: list[Edit] = []  # the edits the journal holds
         self._saving: str | None = None  # the content a save is writing (its sha256)
+        self.draft: recovery.Draft | None = None  # text typed in an editor, not yet applied
         self._take(source)
         self.last_saved_review: Review | None = None  # what the last save of this run wrote
         self.journal_error: str | None = None  # why crash recovery is not working, if so
@@ -113,6 +114,11 @@ class Document:
     def name(self) -> str:
         return self.path.name
 
+    @property
+    def unsaved(self) -> bool:
+        """True while quitting would lose something: an edit, or text typed in an editor."""
+        return self.dirty or self.draft is not None
+
     # -- crash recovery --------------------------------------------------------------
 
     def write_journal(self) -> None:
@@ -122,8 +128,14 @@ class Document:
         with self._journal_lock:
             edits = self.session.unsaved_edits()
             sha256 = self.source.fingerprint.sha256
-            self.journal_error = recovery.write(self.path, sha256, edits, self._saving)
+            self.journal_error = recovery.write(self.path, sha256, edits, self._saving, self.draft)
             self._journaled = edits
+
+    def keep_draft(self, draft: recovery.Draft | None) -> None:
+        """Journal the text being typed in an editor (None: there is none any more)."""
+        if draft != self.draft:
+            self.draft = draft
+            self.write_journal()
 
     def _saving_now(self, sha256: str) -> None:
         """A save is about to replace the file with this content: the journal says so.
@@ -133,10 +145,13 @@ class Document:
         """
         with self._journal_lock:
             self._saving = sha256
-            if self._journaled:  # at best: a failure is the next edit's to report
-                recovery.write(self.path, self.source.fingerprint.sha256, self._journaled, sha256)
+            if self._journaled or self.draft is not None:  # a failure is the next edit's
+                recovery.write(
+                    self.path, self.source.fingerprint.sha256, self._journaled, sha256, self.draft
+                )
 
     def discard_journal(self) -> None:
+        self.draft = None
         if self.read_only:
             return
         with self._journal_lock:
@@ -202,7 +217,7 @@ class Document:
         return Snapshot(
             self.path,
             review,
-            self.session.checkpoint(),
+            self.session.begin_save(),
             self.session,
             expected,
             self.rendered,
@@ -224,6 +239,10 @@ class Document:
         self._saving = None  # the file holds it now: the next journal starts from it
         self.rendered = written.rendered
         self.session.mark_saved(written.snapshot.checkpoint)
+
+    def save_failed(self, snapshot: Snapshot) -> None:
+        """Record that the save of ``snapshot`` wrote nothing."""
+        snapshot.session.save_failed(snapshot.checkpoint)
 
 
 def write_snapshot(snapshot: Snapshot) -> Written:

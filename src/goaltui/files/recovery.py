@@ -1,9 +1,11 @@
 """Crash recovery: a reviewer's unsaved edits, journaled beside the review file.
 
 After every edit the session's unsaved edits are written to a hidden file next to the review
-(``.NAME.goaltui-recovery.json``). A save or an explicit discard removes it. If goaltui dies
-(a crash, ``kill -9``, a dropped SSH connection), the next start finds the journal and offers
-to re-apply the edits. Writing it never raises: a failure is returned for the app to report.
+(``.NAME.goaltui-recovery.json``), and so is the text being typed in an editor (its
+:class:`Draft`, an optional entry that journals of before drafts simply lack). A save or an
+explicit discard removes it. If goaltui dies (a crash, ``kill -9``, a dropped SSH connection),
+the next start finds the journal and offers to re-apply the edits and reopen the draft.
+Writing it never raises: a failure is returned for the app to report.
 """
 
 from __future__ import annotations
@@ -20,11 +22,21 @@ from datetime import datetime
 from pathlib import Path
 
 from goaltui.files.regular import MAX_FILE_BYTES, read_regular, unreadable
-from goaltui.review.model import ENTRY_FIELDS, EntryField
+from goaltui.review.model import ENTRY_FIELDS, EntryField, TextField
 from goaltui.review.session import Edit
 
 FORMAT_VERSION = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Text typed in the comment or forecast editor of one goal in one period, not applied."""
+
+    goal_id: str
+    period: str
+    field: TextField
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +46,7 @@ class Journal:
     written: str  # ISO time of the last write
     edits: list[Edit]
     saving: str | None = None  # the content a save of the session was writing, if one was
+    draft: Draft | None = None  # text typed in an editor, never applied
 
     def began_on(self, sha256: str) -> bool:
         """Whether a file of this content is what the edits were made on, or saved to.
@@ -49,15 +62,20 @@ def journal_path(review_path: Path) -> Path:
 
 
 def write(
-    review_path: Path, review_sha256: str, edits: Sequence[Edit], saving: str | None = None
+    review_path: Path,
+    review_sha256: str,
+    edits: Sequence[Edit],
+    saving: str | None = None,
+    draft: Draft | None = None,
 ) -> str | None:
-    """Journal ``edits`` (or remove the journal when there are none); the error, if any.
+    """Journal ``edits`` and ``draft`` (or remove the journal when there are none); the error,
+    if any.
 
     ``saving`` is the sha256 of a content being saved right now, which the file may hold
     when the journal is next read.
     """
     target = journal_path(review_path)
-    if not edits:
+    if not edits and draft is None:
         return remove(review_path)
     document = {
         "goaltui_recovery": FORMAT_VERSION,
@@ -77,6 +95,8 @@ def write(
     }
     if saving is not None:
         document["saving"] = saving
+    if draft is not None:
+        document["draft"] = _draft_data(draft)
     # A lone surrogate (from a terminal's undecodable byte) is no character: it cannot be
     # written as UTF-8, nor saved in a review. It becomes U+FFFD, as a lenient decoder would.
     text = _SURROGATE.sub("\ufffd", json.dumps(document, ensure_ascii=False, indent=1))
@@ -171,7 +191,8 @@ def read(review_path: Path) -> Journal | None:
             for item in document["edits"]
         ]
         sha256, written = _text(document["sha256"]), _text(document["written"])
-        return Journal(target, sha256, written, edits, _optional(document.get("saving")))
+        saving, draft = _optional(document.get("saving")), _draft(document.get("draft"))
+        return Journal(target, sha256, written, edits, saving, draft)
     except RecursionError:
         raise JournalError(f"{target}: damaged recovery journal: nested too deeply") from None
     except (ValueError, KeyError, TypeError, AttributeError) as error:
@@ -195,3 +216,18 @@ def _field(value: object) -> EntryField:
         if value == name:
             return name
     raise ValueError(f"unknown field {value!r}")
+
+
+def _draft_data(draft: Draft) -> dict[str, str]:
+    return {"goal": draft.goal_id, "period": draft.period, "field": draft.field, "text": draft.text}
+
+
+def _draft(value: object) -> Draft | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a draft, found {type(value).__name__}")
+    field = _field(value["field"])
+    if field == "status":
+        raise ValueError("a draft of a status")
+    return Draft(_text(value["goal"]), _text(value["period"]), field, _text(value["text"]))

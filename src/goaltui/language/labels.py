@@ -37,7 +37,7 @@ _MESSAGES: dict[str, str | tuple[str, str]] = {
 @functools.cache
 def words(language: str | None) -> dict[str, str]:
     """The words for ``language``; English when the file names none."""
-    w = _words(language)
+    w = review_words(language)
     return {
         key: w._(message) if isinstance(message, str) else w.pgettext(*message)
         for key, message in _MESSAGES.items()
@@ -46,7 +46,7 @@ def words(language: str | None) -> dict[str, str]:
 
 def goal_count(language: str | None, goals: int, binding: int) -> str:
     """Goals counted: "26 goals (8 binding)", "1 goal (1 binding)", "1 tavoite (1 sitova)"."""
-    w = _words(language)
+    w = review_words(language)
     # Translators: {goals} is "26 goals" and {binding} is "8 binding", translated below.
     return w._("{goals} ({binding})").format(
         goals=w.ngettext("{n} goal", "{n} goals", goals).format(n=w.integer(goals)),
@@ -56,9 +56,10 @@ def goal_count(language: str | None, goals: int, binding: int) -> str:
 
 def file_count(language: str | None, files: int) -> str:
     """Files counted: "1 file", "2 files"."""
-    w = _words(language)
+    w = review_words(language)
     return w.ngettext("{n} file", "{n} files", files).format(n=w.integer(files))
 
 
-def _words(language: str | None) -> Words:
+def review_words(language: str | None) -> Words:
+    """The catalogue of the language a review names; English when goaltui does not speak it."""
     return catalogue(language if language in spoken() else "en")

@@ -77,14 +77,24 @@ class Session:
         # what differs from the file is known even after undo and new edits rewrote history.
         self._log: list[Edit] = []
         self._logged = 0  # changes applied before _log[0]
+        self._writing: int | None = None  # the checkpoint of the save running, if one is
         self._unsaved: list[Edit] | None = []  # unsaved_edits(), until the next change
 
     # -- state ----------------------------------------------------------------
 
     def unsaved_edits(self) -> list[Edit]:
-        """What leads from the file's content to the review now: one edit per changed field."""
+        """What leads from the file's content to the review now: one edit per changed field.
+
+        While a save runs the file may hold either its old content or the save's: a field
+        changed since the save began is unsaved even where it went back to the old content.
+        """
         if self._unsaved is None:
-            self._unsaved = net_edits(self._log)
+            unsaved = net_edits(self._log)
+            if self._writing is not None:
+                places = {(e.goal_id, e.period, e.field) for e in unsaved}
+                since = net_edits(self._log[self._writing - self._logged :])
+                unsaved += [e for e in since if (e.goal_id, e.period, e.field) not in places]
+            self._unsaved = unsaved
         return list(self._unsaved)
 
     @property
@@ -103,6 +113,19 @@ class Session:
     def checkpoint(self) -> Checkpoint:
         return Checkpoint(self._logged + len(self._log))
 
+    def begin_save(self) -> Checkpoint:
+        """A save of the review as it is now starts; it ends with :meth:`mark_saved` or
+        :meth:`save_failed`, and meanwhile :meth:`unsaved_edits` counts it as maybe written."""
+        checkpoint = self.checkpoint()
+        self._writing = checkpoint.changes
+        return checkpoint
+
+    def save_failed(self, checkpoint: Checkpoint) -> None:
+        """The save of ``checkpoint`` wrote nothing: the file holds what it held."""
+        if self._writing == checkpoint.changes:
+            self._writing = None
+            self._changed()
+
     def mark_saved(self, checkpoint: Checkpoint | None = None) -> None:
         """Record that the file holds the state of ``checkpoint`` (default: now).
 
@@ -111,6 +134,8 @@ class Session:
         done = self.checkpoint().changes if checkpoint is None else checkpoint.changes
         del self._log[: max(0, done - self._logged)]
         self._logged = max(self._logged, done)
+        if self._writing is not None and self._writing <= done:
+            self._writing = None
         self._changed()
 
     # -- the operations the TUI calls ------------------------------------------

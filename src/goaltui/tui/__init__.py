@@ -4,8 +4,10 @@ Its rooms, each importing only those before it: keys.py and keymap.py (bindings 
 their actions, and the user's keymap); widgets/ (one per module); dialogs/ (one modal screen
 per module, which answers with ``dismiss``); flows/ (saves off the UI thread, changes on
 disk, crash recovery: they know the screen only as a ``FilesHost``); screens/ (the review
-screen, which coordinates); app.py (a thin App); and :func:`run` here. Styles are in
-styles/*.tcss.
+screen, which coordinates); app.py (a thin App); ending.py (what the terminal is told when
+the app ends); and :func:`run` here. Beside them, used from any room: drafts.py (journaling
+the text being typed), driver.py (the terminal's input and output), signals.py (signals end
+the app as quitting does). Styles are in styles/*.tcss.
 
 May import every layer below: outputs, files, review, language and text; never the CLI.
 """
@@ -20,7 +22,6 @@ from pathlib import Path
 from goaltui.files.document import Document
 from goaltui.files.lock import Held, HeldElsewhere, Lock, LockError, take
 from goaltui.files.problems import ReviewError
-from goaltui.files.recovery import journal_path
 from goaltui.text import clean_line
 
 
@@ -88,6 +89,7 @@ def _refusal(error: LockError) -> str:
 
 def _run(documents: list[Document]) -> int:
     from goaltui.tui.app import GoalApp, remappable
+    from goaltui.tui.ending import run_app
     from goaltui.tui.keymap import binding_ids, load_keymap
 
     try:
@@ -101,58 +103,4 @@ def _run(documents: list[Document]) -> int:
     # The reviews live as long as the app: keep the garbage collector from walking their
     # million objects again and again, which would pause the keys (a save allocates a lot).
     gc.freeze()
-    try:
-        app.run()
-    except BaseException:
-        _keep_edits(documents)
-        raise
-    if app.return_code:
-        _keep_edits(documents)  # Textual has printed what went wrong
-        return app.return_code
-    _print_saved(documents)
-    for doc in documents:
-        if doc.dirty:
-            print(f"goaltui: unsaved changes to {doc.path} were discarded", file=sys.stderr)
-    return 0
-
-
-def _keep_edits(documents: list[Document]) -> None:
-    """After a crash: make sure every unsaved edit is journaled, and say how to get it back."""
-    for doc in documents:
-        if not doc.dirty:
-            continue
-        if doc.read_only:
-            print(
-                f"goaltui: your edits to {doc.path} are lost: it was open read-only",
-                file=sys.stderr,
-            )
-            continue
-        doc.write_journal()  # once more, in case the crash came between an edit and its entry
-        if doc.journal_error:
-            print(
-                f"goaltui: could not keep your edits to {doc.path}: {doc.journal_error}",
-                file=sys.stderr,
-            )
-            continue
-        print(
-            f"goaltui: your unsaved edits to {doc.path} are kept in {journal_path(doc.path)}.\n"
-            f"         Run goaltui {doc.path} again to restore them.",
-            file=sys.stderr,
-        )
-
-
-def _print_saved(documents: list[Document]) -> None:
-    """Leave the summary of every file saved in the session in the terminal's scrollback."""
-    saved = [doc for doc in documents if doc.last_saved_review is not None]
-    if not saved:
-        return
-    from rich.console import Console
-
-    from goaltui.outputs.summary import summarize
-    from goaltui.outputs.terminal import summary_rich
-
-    console = Console(highlight=False)
-    for doc in saved:
-        assert doc.last_saved_review is not None
-        console.print(summary_rich(summarize(doc.last_saved_review, doc.path)))
-        console.print()
+    return run_app(app, documents)

@@ -21,6 +21,7 @@ from textual.binding import Binding
 from goaltui.files.loading import decode, parse_toml
 from goaltui.files.locate import locate
 from goaltui.files.problems import Problem, ReviewError
+from goaltui.text import clean_line
 
 PREFIX = "goaltui."
 
@@ -73,7 +74,8 @@ def load_keymap(known: Iterable[str], path: Path | None = None) -> dict[str, str
     for name, value in keys.items():
         if name not in valid:
             problem(("keys", name), f'unknown binding "{name}"; press ? in goaltui to see them')
-        elif not isinstance(value, str) or not value.strip():
+        elif not isinstance(value, str) or not value.strip() or clean_line(value) != value:
+            # a key name with control characters would reach the terminal in the footer
             problem(("keys", name), 'must be a key or comma-separated keys, such as "ctrl+u"')
         else:
             keymap[PREFIX + name] = value

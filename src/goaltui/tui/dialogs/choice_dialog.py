@@ -12,7 +12,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
+from goaltui.text import clean
 from goaltui.tui.keys import Keyed, key
+
+
+def clean_text(text: Text) -> Text:
+    """``text`` without control characters (newlines and tabs stay), its styles kept: a
+    question quotes names and values from outside, and is cleaned here, where it is shown."""
+    edges = sorted({edge for span in text.spans for edge in (span.start, span.end)})
+    cleaned = text.blank_copy()
+    for piece in text.divide(edges):
+        start = len(cleaned)
+        cleaned.append(clean(piece.plain))
+        for span in piece.spans:
+            cleaned.stylize(span.style, start, len(cleaned))
+    return cleaned
 
 
 class ChoiceDialog(Keyed, ModalScreen[str]):
@@ -28,7 +42,7 @@ class ChoiceDialog(Keyed, ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.message, classes="question")
+            yield Static(clean_text(self.message), classes="question")
             with Horizontal(classes="buttons"):
                 for answer, label, letter in self.answers:
                     shown = f"{label} ({letter})" if letter else label

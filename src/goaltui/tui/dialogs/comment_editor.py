@@ -1,4 +1,8 @@
-"""Writing the comment of one goal in one period, in a text area that holds the current one."""
+"""Writing the comment of one goal in one period, in a text area that holds the current one.
+
+What is typed is journaled as a draft while it is written (see :mod:`goaltui.tui.drafts`), and
+an editor reopened from a draft starts with the draft's text.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from textual.widgets import Static, TextArea
 
 from goaltui.text import clean, clean_line
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
+from goaltui.tui.drafts import DraftKeeper, Keep
 from goaltui.tui.keys import Keyed, key
 
 
@@ -20,18 +25,27 @@ class CommentEditor(Keyed, ModalScreen[None]):
 
     what = "comment"  # for the quit dialog: "the comment being written"
 
-    def __init__(self, title: str, comment: str | None, on_apply: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        title: str,
+        comment: str | None,
+        on_apply: Callable[[str], None],
+        keep: Keep | None = None,
+        draft: str | None = None,
+    ) -> None:
         super().__init__()
         self.on_apply = on_apply
         self.heading = title
         # Control characters from the file never reach the terminal, not even in the editor.
         self.original = clean(comment or "")
+        self.start = self.original if draft is None else clean(draft)
+        self.drafts = DraftKeeper(self, self._draft, keep)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(clean_line(self.heading), style="bold"), classes="title")
             # A TextArea holds text, never markup.
-            yield TextArea(self.original, id="comment", soft_wrap=True, tab_behavior="focus")
+            yield TextArea(self.start, id="comment", soft_wrap=True, tab_behavior="focus")
             yield Static(Text("ctrl+s apply · Esc cancel", style="dim"), classes="hint")
 
     def on_mount(self) -> None:
@@ -47,6 +61,15 @@ class CommentEditor(Keyed, ModalScreen[None]):
     def changed(self) -> bool:
         return self.text != self.original
 
+    def _draft(self) -> str | None:
+        return self.text if self.changed else None
+
+    def on_text_area_changed(self) -> None:
+        self.drafts.typed()
+
+    def on_screen_suspend(self) -> None:  # a dialog opens over the editor
+        self.drafts.now()
+
     def commit(self) -> None:
         """Hand over the text if it was changed (an untouched comment makes no edit)."""
         if self.changed:
@@ -56,16 +79,19 @@ class CommentEditor(Keyed, ModalScreen[None]):
     @key("ctrl+s", "Apply", priority=True)
     def action_apply(self) -> None:
         self.commit()
+        self.drafts.close()
         self.dismiss(None)
 
     @key("escape", "Cancel", priority=True)
     def action_cancel(self) -> None:
         if not self.changed:
+            self.drafts.close()
             self.dismiss(None)
             return
 
         def answered(discard: bool | None) -> None:
             if discard:
+                self.drafts.close()
                 self.dismiss(None)
 
         self.app.push_screen(

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from goaltui.text import clean
 from goaltui.tui.keys import Keyed, key
 
 
@@ -21,7 +22,7 @@ class ConfirmDialog(Keyed, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.question), classes="question")
+            yield Static(Text(clean(self.question)), classes="question")  # may quote a name
             with Horizontal(classes="buttons"):
                 yield Button(Text(f"{self.yes} (y)"), id="yes", variant="warning")
                 yield Button(Text(f"{self.no} (n, esc)"), id="no", variant="primary")

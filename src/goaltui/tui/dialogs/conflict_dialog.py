@@ -51,9 +51,9 @@ class ConflictDialog(Keyed, ModalScreen[list[Conflict] | None]):
             if self.result.lost:
                 lost = Text("These edits cannot be re-applied; note them down:\n", style="bold")
                 for edit, why in self.result.lost:
-                    lost.append(
+                    lost.append(  # why quotes the journal's values too
                         f"  {clean_line(edit.goal_id)} {clean_line(edit.period)} {edit.field} → "
-                        f"{_value(edit.after)}: {why}\n"
+                        f"{_value(edit.after)}: {clean_line(why)}\n"
                     )
                 with VerticalScroll(classes="lost"):
                     yield Static(lost)

@@ -1,4 +1,7 @@
-"""Editing the forecast of one goal in one period: Enter applies, Escape cancels."""
+"""Editing the forecast of one goal in one period: Enter applies, Escape cancels.
+
+What is typed is journaled as a draft while it is written (see :mod:`goaltui.tui.drafts`).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from goaltui.text import clean_line
+from goaltui.tui.drafts import DraftKeeper, Keep
 from goaltui.tui.keys import Keyed, key
 
 
@@ -22,21 +26,40 @@ class ForecastDialog(Keyed, ModalScreen[None]):
 
     what = "forecast"  # for the quit dialog: "the forecast being written"
 
-    def __init__(self, title: str, forecast: str | None, on_apply: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        title: str,
+        forecast: str | None,
+        on_apply: Callable[[str], None],
+        keep: Keep | None = None,
+        draft: str | None = None,
+    ) -> None:
         super().__init__()
         self.heading = title
         self.forecast = clean_line(forecast or "")
+        self.start = self.forecast if draft is None else clean_line(draft)
         self.on_apply = on_apply
+        self.drafts = DraftKeeper(self, self._draft, keep)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(clean_line(self.heading), style="bold"), classes="title")
-            yield Input(self.forecast, placeholder="e.g. 100 %", id="forecast")
+            yield Input(self.start, placeholder="e.g. 100 %", id="forecast")
             yield Static(Text("Enter apply · Esc cancel", style="dim"), classes="hint")
 
     @property
     def changed(self) -> bool:
         return self.query_one(Input).value != self.forecast
+
+    def _draft(self) -> str | None:
+        return self.query_one(Input).value if self.changed else None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.drafts.typed()
+
+    def on_screen_suspend(self) -> None:  # a dialog opens over the editor
+        self.drafts.now()
 
     def commit(self) -> None:
         """Hand over the forecast if it was changed (an untouched one makes no edit)."""
@@ -51,8 +74,10 @@ class ForecastDialog(Keyed, ModalScreen[None]):
     @key("ctrl+s", "Apply", priority=True)
     def action_apply(self) -> None:
         self.commit()
+        self.drafts.close()
         self.dismiss(None)
 
     @key("escape", "Cancel")
     def action_cancel(self) -> None:
+        self.drafts.close()
         self.dismiss(None)

@@ -41,6 +41,7 @@ class FileFlows:
         self.host = host
         self.documents = documents
         self.save_running = False  # a worker is writing; the next save waits for it
+        self._saving: list[Snapshot] = []  # what it writes
         self._then: Callable[[bool], None] | None = None
         self._queued: tuple[Callable[[bool], None] | None, Path | None] | None = None
         self._asking: set[Path] = set()  # files whose change on disk is being asked about
@@ -78,6 +79,7 @@ class FileFlows:
         periods = [self.host.period_of(doc) for doc in dirty]
         self.save_running = True
         self._then = then
+        self._saving = snapshots
         self.host.app.run_worker(
             partial(self._write_in_thread, snapshots, periods),
             thread=True,
@@ -122,6 +124,11 @@ class FileFlows:
         written = [o for o in outcomes if isinstance(o, Written)]
         for result in written:
             self._document(result.snapshot.path).finish_save(result)
+        saved = {id(result.snapshot) for result in written}
+        for snapshot in self._saving:
+            if id(snapshot) not in saved:
+                self._document(snapshot.path).save_failed(snapshot)
+        self._saving = []
         for error in outcomes:
             if isinstance(error, SaveError):
                 self._notify(

@@ -8,6 +8,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from goaltui.files.document import Document
+from goaltui.files.recovery import Draft
 
 
 class FilesHost(Protocol):
@@ -33,6 +34,10 @@ class FilesHost(Protocol):
 
     def show_state(self) -> None:
         """Show again which files have unsaved edits."""
+        ...
+
+    def open_draft(self, doc: Document, draft: Draft) -> None:
+        """Reopen the editor a draft was typed in, with the draft's text."""
         ...
 
 

@@ -1,8 +1,10 @@
 """At start: offer the unsaved edits an earlier session left in its recovery journals.
 
 A journal stays until its edits are restored or discarded: a reviewer who puts the question
-off is asked again. A journal that cannot be read is moved aside, so that new edits cannot
-overwrite it, and the reviewer is told where it went.
+off is asked again. A draft in it (text typed in an editor and never applied) is restored by
+reopening its editor with the text, once every journal has been asked about. A journal that
+cannot be read is moved aside, so that new edits cannot overwrite it, and the reviewer is told
+where it went.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.text import Text
 from goaltui.files import recovery
 from goaltui.files.document import Document
 from goaltui.files.loading import ReviewFile
+from goaltui.language.labels import review_words
 from goaltui.review.merge import Merge
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
@@ -33,6 +36,28 @@ class Resolve(Protocol):
         on_cancel: Callable[[], None] | None = None,
         then: Callable[[], None] | None = None,
     ) -> None: ...
+
+
+Found = tuple[Document, recovery.Journal]
+
+
+def draft_sentence(doc: Document, draft: recovery.Draft) -> str:
+    """What the restore question says of a draft: which goal's comment or forecast, when."""
+    w = review_words(doc.review.language)
+    if draft.field == "comment":
+        said = w._("A comment typed for {goal} in {period} was never applied; Restore reopens it.")
+    else:
+        said = w._("A forecast typed for {goal} in {period} was never applied; Restore reopens it.")
+    return said.format(goal=goal_name(doc, draft.goal_id), period=clean_line(draft.period))
+
+
+def goal_name(doc: Document, goal_id: str, most: int = 60) -> str:
+    """A goal as a reviewer knows it, on one line: its objective (cut), or its id if gone."""
+    try:
+        name = clean_line(doc.review.goal(goal_id).objective)
+    except KeyError:
+        name = clean_line(goal_id)
+    return name if len(name) <= most else name[: most - 1] + "…"
 
 
 class RecoveryOffer:
@@ -56,48 +81,61 @@ class RecoveryOffer:
                 where = f"\nIt is kept as {kept}." if kept else ""
                 notify(self.host, f"{error}{where}", title="Recovery journal", severity="error")
                 continue
-            if journal is not None and journal.edits:
+            if journal is not None and (journal.edits or journal.draft is not None):
                 found.append((doc, journal))
-        self._offer(found)
+        self._offer(found, [])
 
-    def _offer(self, found: list[tuple[Document, recovery.Journal]]) -> None:
+    def _offer(self, found: list[Found], drafts: list[tuple[Document, recovery.Draft]]) -> None:
+        """Ask about the first journal found, then the rest; then reopen the drafts restored."""
         if not found:
+            for doc, draft in drafts:
+                self.host.open_draft(doc, draft)
             return
         (doc, journal), rest = found[0], found[1:]
         pending = doc.restore(journal)  # those the file holds already are not counted
         count = len(pending.clean) + len(pending.conflicts) + len(pending.lost)
-        if not count:  # that session's save wrote them all, and it stopped before it knew
+        if not count and journal.draft is None:
+            # That session's save wrote them all, and it stopped before it knew.
             doc.discard_journal()
             notify(self.host, f"{clean_line(doc.name)}: the edits of an earlier session are saved.")
-            self._offer(rest)
+            self._offer(rest, drafts)
             return
         message = Text(f"{clean_line(doc.name)}: ", style="bold")
-        message.append(
-            f"{count} unsaved edit{'s' if count != 1 else ''} from an earlier session "
-            f"(last at {clean_line(journal.written)}) {'were' if count != 1 else 'was'} "
-            "never saved.\n"
-        )
-        if not journal.began_on(doc.source.fingerprint.sha256):
+        if count:
+            message.append(
+                f"{count} unsaved edit{'s' if count != 1 else ''} from an earlier session "
+                f"(last at {clean_line(journal.written)}) {'were' if count != 1 else 'was'} "
+                "never saved.\n"
+            )
+        if journal.draft is not None:
+            message.append(draft_sentence(doc, journal.draft) + "\n")
+        if count and not journal.began_on(doc.source.fingerprint.sha256):
             message.append("The file has changed since; they will be merged into it.\n")
-        message.append("Restore them?")
+        w = review_words(doc.review.language)
+        message.append("Restore them?" if count else w._("Restore it?"))
+        restored = drafts if journal.draft is None else [*drafts, (doc, journal.draft)]
 
         def answered(answer: str | None) -> None:
             # The journal stays until it is restored or discarded: cancelling asks again.
             if answer == "restore":
+                doc.draft = journal.draft  # kept in the journal from now on, until applied
+                if not count:
+                    self._offer(rest, restored)
+                    return
                 self.resolve(
                     doc,
-                    doc.restore(journal),
+                    pending,
                     doc.source,
                     "restored",
-                    on_cancel=lambda: self._offer(found),
-                    then=lambda: self._offer(rest),
+                    on_cancel=lambda: self._offer(found, drafts),
+                    then=lambda: self._offer(rest, restored),
                 )
             elif answer == "discard":
                 doc.discard_journal()
                 notify(self.host, f"Discarded the earlier unsaved edits to {clean_line(doc.name)}.")
-                self._offer(rest)
+                self._offer(rest, drafts)
             else:
-                self._offer(found)
+                self._offer(found, drafts)
 
         answers = [("restore", "Restore", "r"), ("discard", "Discard them", "d")]
         self.host.app.push_screen(ChoiceDialog(message, answers), answered)

@@ -8,7 +8,7 @@ the widgets, the widgets' messages come up here, and saving and the disk are lef
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,8 +18,8 @@ from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
+from goaltui.files.recovery import Draft
 from goaltui.review.filtering import Filter, SearchTexts
-from goaltui.review.model import Goal, TextField
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.comment_editor import CommentEditor
@@ -28,6 +28,7 @@ from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.screens.editors import Editors
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
@@ -41,6 +42,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.active = 0
         self.filter = Filter()
         self.files = FileFlows(self, self.documents)
+        self.editors = Editors(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._warned: set[str] = set()  # journal problems already reported
 
@@ -214,52 +216,33 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
 
-    def _applier(self, name: TextField) -> tuple[Callable[[str], None], Goal, str] | None:
-        """What an editor dialog calls with its text, for the goal and period under the cursor.
+    def open_draft(self, doc: Document, draft: Draft) -> None:
+        """Reopen the editor of a draft an earlier session left, with the draft's text."""
+        self.editors.open_draft(doc, draft)
 
-        If that goal or period is gone by then (the file was reloaded meanwhile), the text is
-        not lost silently: the reviewer is shown it.
-        """
-        target = self._target()
-        if target is None:
-            return None
-        doc = self.doc
-        goal = doc.review.goal(target[0])
+    def show_goal(self, doc: Document, goal_id: str, period: str) -> None:
+        """Bring ``doc`` to the front with the cursor on the goal's period."""
+        index = self.documents.index(doc)
+        if len(self.documents) > 1:
+            self.query_one("#files", Tabs).active = f"file-{index}"
+        self._table_of(index).move_to(goal_id, period)
 
-        def apply(text: str) -> None:
-            session = doc.session  # the one at the time of applying: a reload makes a new one
-            set_text = session.set_comment if name == "comment" else session.set_forecast
-            try:
-                edit = set_text(*target, text)
-            except (KeyError, ValueError):
-                self.notify(
-                    f"{target[0]} {target[1]} is no longer in {doc.name}. Your text:\n{text}",
-                    title=f"Not applied: the {name}",
-                    severity="error",
-                    timeout=60,
-                    markup=False,
-                )
-                return
-            if doc is self.doc:
-                self._edited(edit)
-            else:
-                self.show_state()
-
-        return apply, goal, target[1]
+    def applied(self, doc: Document, edit: Edit | None) -> None:
+        """An editor applied its text to ``doc``."""
+        if doc is self.doc:
+            self._edited(edit)
+        else:
+            self.show_state()
 
     @key("c", "Comment")
     def action_comment(self) -> None:
-        if found := self._applier("comment"):
-            apply, goal, period = found
-            title = f"{period} · {goal.objective}"
-            self.app.push_screen(CommentEditor(title, goal.entry(period).comment, apply))
+        if target := self._target():
+            self.editors.open("comment", self.doc, *target)
 
     @key("f", "Forecast")
     def action_forecast(self) -> None:
-        if found := self._applier("forecast"):
-            apply, goal, period = found
-            title = f"Forecast {period} · {goal.objective}"
-            self.app.push_screen(ForecastDialog(title, goal.entry(period).forecast, apply))
+        if target := self._target():
+            self.editors.open("forecast", self.doc, *target)
 
     @key("ctrl+z", "Undo")
     def action_undo(self) -> None:
@@ -373,9 +356,12 @@ class ReviewScreen(Keyed, Screen[None]):
 
         def answered(answer: QuitAnswer | None) -> None:
             if answer == "discard":
+                for editor in self.app.screen_stack:
+                    if isinstance(editor, CommentEditor | ForecastDialog):
+                        editor.drafts.forget()
                 for doc in self.documents:
                     doc.discard_journal()
-                self.app.exit()
+                self.app.exit(answer)  # the terminal is told the edits were discarded
             elif answer == "save":
                 for editor in editors:
                     editor.commit()

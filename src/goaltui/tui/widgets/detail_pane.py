@@ -2,7 +2,8 @@
 
 The pane is split in parts that change at different times: the goal's own text changes only
 with the goal, a status edit touches one line. Each part is redrawn only when what it shows
-changed, and one-line parts without a new layout, so a key press stays quick.
+changed, and one-line parts without a new layout, so a key press stays quick. Each text shows
+at most its first pages (see :mod:`.bounded`), whatever its length in the file.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from goaltui.language.labels import words
+from goaltui.language.labels import review_words, words
 from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.styled import status_text
 from goaltui.review.model import Goal, Review
-from goaltui.text import clean, clean_line
+from goaltui.text import clean_line
+from goaltui.tui.widgets.bounded import append_shown
 
 # Parts that are always exactly one line high (see the stylesheet), redrawn without layout.
 ONE_LINE = ("period", "status", "others")
@@ -25,10 +27,12 @@ ONE_LINE = ("period", "status", "others")
 def goal_text(review: Review, goal: Goal) -> Text:
     """What a goal is: theme, objective, description, target, measure, links."""
     w = words(review.language)
+    catalogue = review_words(review.language)
     text = Text()
     if goal.theme:
-        text.append(clean_line(goal.theme) + "\n", style="dim")
-    text.append(clean(goal.objective), style="bold")
+        append_shown(text, goal.theme, catalogue, style="dim", one_line=True)
+        text.append("\n")
+    append_shown(text, goal.objective, catalogue, style="bold")
     text.append(f"\n{clean_line(goal.id)}", style="dim")
     if goal.is_binding:
         text.append(f"  {BINDING_MARK} {w['binding']}", style="bold")
@@ -39,10 +43,10 @@ def goal_text(review: Review, goal: Goal) -> Text:
     ):
         if value:
             text.append(f"\n\n{w[name].capitalize()}\n", style="bold underline")
-            text.append(clean(value.strip()))
+            append_shown(text, value, catalogue)
     if goal.links:
         text.append(f"\n\n{w['links'].capitalize()}\n", style="bold underline")
-        text.append(" · ".join(clean_line(link) for link in goal.links))
+        append_shown(text, " · ".join(goal.links), catalogue, one_line=True)
     return text
 
 
@@ -57,14 +61,18 @@ def period_parts(review: Review, goal: Goal, period: str) -> dict[str, Text]:
         status.append_text(status_text(review, entry.status))
         if review.is_unexplained(goal, period):
             status.append(f"  {UNEXPLAINED_MARK} {w['unexplained']}", style="bold yellow")
-    forecast = Text.assemble(
-        (f"{w['forecast'].capitalize()}: ", "bold"),
-        clean_line(entry.forecast) if entry.forecast else "–",
-    )
-    comment = Text.assemble(
-        (f"{w['comment'].capitalize()}:", "bold"),
-        "\n" + clean(entry.comment.strip()) if entry.comment else " –",
-    )
+    catalogue = review_words(review.language)
+    forecast = Text.assemble((f"{w['forecast'].capitalize()}: ", "bold"))
+    if entry.forecast:
+        append_shown(forecast, entry.forecast, catalogue, one_line=True)
+    else:
+        forecast.append("–")
+    comment = Text.assemble((f"{w['comment'].capitalize()}:", "bold"))
+    if entry.comment:
+        comment.append("\n")
+        append_shown(comment, entry.comment, catalogue)
+    else:
+        comment.append(" –")
     others = Text()
     for other in review.periods:
         if other != period:

@@ -27,6 +27,7 @@ from goaltui.outputs.styled import fit, status_style
 from goaltui.review.model import Review
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.widgets.bounded import cut, line
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
 
 COMMENT_MARK = "✎"
@@ -123,7 +124,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def refresh_goal(self, goal_id: str) -> None:
         """Repaint the one line of this goal (after an edit)."""
-        forecast = self.review.goal(goal_id).entry(self.current).forecast or ""
+        forecast = cut(self.review.goal(goal_id).entry(self.current).forecast or "", MAX_FORECAST)
         layout = self._layout()
         if layout.forecast < MAX_FORECAST and cell_len(forecast) > layout.forecast:
             self._widths = None  # the forecast column grows: every line moves
@@ -294,9 +295,9 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         entry = self._rows[row]
         if isinstance(entry, ThemeHeading):
             theme = entry.theme
-            text = clean_line(theme) if theme is not None else self._words["no theme"]
+            text = theme if theme is not None else self._words["no theme"]
             style = self.get_component_rich_style("goal-table--theme")
-            return Strip([Segment(fit(f" {text}", width), style)], width)
+            return Strip([Segment(line(f" {text}", width), style)], width)
         return self._goal_line(entry, row == self._cursor_row, width)
 
     def _header_line(self, width: int) -> Strip:
@@ -336,7 +337,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         show_cursor = is_cursor_row and self.has_focus
         segments = [
             Segment(f" {BINDING_MARK} " if goal.is_binding else " " * BINDING_WIDTH, base),
-            Segment(fit(clean_line(goal.objective), layout.objective), base),
+            Segment(line(goal.objective, layout.objective), base),
         ]
         for column, period in enumerate(self.review.periods):
             cell_style = base + current_style if period == self.current else base
@@ -355,7 +356,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             if flag:
                 segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning))
         entry = goal.entry(self.current)
-        segments.append(Segment(" " + fit(clean_line(entry.forecast or ""), layout.forecast), base))
+        segments.append(Segment(" " + line(entry.forecast or "", layout.forecast), base))
         mark = f" {COMMENT_MARK}" if entry.has_comment else "  "
         segments.append(
             Segment(fit(mark, width - _used(segments)), base if entry.has_comment else dim)

@@ -8,6 +8,7 @@ from textual.widgets import Static
 from goaltui.language.labels import words
 from goaltui.outputs.styled import fit
 from goaltui.text import clean_line
+from goaltui.tui.widgets.bounded import cut
 
 UNSAVED_MARK = "*"
 
@@ -26,7 +27,8 @@ class ReviewHeader(Static):
         read_only: bool = False,
     ) -> None:
         w = words(language)
-        left = Text(f" {clean_line(title)}", style="bold")
+        width = self.size.width or 80
+        left = Text(f" {clean_line(cut(title, width))}", style="bold")
         right = Text("  ")
         right.append(f"{w['current period']} ", style="dim")
         right.append(clean_line(period), style="bold reverse")
@@ -36,7 +38,6 @@ class ReviewHeader(Static):
         if unsaved:
             right.append(f" {UNSAVED_MARK} unsaved", style="bold yellow")
         right.append(" ")
-        width = self.size.width or 80
         room = max(0, width - right.cell_len)
         left = Text(fit(left.plain, room), style="bold") if left.cell_len > room else left
         left.pad_right(room - left.cell_len)

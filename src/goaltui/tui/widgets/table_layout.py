@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from goaltui.tui.widgets.bounded import cut
+
 MIN_OBJECTIVE = 32  # cells the objective keeps before status labels give way to marks
 MIN_FORECAST = 8
 MAX_FORECAST = 16  # longer forecasts are cut in the table; the detail pane shows them whole
@@ -54,7 +56,8 @@ def layout(
     pairs = list(statuses)
     marks = max([cell_len(mark) for mark, _ in pairs] + [1])
     full = max([cell_len(f" {mark} {label}") for mark, label in pairs] + [1])
-    longest = max((cell_len(forecast) for forecast in forecasts), default=0)
+    # past MAX_FORECAST cells a forecast is cut anyway: measure no more of it (it may be long)
+    longest = max((cell_len(cut(forecast, MAX_FORECAST)) for forecast in forecasts), default=0)
     forecast = min(max(MIN_FORECAST, longest, cell_len(forecast_title)), MAX_FORECAST)
     fixed = BINDING_WIDTH + 1 + forecast + COMMENT_WIDTH
     room = (width - fixed - MIN_OBJECTIVE) // len(periods) - 1

@@ -1,0 +1,79 @@
+"""The terminal as the app reads and writes it, made to survive what a terminal can send.
+
+Textual's Linux driver decodes the keys with a strict UTF-8 decoder, made in its input thread
+by the ``getincrementaldecoder`` its module imported: one byte that is not UTF-8 (an SSH client
+set to Latin-1 typing "ä") raises there, and the input thread ends the app. The
+:class:`TerminalDriver` hands that module a factory of decoders that read such a byte as
+U+FFFD, which the reviewer sees and can delete. And once the terminal is gone (a hang-up), a
+write raises in Textual's writer thread, whose end would block every later frame, and the app
+with it: writes to a terminal that is gone are dropped instead.
+
+Both lean on how Textual 8 is built; tests/tui/test_e2e_pty.py feeds a Latin-1 byte to the
+installed app, so a Textual that works otherwise fails there rather than in a meeting.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from functools import partial
+from typing import IO, Any
+
+from textual.driver import Driver
+from textual.drivers import linux_driver
+
+DECODER_FACTORY = "getincrementaldecoder"  # the name Textual's module calls
+
+
+def lenient_decoder(encoding: str) -> Callable[..., codecs.IncrementalDecoder]:
+    """Like :func:`codecs.getincrementaldecoder`, for decoders that replace bad bytes."""
+    return partial(codecs.getincrementaldecoder(encoding), errors="replace")
+
+
+class TerminalOutput:
+    """The terminal for Textual's writer thread: once a write fails, the rest are dropped."""
+
+    def __init__(self, file: IO[str]) -> None:
+        self.file = file
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                return self.file.write(text)
+            except (OSError, ValueError):  # EIO after a hang-up; ValueError: closed
+                self.gone = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self.file.flush()
+            except (OSError, ValueError):
+                self.gone = True
+
+    def fileno(self) -> int:
+        return self.file.fileno()
+
+    def isatty(self) -> bool:
+        return self.file.isatty()
+
+
+class TerminalDriver(linux_driver.LinuxDriver):
+    """Textual's Linux driver, with input decoded leniently and output that survives a hang-up."""
+
+    def __init__(self, app: Any, **options: Any) -> None:
+        super().__init__(app, **options)
+        output = getattr(self, "_file", None)  # what Textual's writer thread will write to
+        if output is not None:
+            setattr(self, "_file", TerminalOutput(output))  # noqa: B010 (a private attribute)
+
+    def run_input_thread(self) -> None:
+        # Read by the input thread as it starts; only this driver's module sees the change.
+        setattr(linux_driver, DECODER_FACTORY, lenient_decoder)
+        super().run_input_thread()
+
+
+def driver_for(chosen: type[Driver]) -> type[Driver]:
+    """The driver to run the app with, given the one Textual chose for this terminal."""
+    return TerminalDriver if chosen is linux_driver.LinuxDriver else chosen

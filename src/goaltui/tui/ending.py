@@ -1,0 +1,115 @@
+"""How the app ends: what the terminal is told about the reviewer's work, and the exit code.
+
+Whatever ended the app (the reviewer quitting, a crash, a signal), every file with unsaved work
+is accounted for, and truthfully: kept in its recovery journal, with how to get it back;
+discarded, because the reviewer chose so in the quit dialog; or not kept, and why. What ended
+the app decides the exit code: 0 for quitting, Textual's code for a crash, 128 + the signal's
+number for a signal. Every name said comes from outside and is cleaned first (:func:`say`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from goaltui.files.document import Document
+from goaltui.files.recovery import journal_path
+from goaltui.language import _
+from goaltui.text import clean_line
+from goaltui.tui import signals
+
+if TYPE_CHECKING:
+    from goaltui.tui.app import GoalApp
+
+
+def run_app(app: GoalApp, documents: Sequence[Document]) -> int:
+    """Run the app until it ends, say what became of the edits, and return the exit code."""
+    with signals.caught(lambda signum: _stopped(documents, signum)) as caught:
+        try:
+            app.run()
+        except BaseException:
+            caught.app_ended()
+            keep_edits(documents)
+            raise
+        caught.app_ended()
+        if caught.signal is not None:
+            _stopped(documents, caught.signal)
+            return signals.exit_code(caught.signal)
+        if app.return_code:  # a crash: Textual has said what went wrong
+            keep_edits(documents)
+            return app.return_code
+        _print_saved(documents)
+        if app.return_value == "discard":  # the reviewer chose to, in the quit dialog
+            for doc in documents:
+                if doc.dirty:
+                    say(_("goaltui: unsaved changes to {path} were discarded"), path=doc.path)
+        else:
+            keep_edits(documents)
+    return 0
+
+
+def _stopped(documents: Sequence[Document], signum: int) -> None:
+    """A signal ended the app: say so, and where the unsaved work is."""
+    if any(doc.unsaved for doc in documents):
+        say(_("goaltui: stopped by {signal}."), signal=signals.name(signum))
+        keep_edits(documents)
+    else:
+        said = _("goaltui: stopped by {signal}; nothing was left unsaved.")
+        say(said, signal=signals.name(signum))
+
+
+def keep_edits(documents: Sequence[Document]) -> None:
+    """Make sure every file's unsaved work is journaled, and say how to get it back."""
+    for doc in documents:
+        if not doc.unsaved:
+            continue
+        if doc.read_only:
+            say(_("goaltui: your edits to {path} are lost: it was open read-only"), path=doc.path)
+            continue
+        doc.write_journal()  # once more, in case the end came between an edit and its entry
+        if doc.journal_error:
+            say(
+                _("goaltui: could not keep your edits to {path}: {error}"),
+                path=doc.path,
+                error=doc.journal_error,
+            )
+            continue
+        say(
+            _(
+                "goaltui: your unsaved edits to {path} are kept in {journal}.\n"
+                "         Run goaltui {path} again to restore them."
+            ),
+            path=doc.path,
+            journal=journal_path(doc.path),
+        )
+
+
+def say(message: str, **values: object) -> None:
+    """Tell the terminal ``message``; its values (names, paths, errors) come from outside and
+    are cleaned first. A terminal that is gone (a hang-up) is told nothing more."""
+    text = message.format(**{key: clean_line(str(value)) for key, value in values.items()})
+    try:
+        print(text, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError):  # so that Python's flush at exit is quiet
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+
+
+def _print_saved(documents: Sequence[Document]) -> None:
+    """Leave the summary of every file saved in the session in the terminal's scrollback."""
+    saved = [doc for doc in documents if doc.last_saved_review is not None]
+    if not saved:
+        return
+    from rich.console import Console
+
+    from goaltui.outputs.summary import summarize
+    from goaltui.outputs.terminal import summary_rich
+
+    console = Console(highlight=False)
+    for doc in saved:
+        assert doc.last_saved_review is not None
+        console.print(summary_rich(summarize(doc.last_saved_review, doc.path)))
+        console.print()
