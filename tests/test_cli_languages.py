@@ -16,8 +16,8 @@ import os
 from pathlib import Path
 
 import pytest
+from pseudolocale import marked_review, unmarked
 from pseudolocale import pseudo as mark
-from pseudolocale import unmarked
 from reviewfiles import BASE, PROBLEM_LINE, cli, col_of, edit, line_of, run, shell, write
 
 from goaltui import language
@@ -103,19 +103,27 @@ def test_what_cannot_be_read_is_said_in_the_language(here, capsys):
     write(here, "", "empty.toml")
     (here / "latin1.toml").write_bytes(BASE.encode("latin-1", errors="replace"))
     (here / "folder").mkdir()
+    os.mkfifo(here / "pipe.toml")
+    (here / "loop.toml").symlink_to("loop.toml")
     code, out, err = cli(
-        capsys, "check", "--lang", "fi", "empty.toml", "latin1.toml", "folder", "gone.toml"
+        capsys,
+        "check",
+        "--lang",
+        "fi",
+        *("empty.toml", "latin1.toml", "folder", "gone.toml", "pipe.toml", "loop.toml"),
     )
     assert code == 1
     assert out.splitlines() == [
         "folder: error: kansiossa ei ole arviointitiedostoja (*.toml)",
         "gone.toml: error: tiedostoa tai kansiota ei ole",
+        "loop.toml: error: sen symboliset linkit muodostavat silmukan",
         "empty.toml:1:1: error: tiedosto on tyhjä: arvioinnissa on oltava [review]-taulukko",
         f"latin1.toml:{line_of(BASE, 'ä')}:{col_of(BASE, 'ä')}: error: ei kelvollista UTF-8:aa: "
         "tavu 0xe4 ei voi aloittaa eikä "
         "jatkaa merkkiä (tallenna tiedosto UTF-8-muodossa)",
+        "pipe.toml: error: on nimetty putki (FIFO), ei arviointitiedosto",
     ]
-    assert err == "goaltui check: 2 tiedostoa, 4 virhettä, 0 varoitusta\n"
+    assert err == "goaltui check: 3 tiedostoa, 6 virhettä, 0 varoitusta\n"
 
 
 def test_a_save_a_lock_and_a_journal_say_what_stopped_them_in_the_language(here, capsys):
@@ -387,6 +395,14 @@ def test_check_fmt_and_summary_say_nothing_that_bypasses_the_catalogues(tmp_path
         fmt = pseudo_run(*arguments, cwd=tmp_path)
         assert fmt.returncode == 1 and fmt.stdout
         assert unmarked(fmt.stdout + fmt.stderr, NOT_TRANSLATED) == []
+
+
+def test_the_commands_refusals_say_nothing_that_bypasses_the_catalogues(tmp_path, pseudo):
+    write(tmp_path, marked_review(BASE), "1.toml")
+    for arguments in (["summary", "1.toml", "--period", "9"], ["1.toml", "1.toml"], ["1.toml"]):
+        result = pseudo_run(*arguments, cwd=tmp_path)
+        assert result.returncode == 2 and result.stderr, arguments
+        assert unmarked(result.stderr, NOT_TRANSLATED) == []
 
 
 @pytest.mark.parametrize(
