@@ -335,6 +335,18 @@ def goaltui_script() -> str:
     return found
 
 
+def cli(capsys: object, *argv: str | os.PathLike[str]) -> tuple[int, str, str]:
+    """``goaltui.cli.main`` in this process: exit code, stdout, stderr (pytest's ``capsys``)."""
+    from goaltui.cli import main
+
+    try:
+        code = main([str(a) for a in argv])
+    except SystemExit as exit_:  # argparse's usage errors, --help
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()  # type: ignore[attr-defined]
+    return code, out, err
+
+
 def run(
     *args: str | os.PathLike[str],
     cwd: Path,
@@ -352,6 +364,19 @@ def run(
         encoding="utf-8",
         errors="strict",
         timeout=60,
+        check=False,
+    )
+
+
+def shell(command: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``command`` in sh, with $GOALTUI the installed script."""
+    return subprocess.run(
+        ["sh", "-c", command],
+        cwd=cwd,
+        env=clean_env(GOALTUI=goaltui_script(), **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
         check=False,
     )
 

@@ -360,6 +360,7 @@ def test_fmt_leaves_a_read_only_file_alone_and_says_why(tmp_path):
     assert result.stderr == (
         "review.toml: not saved: the file is read-only (-r--r--r--); "
         "to allow saving, run: chmod u+w review.toml\n"
+        "goaltui fmt: 0 files reformatted, 0 unchanged, 1 with errors\n"
     )
     assert path.read_text(encoding="utf-8") == MESSY
 
@@ -383,6 +384,7 @@ def test_an_ordinary_user_cannot_replace_a_read_only_file_either(open_folder):
         "to allow saving, run: chmod u+w own.toml",
         "roots.toml: not saved: the file is read-only for you (-rw-r--r--, owner uid 0); "
         "ask its owner to make it writable",
+        "goaltui fmt: 0 files reformatted, 0 unchanged, 2 with errors",
     ]
     assert own.read_text(encoding="utf-8") == MESSY
     assert roots.read_text(encoding="utf-8") == MESSY

@@ -15,14 +15,13 @@ from reviewfiles import (
     DATA,
     PROBLEM_LINE,
     clean_env,
+    cli,
     copy_data,
     edit,
     line_of,
     run,
     write,
 )
-
-from goaltui.cli import main
 
 # What docs/format.md says of the seed report: three goals, the first not binding, all "Toteutuu"
 # at Q1-Q3 with forecast "100 %", Q4 not yet assessed.
@@ -33,16 +32,6 @@ SEED_GOALS = {
     "liikkeelle": "Helsingissä on helppoa ja houkuttelevaa lähteä liikkeelle",
 }
 SEED_BINDING = {"palvelustrategia": False, "harrastaminen": True, "liikkeelle": True}
-
-
-def cli(capsys, *argv: str | os.PathLike[str]) -> tuple[int, str, str]:
-    """``goaltui.cli.main`` in this process: exit code, stdout, stderr."""
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exit_:  # argparse's usage errors
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def messy(text: str) -> str:
@@ -443,6 +432,7 @@ def test_fmt_rewrites_a_non_canonical_file_in_the_canonical_layout(tmp_path):
     assert result.stdout == "reformatted review.toml\n"
     assert result.stderr == (
         "review.toml: its TOML comments were dropped (keep lasting notes in a field)\n"
+        "goaltui fmt: 1 file reformatted, 0 unchanged\n"
     )
     assert path.read_bytes() == BASE.encode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["review.toml"]
@@ -456,7 +446,7 @@ def test_fmt_check_lists_a_non_canonical_file_and_writes_nothing(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (
         1,
         "would reformat review.toml (and drop its TOML comments)\n",
-        "",
+        "goaltui fmt: 1 file would be reformatted, 0 already formatted\n",
     )
     assert path.read_bytes() == text.encode()
     assert path.stat().st_mtime_ns == 1_600_000_000_000_000_000
@@ -465,8 +455,9 @@ def test_fmt_check_lists_a_non_canonical_file_and_writes_nothing(tmp_path):
 def test_fmt_leaves_a_canonical_file_alone(tmp_path, capsys):
     path = write(tmp_path, BASE)
     os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
-    assert cli(capsys, "fmt", path) == (0, "", "")
-    assert cli(capsys, "fmt", "--check", path) == (0, "", "")
+    assert cli(capsys, "fmt", path) == (0, "", "goaltui fmt: 0 files reformatted, 1 unchanged\n")
+    checked = "goaltui fmt: 0 files would be reformatted, 1 already formatted\n"
+    assert cli(capsys, "fmt", "--check", path) == (0, "", checked)
     assert path.stat().st_mtime_ns == 1_600_000_000_000_000_000
 
 

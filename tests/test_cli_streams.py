@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from reviewfiles import BASE, clean_env, copy_data, goaltui_script, run
+from reviewfiles import BASE, clean_env, copy_data, goaltui_script, run, shell
 
 from goaltui.cli import main
 
@@ -69,19 +69,6 @@ WRITERS = {
 }
 
 
-def shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``command`` in sh, with $GOALTUI the installed script."""
-    return subprocess.run(
-        ["sh", "-c", command],
-        cwd=cwd,
-        env=clean_env(GOALTUI=goaltui_script()),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
 @pytest.mark.parametrize(("args", "results"), WRITERS.values(), ids=WRITERS.keys())
 def test_a_full_disk_under_stdout_is_said_and_fails(tmp_path, args, results):
     copy_data(tmp_path)
@@ -114,7 +101,10 @@ def test_a_closed_stdout_is_said_and_fails(tmp_path, args, results):
 def test_a_closed_stdout_with_nothing_to_write_is_no_failure(tmp_path):
     copy_data(tmp_path)
     result = shell('"$GOALTUI" fmt data >&-', tmp_path)  # the data is canonical already
-    assert (result.returncode, result.stderr) == (0, "")
+    assert (result.returncode, result.stderr) == (
+        0,
+        "goaltui fmt: 0 files reformatted, 2 unchanged\n",
+    )
 
 
 MESSY = BASE.replace("year = 2021", "year   = 2021")
@@ -155,6 +145,7 @@ def test_fmt_whose_reader_leaves_formats_every_file_and_says_the_list_is_cut(tmp
     data = many(tmp_path, MESSY, 50)
     code, stderr = reader_gone(["fmt", "data"], tmp_path)
     assert stderr == (
+        "goaltui fmt: 50 files reformatted, 0 unchanged\n"
         "goaltui fmt: the reader of its output went away, so the list of reformatted files is "
         "incomplete; the files themselves were formatted all the same\n"
     )

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 from pseudolocale import marked_review, unmarked
-from reviewfiles import BASE, BILINGUAL, DATA, edit, run, write
+from reviewfiles import BASE, BILINGUAL, DATA, cli, edit, run, write
 from rich.console import Console
 
-from goaltui.cli import main
 from goaltui.files.loading import load_text
 from goaltui.outputs.summary import summarize, totals
 from goaltui.outputs.terminal import attention, summary_rich, totals_rich
@@ -37,16 +36,6 @@ def _wide(monkeypatch):
     """In the repository's folder, at 200 columns: no line is cut short."""
     monkeypatch.chdir(REPO)
     monkeypatch.setenv("COLUMNS", "200")
-
-
-def cli(capsys, *argv: str | os.PathLike[str]) -> tuple[int, str, str]:
-    """``goaltui.cli.main`` in this process: exit code, stdout, stderr."""
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exit_:  # argparse's usage errors
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def printed(renderable: object, width: int = 200) -> str:

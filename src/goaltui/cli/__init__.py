@@ -3,6 +3,10 @@
 Errors go to stderr, results to stdout. Exit codes: 0 fine, 1 invalid input, 2 usage error
 (or a file another goaltui has open), 3 results that could not be written whole.
 ``summary``, ``check`` and ``fmt`` never import Textual, so they stay quick in CI.
+
+Every word is in the language of diagnostics (``--lang``, else ``$GOALTUI_LANG``, else the
+locale), set as the first thing :func:`main` does: the problems of a file are worded as it is
+read. Summaries and the app speak the review's language (docs/format.md, "Language").
 """
 
 from __future__ import annotations
@@ -15,111 +19,18 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from goaltui import __version__, language
+from goaltui import language
+from goaltui.cli import parsers
 from goaltui.files.problems import Problem, ReviewError, SaveError
+from goaltui.language import _, default, ngettext
 
 if TYPE_CHECKING:
     from goaltui.outputs.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
 OK, INVALID, USAGE = 0, 1, 2
-
-DESCRIPTION = """\
-Quarterly reviews of strategic goals, kept as TOML files in git.
-
-  goaltui [PATH ...]                open the reviews in the terminal app
-  goaltui --read-only [PATH ...]    look without editing (also at a file open elsewhere)
-  goaltui summary [PATH ...]        print a summary of each review
-  goaltui check [PATH ...]          validate review files
-  goaltui fmt [--check] [PATH ...]  rewrite review files in the canonical layout
-
-PATH is a review file or a folder (every *.toml below it); with none, ./data.
-Run "goaltui COMMAND --help" for a command's options; in the app, press ? for every key."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # The message quotes the arguments it could not read: text from outside (file names).
-        super().error(clean_line(message))
-
-
-def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=prog, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="review file or folder")
-    return parser
-
-
-def _open_parser() -> argparse.ArgumentParser:
-    parser = _parser("goaltui", DESCRIPTION)
-    parser.add_argument("--version", action="version", version=f"goaltui {__version__}")
-    locking = parser.add_mutually_exclusive_group()
-    locking.add_argument(
-        "--read-only",
-        action="store_true",
-        help="look without editing: nothing is saved or journaled, and a file another "
-        "goaltui has open can be opened",
-    )
-    locking.add_argument(
-        "--break-lock",
-        action="store_true",
-        help="open a file whose lock names another host, once you know that the goaltui "
-        "there no longer runs",
-    )
-    return parser
-
-
-def _summary_parser() -> argparse.ArgumentParser:
-    parser = _parser("goaltui summary", "Print a summary of each review, and a total.")
-    parser.add_argument("--period", metavar="P", help="period under review (default: current)")
-    parser.add_argument(
-        "--format",
-        choices=("rich", "markdown", "json"),
-        default="rich",
-        help="rich: for terminals and CI logs (plain when piped); markdown: for job summaries "
-        "and minutes; json: for other tools",
-    )
-    parser.add_argument(
-        "--lang",
-        metavar="L",
-        help="speak L (fi, sv or en), also in the review's texts where the file has them "
-        "(default: $GOALTUI_LANG, else the review's language)",
-    )
-    return parser
-
-
-def _check_parser() -> argparse.ArgumentParser:
-    parser = _parser(
-        "goaltui check",
-        "Validate review files: prints path:line:col: error|warning: message.\n"
-        "Exits 1 if any file has an error; warnings alone exit 0.",
-    )
-    parser.add_argument(
-        "--lang",
-        metavar="L",
-        help="the language of the messages: fi, sv or en "
-        "(default: $GOALTUI_LANG, else the locale's where it is Finnish or Swedish)",
-    )
-    return parser
-
-
-def _speak(arguments: argparse.Namespace) -> None:
-    """Diagnostics in the language of --lang or $GOALTUI_LANG (else the locale's); a language
-    goaltui does not speak raises UnknownLanguage, a usage error (see main)."""
-    language.set_default(language.diagnostics_language(arguments.lang))
-
-
-def _fmt_parser() -> argparse.ArgumentParser:
-    parser = _parser("goaltui fmt", "Rewrite review files in the canonical layout.")
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; list the files that would change and exit 1 if there are any",
-    )
-    return parser
 
 
 def _err(message: str) -> None:
@@ -164,16 +75,24 @@ def cmd_open(arguments: argparse.Namespace) -> int:
     if outcome.invalid:
         return INVALID
     for path, first, second in named_twice(arguments.paths):
-        named = f"as {first} and {second}" if first != second else f"twice as {first}"
-        _err(
-            f"goaltui: {path} is named {named}: open each file once, "
-            "so that two tabs cannot overwrite each other's edits"
-        )
+        if first != second:
+            twice = _(
+                "goaltui: {path} is named as {first} and {second}: open each file once, "
+                "so that two tabs cannot overwrite each other's edits"
+            )
+        else:
+            twice = _(
+                "goaltui: {path} is named twice as {first}: open each file once, "
+                "so that two tabs cannot overwrite each other's edits"
+            )
+        _err(twice.format(path=path, first=first, second=second))
         return USAGE
     if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual draws on stderr
         _err(
-            "goaltui: the review app needs a terminal; in scripts and CI use "
-            "goaltui summary, check or fmt"
+            _(
+                "goaltui: the review app needs a terminal; in scripts and CI use "
+                "goaltui summary, check or fmt"
+            )
         )
         return USAGE
     from goaltui.tui import run  # Textual is imported for the app alone
@@ -185,7 +104,6 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
     from goaltui.files.loading import load
     from goaltui.outputs.summary import summarize, totals
 
-    _speak(arguments)
     outcome = _Outcome()
     summaries = []
     for path in _paths(arguments.paths, outcome):
@@ -198,7 +116,8 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
         period = arguments.period
         if period is not None and period not in source.review.periods:
             periods = ", ".join(source.review.periods)
-            _err(f'goaltui summary: {path}: no period "{period}"; periods are {periods}')
+            unknown = _('goaltui summary: {path}: no period "{period}"; periods are {periods}')
+            _err(unknown.format(path=path, period=period, periods=periods))
             return USAGE
         speaks = language.review_language(source.review.language, option=arguments.lang)
         summaries.append(summarize(source.review, path, period, speaks))
@@ -234,7 +153,6 @@ def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
 def cmd_check(arguments: argparse.Namespace) -> int:
     from goaltui.files.checks import check_file
 
-    _speak(arguments)
     outcome = _Outcome()
     paths = _paths(arguments.paths, outcome, sys.stdout)
     errors, warnings = outcome.problems, 0
@@ -243,8 +161,17 @@ def cmd_check(arguments: argparse.Namespace) -> int:
         _report(problems, sys.stdout)
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
-    files = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
-    _err(f"goaltui check: {files}, {errors} error(s), {warnings} warning(s)")
+    n = default().integer
+    # Translators: {files}, {errors} and {warnings} are counts, such as "2 files", "0 errors"
+    said = _("goaltui check: {files}, {errors}, {warnings}")
+    _err(
+        said.format(
+            files=ngettext("{n} file", "{n} files", len(paths)).format(n=n(len(paths))),
+            # Translators: "error(s)" in English whatever the count, as goaltui has always said
+            errors=ngettext("{n} error(s)", "{n} error(s)", errors).format(n=n(errors)),
+            warnings=ngettext("{n} warning(s)", "{n} warning(s)", warnings).format(n=n(warnings)),
+        )
+    )
     return INVALID if errors else OK
 
 
@@ -254,36 +181,68 @@ def cmd_fmt(arguments: argparse.Namespace) -> int:
     from goaltui.files.loading import load
 
     outcome = _Outcome()
+    changed = unchanged = failed = 0
     for path in _paths(arguments.paths, outcome):
+        shown = clean_line(str(path))
         try:
             source = load(path)
             canonical = render(source.review, path)
             if canonical == source.text and not source.bom:
+                unchanged += 1
                 continue
             if arguments.check:
-                dropped = " (and drop its TOML comments)" if source.has_comments else ""
-                print(f"would reformat {clean_line(str(path))}{dropped}")
+                if source.has_comments:
+                    print(
+                        _("would reformat {path} (and drop its TOML comments)").format(path=shown)
+                    )
+                else:
+                    print(_("would reformat {path}").format(path=shown))
                 outcome.invalid = True
+                changed += 1
                 continue
             write_atomic(path, canonical.encode("utf-8"))
         except ReviewError as error:
             _report(error.problems)
             outcome.invalid = True
+            failed += 1
             continue
         except SaveError as error:
             _err(str(error))
             outcome.invalid = True
+            failed += 1
             continue
-        print(f"reformatted {clean_line(str(path))}")
+        print(_("reformatted {path}").format(path=shown))
+        changed += 1
         if source.has_comments:
-            _err(f"{path}: its TOML comments were dropped (keep lasting notes in a field)")
+            dropped = _("{path}: its TOML comments were dropped (keep lasting notes in a field)")
+            _err(dropped.format(path=path))
+    _err(_fmt_done(arguments.check, changed, unchanged, failed + outcome.problems))
     return outcome.code
 
 
+def _fmt_done(check: bool, changed: int, unchanged: int, failed: int) -> str:
+    """What fmt did, counted: "2 files reformatted, 3 unchanged"."""
+    n = default().integer
+    if check:
+        did = ngettext("{n} file would be reformatted", "{n} files would be reformatted", changed)
+        left = ngettext("{n} already formatted", "{n} already formatted", unchanged)
+    else:
+        did = ngettext("{n} file reformatted", "{n} files reformatted", changed)
+        left = ngettext("{n} unchanged", "{n} unchanged", unchanged)
+    counts = {"changed": did.format(n=n(changed)), "unchanged": left.format(n=n(unchanged))}
+    if not failed:
+        # Translators: such as "goaltui fmt: 2 files reformatted, 3 unchanged"
+        return _("goaltui fmt: {changed}, {unchanged}").format(**counts)
+    # Translators: "with errors": files that could not be read, checked or written (said above)
+    failures = ngettext("{n} with errors", "{n} with errors", failed).format(n=n(failed))
+    # Translators: such as "goaltui fmt: 2 files reformatted, 3 unchanged, 1 with errors"
+    return _("goaltui fmt: {changed}, {unchanged}, {failed}").format(**counts, failed=failures)
+
+
 COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., int]]] = {
-    "summary": (_summary_parser, cmd_summary),
-    "check": (_check_parser, cmd_check),
-    "fmt": (_fmt_parser, cmd_fmt),
+    "summary": (parsers.summary_parser, cmd_summary),
+    "check": (parsers.check_parser, cmd_check),
+    "fmt": (parsers.fmt_parser, cmd_fmt),
 }
 
 
@@ -295,7 +254,7 @@ def _writing(name: str, command: Callable[..., int], arguments: argparse.Namespa
     list of what it changed is then incomplete, and it says so and exits with 3, as does
     every command whose output met a full disk or a closed stdout.
     """
-    from goaltui.cli.output import OUTPUT_FAILED, Output, reason
+    from goaltui.cli.output import OUTPUT_FAILED, Output, unwritten
 
     output = Output(sys.stdout)
     sys.stdout = output
@@ -307,17 +266,7 @@ def _writing(name: str, command: Callable[..., int], arguments: argparse.Namespa
     writes = name == "fmt" and not arguments.check
     if output.failure is None or (output.reader_left and not writes):
         return code
-    results = {
-        "summary": "the summary",
-        "check": "the problems found",
-        "fmt": "the list of reformatted files" if writes else "the list of files to reformat",
-    }[name]
-    if output.reader_left:
-        message = f"the reader of its output went away, so {results} is incomplete"
-    else:
-        message = f"{results} could not be written to standard output: {reason(output.failure)}"
-    done = "; the files themselves were formatted all the same" if writes else ""
-    _err(f"goaltui {name}: {message}{done}")
+    _err(unwritten(name, output.failure, writes))
     return OUTPUT_FAILED
 
 
@@ -330,28 +279,41 @@ def _mistyped_command(word: str) -> str | None:
     return close[0] if close else None
 
 
+def _speak(argv: Sequence[str]) -> None:
+    """Set the language of diagnostics from --lang, $GOALTUI_LANG or the locale, and keep
+    --lang for what is about a review (the app); raises UnknownLanguage (see main)."""
+    asked = parsers.asked_language(argv)
+    language.set_default(language.diagnostics_language(asked))
+    language.set_lang_option(asked or None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
         # A terminal or log that cannot show "●" or "ä" gets "?" rather than a traceback.
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
+    name, options = parsers.split(argv, COMMANDS)
+    try:  # first of all: problems are worded as the files are read
+        _speak(options)
+    except language.UnknownLanguage as error:
+        language.set_default(error.language)
+        _err(f"goaltui {name}: {error}" if name else f"goaltui: {error}")
+        return USAGE
     command: Callable[[argparse.Namespace], int]
-    if argv and argv[0] in COMMANDS:
-        make_parser, run_command = COMMANDS[argv[0]]
-        arguments = make_parser().parse_args(argv[1:])
-        command = partial(_writing, argv[0], run_command)
-    elif argv and (hint := _mistyped_command(argv[0])):
-        _err(f"goaltui: {argv[0]} is neither a file nor a folder; did you mean goaltui {hint}?")
+    if name:
+        make_parser, run_command = COMMANDS[name]
+        command = partial(_writing, name, run_command)
+    elif (word := parsers.first_word(options)) and (hint := _mistyped_command(word)):
+        mistyped = _("goaltui: {word} is neither a file nor a folder; did you mean goaltui {hint}?")
+        _err(mistyped.format(word=word, hint=hint))
         return USAGE
     else:
-        make_parser, command = _open_parser, cmd_open
-        arguments = make_parser().parse_args(argv)
+        make_parser, command = parsers.open_parser, cmd_open
+    with parsers.speaking():
+        arguments = make_parser().parse_args(options)
     try:
         return command(arguments)
-    except language.UnknownLanguage as error:
-        _err(f"goaltui {argv[0]}: {error}" if command is not cmd_open else f"goaltui: {error}")
-        return USAGE
     except ReviewError as error:
         _report(error.problems)
         return INVALID

@@ -4,7 +4,7 @@
 raises OSError at some later flush, often only as Python exits; with stdout closed (``>&-``)
 Python drops every ``print`` without a word. The commands write through :class:`Output`
 instead: it keeps the first failure, writes nothing more, and lets the command finish its
-work, after which :func:`verdict` says what happened and sets the exit code.
+work, after which :func:`unwritten` says what happened (and the command exits 3).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import errno
 import io
 import os
 from typing import TextIO
+
+from goaltui.language import _
 
 #: The exit code when the output could not be written whole.
 OUTPUT_FAILED = 3
@@ -49,7 +51,7 @@ class Output(io.TextIOBase):
 
     def write(self, text: str) -> int:
         if self.stream is None and text and self.failure is None:
-            self.failure = OSError(errno.EBADF, "it is closed")
+            self.failure = OSError(errno.EBADF, "closed")  # reason() words it
         if self.stream is not None and self.failure is None:
             try:
                 self.stream.write(text)
@@ -75,10 +77,37 @@ class Output(io.TextIOBase):
             os.close(devnull)
 
 
+def unwritten(command: str, failure: OSError, writes: bool) -> str:
+    """What ``goaltui COMMAND`` says when its results did not reach standard output whole;
+    ``writes``: it is fmt, which formats the files whatever becomes of its list of them."""
+    if isinstance(failure, BrokenPipeError):  # only fmt, which writes, says so
+        said = _(
+            "goaltui fmt: the reader of its output went away, so the list of reformatted files "
+            "is incomplete; the files themselves were formatted all the same"
+        )
+    elif writes:
+        said = _(
+            "goaltui fmt: the list of reformatted files could not be written to standard "
+            "output: {reason}; the files themselves were formatted all the same"
+        )
+    elif command == "fmt":
+        said = _(
+            "goaltui fmt: the list of files to reformat could not be written to standard "
+            "output: {reason}"
+        )
+    elif command == "check":
+        said = _(
+            "goaltui check: the problems found could not be written to standard output: {reason}"
+        )
+    else:
+        said = _("goaltui summary: the summary could not be written to standard output: {reason}")
+    return said.format(reason=reason(failure))
+
+
 def reason(failure: OSError) -> str:
     """Why the output could not be written, in a person's words."""
     if failure.errno == errno.ENOSPC:
-        return "the disk is full"
+        return _("the disk is full")
     if failure.errno == errno.EBADF:
-        return "it is closed"
-    return failure.strerror or str(failure)
+        return _("it is closed")
+    return failure.strerror or str(failure)  # the system's own words

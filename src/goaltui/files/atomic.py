@@ -17,6 +17,7 @@ from pathlib import Path
 
 from goaltui.files.problems import SaveError
 from goaltui.files.regular import LINK_LOOP, NotRegularFile
+from goaltui.language import _
 from goaltui.text import clean_line
 
 
@@ -32,7 +33,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         old = None  # a new file
     except (OSError, RuntimeError) as error:  # RuntimeError: a loop of links
-        reason = _reason(error) if isinstance(error, OSError) else LINK_LOOP
+        reason = _reason(error) if isinstance(error, OSError) else _(LINK_LOOP)
         raise SaveError(path, reason) from None
     if old is not None and not stat.S_ISREG(old.st_mode):
         raise SaveError(path, str(NotRegularFile(path, old.st_mode)))
@@ -80,11 +81,12 @@ def read_only_reason(path: Path, status: os.stat_result) -> str:
     mode = stat.filemode(status.st_mode)
     shown = clean_line(shlex.quote(str(path)))
     if os.geteuid() in (0, status.st_uid):
-        return f"the file is read-only ({mode}); to allow saving, run: chmod u+w {shown}"
-    return (
-        f"the file is read-only for you ({mode}, owner uid {status.st_uid}); "
-        "ask its owner to make it writable"
+        said = _("the file is read-only ({mode}); to allow saving, run: chmod u+w {path}")
+        return said.format(mode=mode, path=shown)
+    said = _(
+        "the file is read-only for you ({mode}, owner uid {uid}); ask its owner to make it writable"
     )
+    return said.format(mode=mode, uid=status.st_uid)
 
 
 def _take_over(temp: str, old: os.stat_result | None) -> None:
@@ -111,11 +113,11 @@ def _sync_folder(folder: Path) -> None:
 
 def _reason(error: OSError) -> str:
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied: the file or its folder is read-only"
+        return _("permission denied: the file or its folder is read-only")
     if error.errno == errno.ENOSPC:
-        return "the disk is full"
+        return _("the disk is full")
     if error.errno == errno.ENOENT:
-        return "its folder no longer exists"
+        return _("its folder no longer exists")
     if error.errno == errno.ELOOP:
-        return LINK_LOOP
-    return error.strerror or str(error)
+        return _(LINK_LOOP)
+    return error.strerror or str(error)  # the system's own words

@@ -18,6 +18,7 @@ import tomli_w
 
 from goaltui.files import tomlparse
 from goaltui.files.problems import SaveError
+from goaltui.language import N_, _
 from goaltui.review.model import Goal, PeriodEntry, Review, Status, Translated
 
 # -- the canonical document ------------------------------------------------------------
@@ -104,6 +105,10 @@ def to_document(review: Review, *, goals: bool = True) -> dict[str, Any]:
 # A table tomli-w will not write inline (it holds a line break). Put before a goal, it makes
 # tomli-w write the goal as a [[goals]] table (the layout of docs/format.md) even when it is short,
 # without first trying the goal as an inline table; it is then cut off again.
+#: Why a review cannot be written (``_(UNWRITABLE).format(reason=...)``, ``_(TOO_DEEP)``).
+UNWRITABLE = N_("the data cannot be written as TOML: {reason}")
+TOO_DEEP = N_("arrays or tables are nested too deeply to be written")
+
 _LONG = {"x": "\n"}
 _LONG_CHUNK = tomli_w.dumps({"goals": [_LONG, {"y": 1}]}, multiline_strings=True).removesuffix(
     "[[goals]]\ny = 1\n"
@@ -180,9 +185,9 @@ def _check(path: Path, text: str, data: dict[str, Any]) -> None:
     try:
         same = same_data(tomlparse.loads(text), data)
     except RecursionError:
-        raise SaveError(path, "arrays or tables are nested too deeply to be written") from None
+        raise SaveError(path, _(TOO_DEEP)) from None
     if not same:
-        raise SaveError(path, "the written text would not read back as the same data")
+        raise SaveError(path, _("the written text would not read back as the same data"))
 
 
 def _render_all(review: Review, path: Path) -> Rendered:
@@ -191,9 +196,9 @@ def _render_all(review: Review, path: Path) -> Rendered:
         head, tail = head_and_tail(document)
         chunks = tuple(goal_chunks(document.get("goals") or []))
     except (TypeError, ValueError) as error:
-        raise SaveError(path, f"the data cannot be written as TOML: {error}") from None
+        raise SaveError(path, _(UNWRITABLE).format(reason=error)) from None
     except RecursionError:
-        raise SaveError(path, "arrays or tables are nested too deeply to be written") from None
+        raise SaveError(path, _(TOO_DEEP)) from None
     text = join(head, chunks, tail)
     _check(path, text, document)
     return Rendered(text, tuple(review.goals), chunks)
@@ -215,9 +220,9 @@ def render_from(review: Review, path: Path, before: Rendered | None) -> Rendered
     try:
         return _render_changes(review, path, before)
     except (TypeError, ValueError) as error:
-        raise SaveError(path, f"the data cannot be written as TOML: {error}") from None
+        raise SaveError(path, _(UNWRITABLE).format(reason=error)) from None
     except RecursionError:
-        raise SaveError(path, "arrays or tables are nested too deeply to be written") from None
+        raise SaveError(path, _(TOO_DEEP)) from None
 
 
 def _render_changes(review: Review, path: Path, before: Rendered) -> Rendered:

@@ -5,6 +5,7 @@ A :class:`Finding` is a problem before it knows its file: where in the data, and
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Mapping
@@ -13,6 +14,19 @@ from typing import Any
 
 from goaltui.files.locate import KeyPath
 from goaltui.files.problems import Severity
+from goaltui.language import N_, _
+
+#: What each kind of TOML value is called in a message such as "must be a string, not ...".
+_TYPE_NAMES = {
+    # Translators: a kind of value, as in: must be a string, not a boolean
+    bool: N_("a boolean"),
+    int: N_("an integer"),
+    float: N_("a number"),
+    str: N_("a string"),
+    datetime.datetime: N_("a datetime"),
+    datetime.date: N_("a date"),
+    datetime.time: N_("a time"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +39,19 @@ class Finding:
 
 
 def type_name(value: object) -> str:
-    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    """What kind of value ``value`` is, as the messages say it ("an integer")."""
     if isinstance(value, Mapping):
-        return "a table"
+        # Translators: a kind of value, as in: must be a string, not a table
+        return _("a table")
     if isinstance(value, list):
-        return "an array"
-    return names.get(type(value), f"a {type(value).__name__}")
+        return _("an array")
+    name = _TYPE_NAMES.get(type(value))
+    return _(name) if name is not None else type(value).__name__  # TOML has no other kinds
+
+
+def not_a(message: str, value: object) -> str:
+    """``message`` (translated, with a ``{type}`` placeholder) saying what ``value`` is."""
+    return message.format(type=type_name(value))
 
 
 def key_part(key: str) -> str:
@@ -57,10 +78,8 @@ class Checker:
         for key in extra:
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
             if close:
-                self.warn(
-                    (*where, key),
-                    f'unknown key "{key}" (kept as is); did you mean "{close[0]}"?',
-                )
+                unknown = _('unknown key "{key}" (kept as is); did you mean "{known}"?')
+                self.warn((*where, key), unknown.format(key=key, known=close[0]))
         return extra
 
     def text(
@@ -69,13 +88,14 @@ class Checker:
         value = table.get(key)
         if value is None:
             if required:
-                self.error((*where, key) if where else (key,), f'"{key}" is required')
+                at = (*where, key) if where else (key,)
+                self.error(at, _('"{key}" is required').format(key=key))
             return None
         if not isinstance(value, str):
-            self.error((*where, key), f"must be a string, not {type_name(value)}")
+            self.error((*where, key), not_a(_("must be a string, not {type}"), value))
             return None
         if required and not value.strip():
-            self.error((*where, key), "must not be empty")
+            self.error((*where, key), _("must not be empty"))
             return None
         return value
 
@@ -85,7 +105,7 @@ class Checker:
         if value is not None and (
             not isinstance(value, list) or not all(isinstance(x, str) for x in value)
         ):
-            self.error((*where, key), "must be a list of strings")
+            self.error((*where, key), _("must be a list of strings"))
             return None
         return value
 
@@ -93,16 +113,14 @@ class Checker:
         """A forecast: a string, with a hint for a number written without quotes."""
         value = table.get("forecast")
         if isinstance(value, int | float) and not isinstance(value, bool):
-            self.error(
-                (*where, "forecast"),
-                f'must be a string: write it in quotes, e.g. forecast = "{value}"',
-            )
+            quote = _('must be a string: write it in quotes, e.g. forecast = "{value}"')
+            self.error((*where, "forecast"), quote.format(value=value))
             return None
         return self.text(where, table, "forecast")
 
     def flag(self, where: KeyPath, table: Mapping[str, Any], key: str) -> bool | None:
         value = table.get(key)
         if value is not None and not isinstance(value, bool):
-            self.error((*where, key), f"must be true or false, not {type_name(value)}")
+            self.error((*where, key), not_a(_("must be true or false, not {type}"), value))
             return None
         return value

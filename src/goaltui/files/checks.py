@@ -15,6 +15,7 @@ from goaltui.files.locate import locate
 from goaltui.files.problems import Problem, ReviewError, SaveError
 from goaltui.files.translations import missing
 from goaltui.files.validate import key_part
+from goaltui.language import _
 
 
 def check_file(path: Path) -> list[Problem]:
@@ -44,21 +45,23 @@ def review_warnings(source: ReviewFile) -> list[Problem]:
         where = places.find(("goals", index, "periods", item.period, "status")) if places else None
         line, col = where or (None, None)
         field = f"goals[id={item.goal.id}].periods.{key_part(item.period)}"
-        message = f'status "{item.status}" needs a comment explaining it'
+        message = _('status "{status}" needs a comment explaining it').format(status=item.status)
         problems.append(Problem(path, message, "warning", line, col, field))
     try:
         canonical = render(review, path)
     except SaveError as error:
-        problems.append(Problem(path, f"cannot be saved: {error.reason}"))
+        problems.append(Problem(path, _("cannot be saved: {reason}").format(reason=error.reason)))
         return problems
     if source.bom:
-        message = (
+        message = _(
             "the file starts with a byte order mark, which a save leaves out; "
-            f'run "goaltui fmt {path}" to remove it'
-        )
+            'run "goaltui fmt {path}" to remove it'
+        ).format(path=path)
         problems.append(Problem(path, message, "warning", 1, 1))
     elif canonical != source.text:
-        message = f'layout is not canonical; run "goaltui fmt {path}" to rewrite it'
+        message = _('layout is not canonical; run "goaltui fmt {path}" to rewrite it').format(
+            path=path
+        )
         line = first_difference(source.text, canonical)
         problems.append(Problem(path, message, "warning", line, 1))
     return problems

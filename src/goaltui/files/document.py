@@ -27,12 +27,13 @@ from goaltui.files.fingerprint import Fingerprint, disk_fingerprint
 from goaltui.files.loading import ReviewFile, load
 from goaltui.files.problems import SaveError
 from goaltui.files.regular import unreadable
+from goaltui.language import N_, _
 from goaltui.review.merge import Merge, merge
 from goaltui.review.model import Review
 from goaltui.review.session import Checkpoint, Edit, Session
 
-#: Why a file opened read-only is not saved, and what to do instead.
-READ_ONLY = (
+#: Why a file opened read-only is not saved, and what to do instead: ``_(READ_ONLY)``.
+READ_ONLY = N_(
     "the file is open read-only here (goaltui --read-only), so that another goaltui can "
     "edit it; to save, quit and open it again without --read-only once that one is closed"
 )
@@ -44,8 +45,11 @@ class ChangedOnDisk(Exception):
     def __init__(self, path: Path, deleted: bool = False) -> None:
         self.path = path
         self.deleted = deleted
-        what = "was deleted or moved" if deleted else "changed on disk"
-        super().__init__(f"{path} {what} since it was opened")
+        if deleted:
+            said = _("{path} was deleted or moved since it was opened")
+        else:
+            said = _("{path} changed on disk since it was opened")
+        super().__init__(said.format(path=path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +256,7 @@ def write_snapshot(snapshot: Snapshot) -> Written:
     :class:`~goaltui.files.canonical.SaveError` when it cannot be written; the file is untouched.
     """
     if snapshot.read_only:
-        raise SaveError(snapshot.path, READ_ONLY)
+        raise SaveError(snapshot.path, _(READ_ONLY))
     if snapshot.expected is not None:
         try:
             now = disk_fingerprint(snapshot.path, snapshot.expected)

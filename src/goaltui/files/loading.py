@@ -16,7 +16,9 @@ from goaltui.files.fingerprint import Fingerprint
 from goaltui.files.locate import Locations, locate
 from goaltui.files.problems import Problem, ReviewError
 from goaltui.files.regular import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular, unreadable
+from goaltui.files.syntax import syntax_error
 from goaltui.files.validate import Finding, build_review, field_label
+from goaltui.language import _, default, ngettext
 from goaltui.review.model import Review
 
 #: Arrays and tables nested deeper than this are refused: the writer could not save them
@@ -25,7 +27,6 @@ MAX_NESTING = 100
 
 _BOM = "\ufeff"
 _ESCAPED_CR = re.compile(r"\\(?:r|u000[dD]|U0000000[dD])")
-_AT = re.compile(r"\s*\(at (?:line (\d+), column (\d+)|end of document)\)\s*$")
 
 
 @dataclass(slots=True)
@@ -47,11 +48,14 @@ class ReviewFile:
 
 def comments_warning(count: int) -> str:
     """What a reviewer or maintainer is told, once, about a file's TOML comments."""
-    many = "s" if count > 1 else ""
-    return (
-        f"TOML comment{many} ({count} in this file) will be dropped by the next save; "
-        "keep lasting notes in a field"
+    said = ngettext(
+        "TOML comment ({n} in this file) will be dropped by the next save; "
+        "keep lasting notes in a field",
+        "TOML comments ({n} in this file) will be dropped by the next save; "
+        "keep lasting notes in a field",
+        count,
     )
+    return said.format(n=default().integer(count))
 
 
 def read_text(path: Path) -> tuple[str, Fingerprint]:
@@ -61,23 +65,31 @@ def read_text(path: Path) -> tuple[str, Fingerprint]:
     except TooLarge as error:
         raise ReviewError.single(path, too_large(error)) from None
     except NotRegularFile as error:
-        raise ReviewError.single(path, f"is {error.kind}, not a review file") from None
+        # Translators: said after the file's name; {kind} is such as: a folder
+        not_review = _("is {kind}, not a review file").format(kind=error.kind)
+        raise ReviewError.single(path, not_review) from None
     except FileNotFoundError:
-        raise ReviewError.single(path, "no such file") from None
+        raise ReviewError.single(path, _("no such file")) from None
     except PermissionError:
-        raise ReviewError.single(path, "permission denied: the file cannot be read") from None
+        raise ReviewError.single(path, _("permission denied: the file cannot be read")) from None
     except OSError as error:
-        raise ReviewError.single(path, f"cannot be read: {unreadable(error)}") from None
+        unread = _("cannot be read: {reason}").format(reason=unreadable(error))
+        raise ReviewError.single(path, unread) from None
     fingerprint = Fingerprint.of(data, stat.st_mtime_ns)
     return decode(path, data), fingerprint
 
 
 def too_large(error: TooLarge) -> str:
     """The size refused, exactly: "64 MiB" alone would round 64 MiB and one byte down."""
-    limit = f"review files over {error.limit:,} bytes ({error.limit / 2**20:g} MiB) are refused"
+    w = default()
+    limit = _("review files over {bytes} bytes ({mib} MiB) are refused").format(
+        bytes=w.integer(error.limit), mib=w.number(error.limit / 2**20)
+    )
     if error.grew:
-        return f"file grew past the size limit while being read; {limit}"
-    return f"file is {error.size:,} bytes ({error.size / 2**20:.1f} MiB); {limit}"
+        return _("file grew past the size limit while being read; {limit}").format(limit=limit)
+    return _("file is {bytes} bytes ({mib} MiB); {limit}").format(
+        bytes=w.integer(error.size), mib=w.number(error.size / 2**20, 1), limit=limit
+    )
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -88,48 +100,28 @@ def decode(path: Path, data: bytes) -> str:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         # Columns count characters, as the TOML parser's do.
         col = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        not_utf8 = _(
+            "not valid UTF-8: byte {byte} cannot start or continue a character "
+            "(save the file as UTF-8)"
+        )
         raise ReviewError.single(
-            path,
-            f"not valid UTF-8: byte 0x{data[error.start]:02x} cannot start or continue a "
-            "character (save the file as UTF-8)",
-            line=line,
-            col=col,
+            path, not_utf8.format(byte=f"0x{data[error.start]:02x}"), line=line, col=col
         ) from None
     return text
 
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
     if not text.strip():
-        raise ReviewError.single(path, "file is empty: a review needs a [review] table", line=1)
+        empty = _("file is empty: a review needs a [review] table")
+        raise ReviewError.single(path, empty, line=1)
     try:
         return tomlparse.loads(text)
     except tomlparse.TOMLDecodeError as error:
-        message = str(error)
-        match = _AT.search(message)
-        line = col = None
-        if getattr(error, "lineno", None):  # tomli 2.1 and newer say where, also at the end
-            line, col = error.lineno, error.colno
-            if match:
-                at_end = not match.group(1)
-                message = message[: match.start()] + (" at the end of the file" if at_end else "")
-        elif match:
-            if match.group(1):
-                line, col = int(match.group(1)), int(match.group(2))
-            else:
-                line = text.count("\n") + (0 if text.endswith("\n") else 1)
-                col = len(text.rsplit("\n", 1)[-1]) + 1 if not text.endswith("\n") else 1
-                line = max(line, 1)
-            message = message[: match.start()]
-            if not match.group(1):
-                message += " at the end of the file"
-        raise ReviewError.single(
-            path, f"TOML syntax: {message[:1].lower()}{message[1:]}", line=line, col=col
-        ) from None
+        raise syntax_error(path, text, error) from None
     except RecursionError:  # tomllib's way to say the nesting is too deep
         line = _deep_line(text)
-        raise ReviewError.single(
-            path, "TOML syntax: arrays or tables nested too deeply", line=line, col=1
-        ) from None
+        deep = _("TOML syntax: {message}").format(message=_("arrays or tables nested too deeply"))
+        raise ReviewError.single(path, deep, line=line, col=1) from None
 
 
 def _deep_line(text: str, limit: int = 100) -> int | None:
@@ -159,7 +151,8 @@ def load_text(path: Path, text: str, fingerprint: Fingerprint | None = None) -> 
     try:
         return _checked(path, text, data, fingerprint, bom)
     except RecursionError:
-        raise ReviewError.single(path, "arrays or tables are nested too deeply", line=1) from None
+        nested = _("arrays or tables are nested too deeply")
+        raise ReviewError.single(path, nested, line=1) from None
 
 
 def _too_deep(node: dict[str, Any] | list[Any], room: int) -> tuple[str | int, ...] | None:
@@ -179,9 +172,10 @@ def _nested_too_deeply(
 ) -> ReviewError:
     keyed = where[: max(i for i, step in enumerate(where) if isinstance(step, str)) + 1]
     line, col = locate(text).find(keyed) or (None, None)
+    deep = _("arrays or tables nested more than {n} deep, which a save could not write")
     return ReviewError.single(
         path,
-        f"arrays or tables nested more than {MAX_NESTING} deep, which a save could not write",
+        deep.format(n=default().integer(MAX_NESTING)),
         line=line,
         col=col,
         field=field_label(keyed, data) or None,
@@ -193,8 +187,9 @@ def _checked(
 ) -> ReviewFile:
     # "\r\n" inside a string can only come from an escape (\r, \u000d): look only then.
     escaped_cr = _ESCAPED_CR.search(text) is not None
+    line_ends = _("holds Windows line ends (\\r\\n); a save writes them as \\n")
     findings = [
-        Finding(where, "holds Windows line ends (\\r\\n); a save writes them as \\n", "warning")
+        Finding(where, line_ends, "warning")
         for where in (_unify_line_ends(data) if escaped_cr else ())
     ]
     review, checked = build_review(data)

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from goaltui.files.recovery import private_mode
 from goaltui.files.regular import NotRegularFile, open_regular
+from goaltui.language import _
 from goaltui.text import clean_line
 
 #: This host as lock files name it.
@@ -61,11 +62,16 @@ class Holder:
         return self.host is not None and self.host != HOST
 
     def __str__(self) -> str:
-        parts = [f"pid {self.pid}" if self.pid is not None else "an unknown process"]
+        if self.pid is not None:
+            parts = [_("pid {pid}").format(pid=self.pid)]
+        else:
+            parts = [_("an unknown process")]
         if self.host is not None:
-            parts.append(f"on host {clean_line(self.host)}")
+            parts.append(_("on host {host}").format(host=clean_line(self.host)))
         if self.since is not None:
-            parts.append(f"since {clean_line(self.since).replace('T', ' ')}")
+            since = clean_line(self.since).replace("T", " ")
+            # Translators: {time} is when the file was opened, such as 2026-01-31 10:00:00+02:00
+            parts.append(_("since {time}").format(time=since))
         return " ".join(parts)
 
 
@@ -82,8 +88,10 @@ class Held(LockError):
 
     def __init__(self, review: Path, lock: Path, holder: Holder | None) -> None:
         self.holder = holder
-        who = str(holder) if holder is not None else "a process that did not say who it is"
-        super().__init__(review, lock, f"is open in another goaltui: {who}")
+        who = str(holder) if holder is not None else _("a process that did not say who it is")
+        # Translators: said after the file's name; {who} is such as: pid 4321 on host lappari
+        held = _("is open in another goaltui: {who}").format(who=who)
+        super().__init__(review, lock, held)
 
 
 class HeldElsewhere(LockError):
@@ -92,12 +100,13 @@ class HeldElsewhere(LockError):
     def __init__(self, review: Path, lock: Path, holder: Holder) -> None:
         self.holder = holder
         unhosted = replace(holder, host=None)  # "pid 4321 since ...": the host is said first
-        super().__init__(
-            review,
-            lock,
-            f"was opened by goaltui on host {clean_line(holder.host or '?')} "
-            f"({unhosted}), and from here it cannot be told whether that one still runs",
+        # Translators: said after the file's name; {holder} is such as: pid 4321 since ...
+        opened = _(
+            "was opened by goaltui on host {host} ({holder}), and from here it cannot be told "
+            "whether that one still runs"
         )
+        message = opened.format(host=clean_line(holder.host or "?"), holder=unhosted)
+        super().__init__(review, lock, message)
 
 
 class Lock:
@@ -139,7 +148,7 @@ def take(review: Path, *, break_other_host: bool = False) -> Lock:
     another host, whose goaltui may still run (``break_other_host`` takes it all the same).
     """
     path = lock_path(review)
-    for _ in range(_ATTEMPTS):
+    for _attempt in range(_ATTEMPTS):
         fd, writable = _open(review, path)
         try:
             lock = _lock(review, path, fd, writable, break_other_host)
@@ -149,7 +158,8 @@ def take(review: Path, *, break_other_host: bool = False) -> Lock:
         if lock is not None:
             return lock
         os.close(fd)
-    raise LockError(review, path, f"cannot be locked: {path} keeps being replaced; try again")
+    replaced = _("cannot be locked: {path} keeps being replaced; try again").format(path=path)
+    raise LockError(review, path, replaced)
 
 
 def _open(review: Path, path: Path) -> tuple[int, bool]:
@@ -160,7 +170,9 @@ def _open(review: Path, path: Path) -> tuple[int, bool]:
     except PermissionError as error:
         denied = error  # the folder's, or a lock file left by another user
     except NotRegularFile as error:
-        raise LockError(review, path, f"cannot be locked: {path} {error}") from None
+        # Translators: {reason} is such as: is a folder, not a regular file
+        not_regular = _("cannot be locked: {path} {reason}").format(path=path, reason=error)
+        raise LockError(review, path, not_regular) from None
     except OSError as error:
         raise _cannot(review, path, error) from None
     try:  # another user's lock file can still be locked, then replaced
@@ -173,12 +185,14 @@ def _open(review: Path, path: Path) -> tuple[int, bool]:
 
 def _cannot(review: Path, path: Path, error: OSError) -> LockError:
     if error.errno == errno.ELOOP:  # O_NOFOLLOW: a link put where the lock file goes
-        reason = f"{path} is a symbolic link, which goaltui does not follow; remove it"
+        said = _(
+            "cannot be locked: {path} is a symbolic link, which goaltui does not follow; remove it"
+        )
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        reason = f"its lock file {path} cannot be made: the folder is read-only"
+        said = _("cannot be locked: its lock file {path} cannot be made: the folder is read-only")
     else:
-        reason = f"its lock file {path} cannot be made: {error.strerror or error}"
-    return LockError(review, path, f"cannot be locked: {reason}")
+        said = _("cannot be locked: its lock file {path} cannot be made: {reason}")
+    return LockError(review, path, said.format(path=path, reason=error.strerror or error))
 
 
 def _lock(review: Path, path: Path, fd: int, writable: bool, break_other: bool) -> Lock | None:
@@ -188,8 +202,10 @@ def _lock(review: Path, path: Path, fd: int, writable: bool, break_other: bool) 
     except BlockingIOError:
         raise Held(review, path, _holder(fd)) from None
     except OSError as error:
-        reason = f"cannot be locked: {path}: {error.strerror or error}"
-        raise LockError(review, path, reason) from None
+        said = _("cannot be locked: {path}: {reason}").format(
+            path=path, reason=error.strerror or error
+        )
+        raise LockError(review, path, said) from None
     if not _names(path, fd):
         return None  # removed or replaced by its last holder before we locked it
     holder = _holder(fd)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from goaltui.files.problems import Problem, ReviewError
 from goaltui.files.regular import LINK_LOOP
+from goaltui.language import _
 
 DEFAULT_FOLDER = Path("data")
 
@@ -55,7 +56,7 @@ def _expand(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     if not arguments:
         if not DEFAULT_FOLDER.is_dir():
             raise ReviewError.single(
-                DEFAULT_FOLDER, "no review file given, and there is no ./data folder"
+                DEFAULT_FOLDER, _("no review file given, and there is no ./data folder")
             )
         arguments = [str(DEFAULT_FOLDER)]
     found: list[Path] = []
@@ -65,7 +66,7 @@ def _expand(arguments: Sequence[str]) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*.toml") if p.is_file() and not _hidden(p, path))
             if not files:
-                problems.append(Problem(path, "folder holds no review files (*.toml)"))
+                problems.append(Problem(path, _("folder holds no review files (*.toml)")))
             found.extend(files)
         elif (missing := _missing(path)) is None:
             found.append(path)  # reading it says what is wrong with it, if anything
@@ -79,9 +80,9 @@ def _missing(path: Path) -> str | None:
     try:
         os.stat(path)
     except FileNotFoundError:
-        return "no such file or folder"
+        return _("no such file or folder")
     except OSError as error:
-        return LINK_LOOP if error.errno == errno.ELOOP else (error.strerror or str(error))
+        return _(LINK_LOOP) if error.errno == errno.ELOOP else (error.strerror or str(error))
     return None
 
 

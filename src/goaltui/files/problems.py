@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from goaltui.language import _
 from goaltui.text import clean_line
 
 Severity = Literal["error", "warning"]
@@ -14,7 +15,12 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """What is wrong, and where: ``path:line:col: severity: field: message``."""
+    """What is wrong, and where: ``path:line:col: severity: field: message``.
+
+    The severity ("error", "warning") and the field path are the format's own words, the same
+    in every language, so that CI systems and editors can read the line; the message is in the
+    language of diagnostics.
+    """
 
     path: Path
     message: str
@@ -69,4 +75,4 @@ class SaveError(Exception):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: not saved: {reason}")
+        super().__init__(_("{path}: not saved: {reason}").format(path=path, reason=reason))

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from goaltui.files.regular import MAX_FILE_BYTES, read_regular, unreadable
+from goaltui.language import _
 from goaltui.review.model import ENTRY_FIELDS, EntryField, TextField
 from goaltui.review.session import Edit
 
@@ -103,7 +104,8 @@ def write(
     try:
         replace_file(target, text.encode("utf-8"), private_mode(review_path))
     except OSError as error:
-        return f"cannot write {target}: {error.strerror or error}"
+        unwritten = _("cannot write {path}: {reason}")
+        return unwritten.format(path=target, reason=error.strerror or error)
     return None
 
 
@@ -122,7 +124,7 @@ def replace_file(target: Path, data: bytes, mode: int) -> None:
     is removed if anything fails: a full disk leaves the old journal whole and nothing else.
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    for _ in range(3):
+    for _attempt in range(3):
         temp = target.with_name(f"{target.name}.{os.urandom(4).hex()}.tmp")
         try:
             fd = os.open(temp, flags, mode)
@@ -130,7 +132,7 @@ def replace_file(target: Path, data: bytes, mode: int) -> None:
             continue
         break
     else:
-        raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(target))
+        raise FileExistsError(errno.EEXIST, _("no free name for a temporary file"), str(target))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -145,7 +147,8 @@ def remove(review_path: Path) -> str | None:
     try:
         journal_path(review_path).unlink(missing_ok=True)
     except OSError as error:
-        return f"cannot remove {journal_path(review_path)}: {error.strerror or error}"
+        unremoved = _("cannot remove {path}: {reason}")
+        return unremoved.format(path=journal_path(review_path), reason=error.strerror or error)
     return None
 
 
@@ -164,58 +167,87 @@ class JournalError(Exception):
     """A journal exists but cannot be read; it is left in place for a person to look at."""
 
 
+class _Damaged(ValueError):
+    """What is wrong with a journal's content, in the language of diagnostics."""
+
+
 def read(review_path: Path) -> Journal | None:
     """The journal of unsaved edits for ``review_path``, if there is one."""
     target = journal_path(review_path)
     try:
-        data, _ = read_regular(target, MAX_FILE_BYTES)
+        data, _status = read_regular(target, MAX_FILE_BYTES)
         raw = data.decode("utf-8")
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise JournalError(f"{target}: cannot be read: {unreadable(error)}") from None
+        unread = _("{path}: cannot be read: {reason}")
+        raise JournalError(unread.format(path=target, reason=unreadable(error))) from None
     except UnicodeDecodeError as error:
-        raise JournalError(f"{target}: cannot be read: {error}") from None
+        not_utf8 = _("{path}: cannot be read: byte {offset} is not valid UTF-8")
+        raise JournalError(not_utf8.format(path=target, offset=error.start)) from None
+    damaged = _("{path}: damaged recovery journal: {reason}")
     try:
         document = json.loads(raw)
-        if document.get("goaltui_recovery") != FORMAT_VERSION:
-            raise ValueError("not a goaltui recovery journal of a known version")
-        edits = [
-            Edit(
-                _text(item["goal"]),
-                _text(item["period"]),
-                _field(item["field"]),
-                _optional(item.get("before")),
-                _optional(item.get("after")),
-            )
-            for item in document["edits"]
-        ]
-        sha256, written = _text(document["sha256"]), _text(document["written"])
-        saving, draft = _optional(document.get("saving")), _draft(document.get("draft"))
-        return Journal(target, sha256, written, edits, saving, draft)
+        return _journal(target, document)
     except RecursionError:
-        raise JournalError(f"{target}: damaged recovery journal: nested too deeply") from None
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise JournalError(f"{target}: damaged recovery journal: {error}") from None
+        raise JournalError(damaged.format(path=target, reason=_("nested too deeply"))) from None
+    except json.JSONDecodeError as error:
+        reason = _("not JSON (line {line}, column {col})")
+        reason = reason.format(line=error.lineno, col=error.colno)
+        raise JournalError(damaged.format(path=target, reason=reason)) from None
+    except _Damaged as error:
+        raise JournalError(damaged.format(path=target, reason=error)) from None
 
 
-def _text(value: object) -> str:
+def _journal(target: Path, document: object) -> Journal:
+    """The journal that ``document``, as JSON gives it, holds; :class:`_Damaged` if none."""
+    if not isinstance(document, dict) or document.get("goaltui_recovery") != FORMAT_VERSION:
+        raise _Damaged(_("not a goaltui recovery journal of a known version"))
+    items = _member(document, "edits")
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise _Damaged(_('"edits" is not a list of objects'))
+    edits = [
+        Edit(
+            _text(item, "goal"),
+            _text(item, "period"),
+            _field(item),
+            _optional(item, "before"),
+            _optional(item, "after"),
+        )
+        for item in items
+    ]
+    sha256, written = _text(document, "sha256"), _text(document, "written")
+    saving, draft = _optional(document, "saving"), _draft(document.get("draft"))
+    return Journal(target, sha256, written, edits, saving, draft)
+
+
+def _member(table: dict[str, object], key: str) -> object:
+    if key not in table:
+        raise _Damaged(_('"{key}" is missing').format(key=key))
+    return table[key]
+
+
+def _text(table: dict[str, object], key: str) -> str:
+    value = _member(table, key)
     if not isinstance(value, str):
-        raise TypeError(f"expected a string, found {type(value).__name__}")
+        raise _Damaged(_('"{key}" is not a string').format(key=key))
     if (lone := _SURROGATE.search(value)) is not None:
-        raise ValueError(f"{lone.group()!a} is half of a character, not text")
+        half = _('"{key}" holds {char}, half of a character, not text')
+        raise _Damaged(half.format(key=key, char=ascii(lone.group())))
     return value
 
 
-def _optional(value: object) -> str | None:
-    return None if value is None else _text(value)
+def _optional(table: dict[str, object], key: str) -> str | None:
+    return None if table.get(key) is None else _text(table, key)
 
 
-def _field(value: object) -> EntryField:
+def _field(table: dict[str, object]) -> EntryField:
+    value = _member(table, "field")
     for name in ENTRY_FIELDS:
         if value == name:
             return name
-    raise ValueError(f"unknown field {value!r}")
+    unknown = _('"field" is {value}, not one of {fields}')
+    raise _Damaged(unknown.format(value=json.dumps(value), fields=", ".join(ENTRY_FIELDS)))
 
 
 def _draft_data(draft: Draft) -> dict[str, str]:
@@ -226,8 +258,8 @@ def _draft(value: object) -> Draft | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise TypeError(f"expected a draft, found {type(value).__name__}")
-    field = _field(value["field"])
+        raise _Damaged(_('"draft" is not an object'))
+    field = _field(value)
     if field == "status":
-        raise ValueError("a draft of a status")
-    return Draft(_text(value["goal"]), _text(value["period"]), field, _text(value["text"]))
+        raise _Damaged(_('"draft" holds a status, which is never typed'))
+    return Draft(_text(value, "goal"), _text(value, "period"), field, _text(value, "text"))

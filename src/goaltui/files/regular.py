@@ -13,26 +13,28 @@ import os
 import stat
 from pathlib import Path
 
+from goaltui.language import N_, _, default
+
 #: Files larger than this are refused before parsing: a review of 10,000 goals is ~10 MB.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-#: What goaltui says of a path whose symbolic links point at each other.
-LINK_LOOP = "its symbolic links form a loop"
+#: What goaltui says of a path whose symbolic links point at each other: ``_(LINK_LOOP)``.
+LINK_LOOP = N_("its symbolic links form a loop")
 
 
 def kind(mode: int) -> str:
     """What a file of this mode is, in a person's words."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode):
-        return "a character device"
+        return _("a character device")
     if stat.S_ISBLK(mode):
-        return "a block device"
-    return "not a regular file"
+        return _("a block device")
+    return _("not a regular file")
 
 
 class NotRegularFile(OSError):
@@ -40,7 +42,8 @@ class NotRegularFile(OSError):
 
     def __init__(self, path: Path | str, mode: int) -> None:
         self.kind = kind(mode)
-        super().__init__(f"is {self.kind}, not a regular file")
+        # Translators: said after the file's name; {kind} is such as: a folder
+        super().__init__(_("is {kind}, not a regular file").format(kind=self.kind))
         self.path = Path(path)
 
 
@@ -76,8 +79,14 @@ class TooLarge(OSError):
 
     def __init__(self, path: Path | str, size: int, limit: int, grew: bool = False) -> None:
         self.size, self.limit, self.grew = size, limit, grew
-        what = "grew past" if grew else f"is {size:,} bytes, over"
-        super().__init__(f"{what} the limit of {limit:,} bytes")
+        w = default()
+        if grew:
+            said = _("grew past the limit of {limit} bytes").format(limit=w.integer(limit))
+        else:
+            said = _("is {size} bytes, over the limit of {limit} bytes").format(
+                size=w.integer(size), limit=w.integer(limit)
+            )
+        super().__init__(said)
         self.path = Path(path)
 
 
@@ -99,9 +108,9 @@ def read_regular(path: Path | str, limit: int) -> tuple[bytes, os.stat_result]:
 def unreadable(error: OSError) -> str:
     """Why a file could not be read, in a person's words (no errno, no exception name)."""
     if error.errno == errno.ELOOP:
-        return LINK_LOOP
+        return _(LINK_LOOP)
     if isinstance(error, PermissionError):
-        return "permission denied: the file cannot be read"
+        return _("permission denied: the file cannot be read")
     if isinstance(error, FileNotFoundError):
-        return "the file no longer exists"
-    return error.strerror or str(error)
+        return _("the file no longer exists")
+    return error.strerror or str(error)  # the system's own words

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from goaltui.files.checker import Checker, key_part, type_name
+from goaltui.files.checker import Checker, key_part, not_a
 from goaltui.files.locate import KeyPath
 from goaltui.language import N_, SPOKEN, _
 from goaltui.review.model import Review, Status, Text, Translation, has_text
@@ -96,7 +96,7 @@ def translated(
         if code not in languages.declared:
             check.error(where, _undeclared(code, languages))
         elif not isinstance(value, Mapping):
-            check.error(where, f"must be a table, not {type_name(value)}")
+            check.error(where, not_a(_("must be a table, not {type}"), value))
         else:
             found[code] = _translation(check, where, value, texts, known)
     order = {code: i for i, code in enumerate(languages.declared)}
@@ -133,7 +133,7 @@ def _translation(
         else:
             value = check.text(where, table, name)
         if name == "label" and value is not None and not has_text(value):
-            check.error((*where, name), "must not be empty")
+            check.error((*where, name), _("must not be empty"))
         elif value is not None:
             found[name] = value
     others = {key: value for key, value in table.items() if key not in texts}

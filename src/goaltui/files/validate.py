@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from goaltui.files import translations
-from goaltui.files.checker import Checker, Finding, key_part, type_name
+from goaltui.files.checker import Checker, Finding, key_part, not_a
 from goaltui.files.locate import KeyPath
 from goaltui.files.translations import Languages
-from goaltui.language import SPOKEN
+from goaltui.language import SPOKEN, _
 from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status, Translation
 
 __all__ = ["Finding", "build_review", "field_label", "key_part"]
@@ -81,29 +81,31 @@ def _build(check: Checker, data: Mapping[str, Any]) -> Review | None:
     head = data.get("review")
     if not isinstance(head, Mapping):
         if head is None:
-            check.error((), "the [review] table is missing")
+            check.error((), _("the [review] table is missing"))
         else:
-            check.error(("review",), f"must be a table, not {type_name(head)}")
+            check.error(("review",), not_a(_("must be a table, not {type}"), head))
         head = {}
     elif not head:  # the keys it lacks are not reported one by one (see `if head` below)
-        check.error(
-            ("review",), "the [review] table is empty: it needs a title, periods and statuses"
-        )
+        empty = _("the [review] table is empty: it needs a title, periods and statuses")
+        check.error(("review",), empty)
     where: KeyPath = ("review",)
     title = check.text(where, head, "title", required=bool(head))
     year = head.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        check.error((*where, "year"), f"must be an integer, not {type_name(year)}")
+        check.error((*where, "year"), not_a(_("must be an integer, not {type}"), year))
     language = check.text(where, head, "language")
     if language is not None and language not in LANGUAGES:
-        check.error((*where, "language"), f'"{language}" is not one of {", ".join(LANGUAGES)}')
+        unknown = _('"{language}" is not one of {languages}')
+        check.error(
+            (*where, "language"), unknown.format(language=language, languages=", ".join(LANGUAGES))
+        )
     languages = translations.declared(check, head, language, FIELD_NAMES)
     periods = _periods(check, head)
     current = check.text(where, head, "current")
     if current is not None and periods and current not in periods:
+        not_period = _('"{current}" is not a period; periods are {periods}')
         check.error(
-            (*where, "current"),
-            f'"{current}" is not a period; periods are {", ".join(periods)}',
+            (*where, "current"), not_period.format(current=current, periods=", ".join(periods))
         )
     statuses = _statuses(check, head, languages)
     review_translated = _translated(check, where, head, ("title",), REVIEW_KEYS, languages)
@@ -133,17 +135,17 @@ def _periods(check: Checker, head: Mapping[str, Any]) -> list[str]:
     value = head.get("periods")
     if value is None:
         if head:
-            check.error(where, '"periods" is required: a list such as ["Q1", "Q2", "Q3", "Q4"]')
+            check.error(where, _('"periods" is required: a list such as ["Q1", "Q2", "Q3", "Q4"]'))
         return []
     if not isinstance(value, list) or not value:
-        check.error(where, "must be a non-empty list of period names")
+        check.error(where, _("must be a non-empty list of period names"))
         return []
     periods: list[str] = []
     for i, name in enumerate(value):
         if not isinstance(name, str) or not name.strip():
-            check.error((*where, i), "a period name must be a non-empty string")
+            check.error((*where, i), _("a period name must be a non-empty string"))
         elif name in periods:
-            check.error((*where, i), f'period "{name}" appears twice')
+            check.error((*where, i), _('period "{name}" appears twice').format(name=name))
         else:
             periods.append(name)
     return periods
@@ -179,10 +181,10 @@ def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> 
     value = head.get("statuses")
     if value is None:
         if head:
-            check.error(where, "at least one [[review.statuses]] entry is required")
+            check.error(where, _("at least one [[review.statuses]] entry is required"))
         return []
     if not isinstance(value, list) or not value:
-        check.error(where, "must be a non-empty list of [[review.statuses]] tables")
+        check.error(where, _("must be a non-empty list of [[review.statuses]] tables"))
         return []
     statuses: list[Status] = []
     placed: list[tuple[int, Status]] = []
@@ -190,17 +192,15 @@ def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> 
     for i, table in enumerate(value):
         at = (*where, i)
         if not isinstance(table, Mapping):
-            check.error(at, f"must be a table, not {type_name(table)}")
+            check.error(at, not_a(_("must be a table, not {type}"), table))
             continue
         label = check.text(at, table, "label", required=True)
         if label is not None and label in seen:
-            check.error((*at, "label"), f'status "{label}" appears twice')
+            check.error((*at, "label"), _('status "{label}" appears twice').format(label=label))
         color = check.text(at, table, "color")
         if color is not None and not _is_color(color):
-            check.error(
-                (*at, "color"),
-                f'"{color}" is not a colour: use a name such as "green" or "#rrggbb"',
-            )
+            not_color = _('"{color}" is not a colour: use a name such as "green" or "#rrggbb"')
+            check.error((*at, "color"), not_color.format(color=color))
         status = Status(
             label=label or "",
             color=color,
@@ -232,7 +232,7 @@ def _goals(
     if value is None:
         return []
     if not isinstance(value, list):
-        check.error(("goals",), f"must be a list of [[goals]] tables, not {type_name(value)}")
+        check.error(("goals",), not_a(_("must be a list of [[goals]] tables, not {type}"), value))
         return None
     labels = [status.label for status in statuses]
     goals: list[Goal] = []
@@ -240,18 +240,19 @@ def _goals(
     for i, table in enumerate(value):
         at: KeyPath = ("goals", i)
         if not isinstance(table, Mapping):
-            check.error(at, f"must be a table, not {type_name(table)}")
+            check.error(at, not_a(_("must be a table, not {type}"), table))
             continue
         ident = check.text(at, table, "id", required=True)
         if ident is not None:
             if not GOAL_ID.match(ident):
-                check.error(
-                    (*at, "id"),
-                    f'"{ident}" is not a valid id: lowercase letters, digits, "-" and "_", '
-                    "starting with a letter or digit",
+                not_id = _(
+                    '"{id}" is not a valid id: lowercase letters, digits, "-" and "_", '
+                    "starting with a letter or digit"
                 )
+                check.error((*at, "id"), not_id.format(id=ident))
             elif ident in seen:
-                check.error((*at, "id"), f'id "{ident}" is used by an earlier goal')
+                used = _('id "{id}" is used by an earlier goal')
+                check.error((*at, "id"), used.format(id=ident))
             seen.add(ident)
         links = check.texts(at, table, "links")
         goals.append(
@@ -284,21 +285,23 @@ def _entries(
         return None
     where: KeyPath = (*at, "periods")
     if not isinstance(value, Mapping):
-        check.error(where, f"must be a table of periods, not {type_name(value)}")
+        check.error(where, not_a(_("must be a table of periods, not {type}"), value))
         return None
     entries: dict[str, PeriodEntry] = {}
     for period, table in value.items():
         here = (*where, period)
         if periods and period not in periods:
-            check.error(here, f'unknown period "{period}"; periods are {", ".join(periods)}')
+            unknown = _('unknown period "{period}"; periods are {periods}')
+            check.error(here, unknown.format(period=period, periods=", ".join(periods)))
             continue
         if not isinstance(table, Mapping):
-            check.error(here, f"must be a table, not {type_name(table)}")
+            check.error(here, not_a(_("must be a table, not {type}"), table))
             continue
         status = check.text(here, table, "status")
         if status is not None and labels and status not in labels:
             choices = ", ".join(f'"{label}"' for label in dict.fromkeys(labels))
-            check.error((*here, "status"), f'unknown status "{status}"; statuses are {choices}')
+            unknown = _('unknown status "{status}"; statuses are {statuses}')
+            check.error((*here, "status"), unknown.format(status=status, statuses=choices))
         entries[period] = PeriodEntry(
             status=status,
             forecast=check.forecast(here, table),

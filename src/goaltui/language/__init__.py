@@ -31,7 +31,9 @@ calling convention, which ``python tools/catalogues.py extract`` relies on to fi
   The CLI sets it once it has read ``--lang``:
   ``language.set_default(language.diagnostics_language(args.lang))``, which raises
   :class:`UnknownLanguage` (a usage error: exit 2, print ``str(error)``). A module that imports
-  ``_`` does not use ``_`` as a throwaway name.
+  ``_`` does not use ``_`` as a throwaway name. The CLI also keeps ``--lang`` as given, for
+  what is about a review but out of its reach (the app):
+  ``language.review_language(review.language, option=language.lang_option())``.
 - A string made at import time (a binding's description, a constant) is marked, and translated
   where it is shown: ``QUIT = N_("Quit")`` then ``w._(QUIT)``; ``NP_("context", "...")`` then
   ``w.pgettext(*marked)``.
@@ -46,12 +48,14 @@ from goaltui.language.choice import (
     _,
     default,
     diagnostics_language,
+    lang_option,
     locale_language,
     ngettext,
     npgettext,
     pgettext,
     review_language,
     set_default,
+    set_lang_option,
 )
 from goaltui.language.formats import NotANumber
 from goaltui.language.words import N_, NP_, PSEUDO, SPOKEN, Words, catalogue, spoken
@@ -68,11 +72,13 @@ __all__ = [
     "catalogue",
     "default",
     "diagnostics_language",
+    "lang_option",
     "locale_language",
     "ngettext",
     "npgettext",
     "pgettext",
     "review_language",
     "set_default",
+    "set_lang_option",
     "spoken",
 ]

@@ -85,12 +85,26 @@ def _unknown(code: str, source: str, environ: Mapping[str, str]) -> UnknownLangu
 # The process's language for command-line diagnostics: the CLI sets it once it has read
 # --lang; until then it follows the environment.
 _default: Words | None = None
+# --lang as the command line gave it, for what is about a review where the CLI cannot pass
+# it down (the app): the CLI sets it with the default.
+_lang_option: str | None = None
 
 
 def set_default(code: str | None) -> None:
     """Make ``code`` the process's language; None goes back to following the environment."""
     global _default
     _default = None if code is None else catalogue(code)
+
+
+def set_lang_option(code: str | None) -> None:
+    """Keep ``--lang`` as the command line gave it (checked already); None: not given."""
+    global _lang_option
+    _lang_option = code
+
+
+def lang_option() -> str | None:
+    """``--lang`` as the command line gave it, for :func:`review_language`'s ``option``."""
+    return _lang_option
 
 
 def default() -> Words:
