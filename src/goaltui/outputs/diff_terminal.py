@@ -1,0 +1,212 @@
+"""The Rich writer of diffs: ``goaltui diff`` and ``goaltui history`` in a terminal or a CI log.
+
+Every text from a file or from git becomes a :class:`rich.text.Text` after
+:func:`~goaltui.text.clean_line`, never markup. Words taken out of a text are struck through
+and red, words put in are underlined and green; where the output has no styles (``plain``:
+piped, ``NO_COLOR``) they are marked as git's word diff marks them, ``[-taken out-]`` and
+``{+put in+}``, so that nothing is told by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.text import Text
+
+from goaltui.outputs.diff import (
+    Change,
+    GoalDiff,
+    ReviewDiff,
+    excerpt,
+    trimmed,
+    value_text,
+)
+from goaltui.outputs.marks import IMPROVED_MARK, WORSENED_MARK, untranslated_mark
+from goaltui.outputs.styled import DIM, status_text
+from goaltui.outputs.summary import ATTENTION_WORDS, AttentionKind
+from goaltui.review.model import Move, Review
+from goaltui.text import clean_line
+
+if TYPE_CHECKING:
+    from goaltui.outputs.history import History, Revision
+
+_OUT = Style(color="red", strike=True)
+_IN = Style(color="green", underline=True)
+_MOVES: dict[Move, tuple[str, AttentionKind, str]] = {
+    "worse": (WORSENED_MARK, "worsened", "red"),
+    "better": (IMPROVED_MARK, "improved", "green"),
+}
+ADDED_MARK, REMOVED_MARK = "+", "−"
+
+
+class Lines:
+    """Writes the lines of a diff: with styles, or ``plain`` with git's word-diff marks."""
+
+    def __init__(self, diff: ReviewDiff, plain: bool) -> None:
+        self.diff = diff
+        self.plain = plain
+        self.w = diff.words
+
+    def heading(self) -> Text:
+        """``data/x.toml: 2 changes`` and the versions compared."""
+        diff, w = self.diff, self.w
+        path = clean_line(diff.path)
+        if diff.state == "added":
+            said = w._("{path}: new file").format(path=path)
+        elif diff.state == "removed":
+            said = w._("{path}: file removed").format(path=path)
+        elif diff.changed:
+            count = w.ngettext("{n} change", "{n} changes", diff.count).format(
+                n=w.integer(diff.count)
+            )
+            said = w._("{path}: {changes}").format(path=path, changes=count)
+        else:
+            said = w._("{path}: no changes").format(path=path)
+        line = Text(said, style="bold")
+        sides = [clean_line(name) for name in (diff.old, diff.new) if name is not None]
+        if len(sides) == 2 and sides != [path, path]:
+            line.append(f"  {sides[0]} → {sides[1]}", style=DIM)
+        return line
+
+    def body(self) -> Iterator[Text]:
+        """The review's own changes, then each goal's (none for a file added or removed)."""
+        w = self.w
+        if self.diff.whole:
+            return
+        for change in self.diff.changes:
+            if change.status is not None:
+                where = w._("scale · {status}").format(status=clean_line(change.status))
+            else:
+                where = w._("review")
+            yield self.change(change, where, "  ")
+        for goal in self.diff.goals:
+            yield from self.goal(goal)
+
+    def goal(self, goal: GoalDiff) -> Iterator[Text]:
+        w = self.w
+        objective = clean_line(goal.goal.text("objective", self.diff.texts).text or "")
+        if goal.state in ("added", "removed"):
+            mark, word, style = (
+                (ADDED_MARK, w._("goal added"), "green")
+                if goal.state == "added"
+                else (REMOVED_MARK, w._("goal removed"), "red")
+            )
+            yield _one_line(
+                Text.assemble(
+                    "  ",
+                    (mark, style),
+                    f" {word}: ",
+                    (clean_line(goal.id), "bold"),
+                    (f"  {objective}", DIM),
+                )
+            )
+            return
+        yield _one_line(Text.assemble("  ", (clean_line(goal.id), "bold"), (f"  {objective}", DIM)))
+        for change in goal.changes:
+            yield self.change(change, None, "    ")
+        for period, changes in goal.periods:
+            for change in changes:
+                yield self.change(change, clean_line(period), "    ")
+
+    def change(self, change: Change, where: str | None, indent: str) -> Text:
+        """``Q3 · status: ● Toteutuu → ◐ Toteutuu osittain  ▼ worsened``, and alike."""
+        w = self.w
+        name = w._(change.field.word)
+        if change.key is not None:
+            name += f" {clean_line(change.key)}"
+        if change.language is not None:
+            name += f" {untranslated_mark(change.language)}"
+        line = Text(indent + (f"{where} · " if where else "") + f"{name}: ")
+        if change.field.kind == "status":
+            line.append_text(self._status(change.before, self.diff.old_review))
+            line.append(" → ")
+            line.append_text(self._status(change.after, self.diff.review))
+            if change.move is not None:
+                mark, word, style = _MOVES[change.move]
+                line.append(f"  {mark} ", style=style)
+                line.append(w._(ATTENTION_WORDS[word]))
+        elif change.pieces:
+            line.append_text(self.pieces(change))
+        else:
+            line.append(clean_line(value_text(w, change.before)))
+            line.append(" → ")
+            line.append(clean_line(value_text(w, change.after)))
+        return line
+
+    def pieces(self, change: Change) -> Text:
+        """A changed text or list with what was taken out and put in marked."""
+        list_kind = change.field.kind == "list"
+        shown = change.pieces if list_kind else excerpt(change.pieces)
+        text = Text()
+        for i, (sign, piece) in enumerate(shown):
+            if list_kind and i:
+                text.append(", ")
+            before, core, after = (
+                trimmed(clean_line(piece)) if sign != "=" else ("", clean_line(piece), "")
+            )
+            text.append(before)
+            if sign == "=":
+                text.append(core)
+            elif self.plain:
+                text.append(f"[-{core}-]" if sign == "-" else f"{{+{core}+}}")
+            else:
+                text.append(core, style=_OUT if sign == "-" else _IN)
+            text.append(after)
+        return text
+
+    def _status(self, label: object, review: Review | None) -> Text:
+        if not isinstance(label, str):
+            return Text(f"· {self.w._('not assessed')}", style=DIM)
+        if review is None or review.status(label) is None:
+            review = self.diff.review if self.diff.review.status(label) else None
+        if review is None:
+            return Text(clean_line(label))
+        return status_text(review, label, review.translation_for(self.w.code))
+
+
+def _one_line(line: Text) -> Text:
+    """A goal's line: its objective cut to the width rather than wrapped."""
+    line.no_wrap = True
+    line.overflow = "ellipsis"
+    return line
+
+
+def review_diff_rich(diff: ReviewDiff, plain: bool) -> RenderableType:
+    """One file's changes: its heading, then a line per change."""
+    lines = Lines(diff, plain)
+    return Group(lines.heading(), *lines.body())
+
+
+def diff_rich(diffs: Sequence[ReviewDiff], plain: bool) -> RenderableType:
+    """Several files' changes, one after another."""
+    return Group(*(review_diff_rich(diff, plain) for diff in diffs))
+
+
+def revision_rich(history: History, revision: Revision, plain: bool) -> RenderableType:
+    """One commit of a history: ``a1b2c3d4e5 2.10.2021 Anna Virtanen: subject``, then what
+    it changed in the file."""
+    w = history.words
+    line = Text.assemble(
+        (revision.short, "yellow"),
+        f" {w.date(revision.date.date())} ",
+        (clean_line(revision.author), "bold"),
+    )
+    if revision.subject:
+        line.append(f": {clean_line(revision.subject)}")
+    lines: list[RenderableType] = [line]
+    if revision.old_path != revision.path:
+        renamed = w._("renamed from {path}").format(path=clean_line(revision.old_path))
+        lines.append(Text(f"  {renamed}", style=DIM))
+    if revision.cut:
+        lines.append(
+            Text("  " + w._("(the history before this commit is not in this shallow clone)"), DIM)
+        )
+    for problem in revision.problems:
+        lines.append(Text(f"  {clean_line(problem)}", style="red"))
+    if revision.diff is not None:
+        body = Lines(revision.diff, plain)
+        lines += [body.heading()] if revision.diff.whole else list(body.body())
+    return Group(*lines)
