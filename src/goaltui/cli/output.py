@@ -99,9 +99,12 @@ def unwritten(command: str, failure: OSError, writes: bool) -> str:
         said = _(
             "goaltui check: the problems found could not be written to standard output: {reason}"
         )
-    else:
+    elif command == "summary":
         said = _("goaltui summary: the summary could not be written to standard output: {reason}")
-    return said.format(reason=reason(failure))
+    else:
+        # Translators: {command} is diff, history or textconv
+        said = _("goaltui {command}: its output could not be written to standard output: {reason}")
+    return said.format(command=command, reason=reason(failure))
 
 
 def reason(failure: OSError) -> str:
