@@ -143,7 +143,7 @@ def write_diffs(diffs: Sequence[ReviewDiff], format: str) -> None:
         from goaltui.outputs.diff_terminal import diff_rich
 
         console = Console(highlight=False)
-        console.print(diff_rich(diffs, plain=console.color_system is None))
+        console.print(diff_rich(diffs, plain=console.color_system is None), soft_wrap=True)
 
 
 # -- goaltui history ------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def cmd_history(arguments: argparse.Namespace) -> int:
         for i, revision in enumerate(found.revisions):
             if i:
                 console.print()
-            console.print(revision_rich(found, revision, plain))
+            console.print(revision_rich(found, revision, plain), soft_wrap=True)
     return OK
 
 
@@ -282,7 +282,9 @@ class SummarySince:
         diffs = self.removed if summary is None else [d for d in [self.of(summary)] if d]
         for diff in diffs:
             console.print()
-            console.print(review_diff_rich(diff, plain=console.color_system is None))
+            console.print(
+                review_diff_rich(diff, plain=console.color_system is None), soft_wrap=True
+            )
 
 
 def summary_since(

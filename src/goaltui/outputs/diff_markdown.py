@@ -101,10 +101,12 @@ def _goal(diff: ReviewDiff, goal: GoalDiff) -> Iterator[str]:
     w = diff.words
     objective = md(goal.goal.text("objective", diff.texts).text or "")
     if goal.state == "added":
-        yield f"- \\+ {w._('goal added')}: `{goal.id}` {objective}"
+        added = w._("goal added")
+        yield f"- \\+ {added}: `{goal.id}` {objective}"
         return
     if goal.state == "removed":
-        yield f"- − {w._('goal removed')}: `{goal.id}` {objective}"
+        removed = w._("goal removed")
+        yield f"- − {removed}: `{goal.id}` {objective}"
         return
     yield f"- `{goal.id}` {objective}"
     for change in goal.changes:
@@ -139,11 +141,13 @@ def _pieces(change: Change) -> str:
     list_kind = change.field.kind == "list"
     shown = change.pieces if list_kind else excerpt(change.pieces)
     parts = []
-    for sign, piece in shown:
+    for i, (sign, piece) in enumerate(shown):
         if sign == "=":
             parts.append(md(piece))
             continue
         before, core, after = trimmed(piece)
+        if sign == "+" and i and shown[i - 1][0] == "-" and not list_kind and not before:
+            before = " "  # "~~old~~ **new**": two marks side by side would run together
         marker = "~~" if sign == "-" else "**"
         parts.append(f"{md(before)}{marker}{md(core)}{marker}{md(after)}" if core else md(piece))
     return (", " if list_kind else "").join(parts)
@@ -152,7 +156,7 @@ def _pieces(change: Change) -> str:
 def _status(diff: ReviewDiff, label: object, review: Review | None) -> str:
     w = diff.words
     if not isinstance(label, str):
-        return f"· {w._('not assessed')}"
+        return "· " + w._("not assessed")
     status = review.status(label) if review is not None else None
     if status is None:
         status, review = diff.review.status(label), diff.review

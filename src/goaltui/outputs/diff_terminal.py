@@ -1,5 +1,8 @@
 """The Rich writer of diffs: ``goaltui diff`` and ``goaltui history`` in a terminal or a CI log.
 
+Its lines are printed whole (``soft_wrap``): a long comment is one line, as in ``git diff``,
+which the terminal or the log folds.
+
 Every text from a file or from git becomes a :class:`rich.text.Text` after
 :func:`~goaltui.text.clean_line`, never markup. Words taken out of a text are struck through
 and red, words put in are underlined and green; where the output has no styles (``plain``:
@@ -67,7 +70,7 @@ class Lines:
             said = w._("{path}: no changes").format(path=path)
         line = Text(said, style="bold")
         sides = [clean_line(name) for name in (diff.old, diff.new) if name is not None]
-        if len(sides) == 2 and sides != [path, path]:
+        if not diff.whole and len(sides) == 2 and sides != [path, path]:
             line.append(f"  {sides[0]} → {sides[1]}", style=DIM)
         return line
 
@@ -94,17 +97,15 @@ class Lines:
                 if goal.state == "added"
                 else (REMOVED_MARK, w._("goal removed"), "red")
             )
-            yield _one_line(
-                Text.assemble(
-                    "  ",
-                    (mark, style),
-                    f" {word}: ",
-                    (clean_line(goal.id), "bold"),
-                    (f"  {objective}", DIM),
-                )
+            yield Text.assemble(
+                "  ",
+                (mark, style),
+                f" {word}: ",
+                (clean_line(goal.id), "bold"),
+                (f"  {objective}", DIM),
             )
             return
-        yield _one_line(Text.assemble("  ", (clean_line(goal.id), "bold"), (f"  {objective}", DIM)))
+        yield Text.assemble("  ", (clean_line(goal.id), "bold"), (f"  {objective}", DIM))
         for change in goal.changes:
             yield self.change(change, None, "    ")
         for period, changes in goal.periods:
@@ -159,19 +160,12 @@ class Lines:
 
     def _status(self, label: object, review: Review | None) -> Text:
         if not isinstance(label, str):
-            return Text(f"· {self.w._('not assessed')}", style=DIM)
+            return Text("· " + self.w._("not assessed"), style=DIM)
         if review is None or review.status(label) is None:
             review = self.diff.review if self.diff.review.status(label) else None
         if review is None:
             return Text(clean_line(label))
         return status_text(review, label, review.translation_for(self.w.code))
-
-
-def _one_line(line: Text) -> Text:
-    """A goal's line: its objective cut to the width rather than wrapped."""
-    line.no_wrap = True
-    line.overflow = "ellipsis"
-    return line
 
 
 def review_diff_rich(diff: ReviewDiff, plain: bool) -> RenderableType:

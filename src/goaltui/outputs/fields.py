@@ -55,7 +55,7 @@ def _extra(owner: Any) -> Mapping[str, Any] | None:
 
 
 REVIEW_FIELDS: tuple[Field[Review], ...] = (
-    Field("title", N_("title"), "text", lambda r: r.title, translated=True),
+    Field("title", N_("title"), "prose", lambda r: r.title, translated=True),
     Field("year", N_("year"), "number", lambda r: r.year),
     Field("language", N_("language"), "text", lambda r: r.language),
     Field("translations", N_("translations"), "list", lambda r: r.translations),
