@@ -11,7 +11,7 @@ from gitrepo import AUTHOR
 from reviewfiles import BASE, BILINGUAL, SEED, edit, run
 from test_git_diff import everything_changed, palvelustrategia_partly
 
-from goaltui.files.loading import load_text
+from goaltui.files.loading import decode, load_text
 from goaltui.files.problems import ReviewError
 from goaltui.files.versions import Versions
 
@@ -245,7 +245,7 @@ def test_refusals(repo, tmp_path):
 
 # -- the loader of versions: the same review as loading the whole text ------------------
 
-TRICKY = {
+TRICKY: dict[str, str | bytes] = {
     "base": BASE,
     "bilingual": BILINGUAL,
     "a [[goals]] line in a comment": edit(
@@ -258,25 +258,30 @@ TRICKY = {
     "an error in a goal": edit(BASE, 'status = "Toteutuu osittain"', 'status = "Ehkä"'),
     "goals inline": BASE.split("[[goals]]")[0] + 'goals = [{id = "a", objective = "A"}]\n',
     "a period table written twice": BASE + '\n[goals.periods.Q4]\nstatus = "Toteutuu"\n',
+    "a byte order mark": "\ufeff" + BASE,
+    "not UTF-8 in a goal": BASE.encode().replace(b"vuoden lopussa", b"vuoden \xff"),
 }
 
 
 @pytest.mark.parametrize("name", list(TRICKY))
 def test_versions_load_what_loading_the_whole_text_loads(name):
-    versions = Versions(Path("review.toml"))
-    for text in (BASE, TRICKY[name], forecast(BASE, "1 %"), TRICKY[name]):
+    path = Path("review.toml")
+    versions = Versions(path)
+    tricky = TRICKY[name]
+    for data in (BASE, tricky, forecast(BASE, "1 %"), tricky):
+        data = data.encode() if isinstance(data, str) else data
         try:
-            expected = load_text(Path("review.toml"), text).review
+            expected = load_text(path, decode(path, data)).review
         except ReviewError as error:
             with pytest.raises(ReviewError) as raised:
-                versions.load(text)
+                versions.load(data)
             assert [str(p) for p in raised.value.problems] == [str(p) for p in error.problems]
             continue
-        assert versions.load(text) == expected
+        assert versions.load(data) == expected
 
 
 def test_versions_reuse_the_goals_that_did_not_change():
     versions = Versions(Path("review.toml"))
-    before = versions.load(BASE)
-    after = versions.load(forecast(BASE, "1 %"))
+    before = versions.load(BASE.encode())
+    after = versions.load(forecast(BASE, "1 %").encode())
     assert [a is b for a, b in zip(before.goals, after.goals, strict=True)] == [False, True, True]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from goaltui.outputs.diff import ReviewDiff
+    from goaltui.outputs.diff_terminal import Line
     from goaltui.outputs.summary import ReviewSummary, Totals
     from goaltui.review.model import Review
 
@@ -138,12 +139,9 @@ def write_diffs(diffs: Sequence[ReviewDiff], format: str) -> None:
 
         print(diff_markdown(diffs), end="")
     else:
-        from rich.console import Console
+        from goaltui.outputs.diff_terminal import diff_lines
 
-        from goaltui.outputs.diff_terminal import diff_rich
-
-        console = Console(highlight=False)
-        console.print(diff_rich(diffs, plain=console.color_system is None), soft_wrap=True)
+        _print_lines(lambda plain: diff_lines(diffs, plain))
 
 
 # -- goaltui history ------------------------------------------------------------------------
@@ -176,17 +174,21 @@ def cmd_history(arguments: argparse.Namespace) -> int:
 
         print(history_markdown(found), end="")
     else:
-        from rich.console import Console
+        from goaltui.outputs.diff_terminal import history_lines
 
-        from goaltui.outputs.diff_terminal import revision_rich
-
-        console = Console(highlight=False)
-        plain = console.color_system is None
-        for i, revision in enumerate(found.revisions):
-            if i:
-                console.print()
-            console.print(revision_rich(found, revision, plain), soft_wrap=True)
+        _print_lines(lambda plain: history_lines(found, plain))
     return OK
+
+
+def _print_lines(lines: Callable[[bool], Sequence[Line]]) -> None:
+    """The lines a writer makes, ``plain`` or styled as the output takes them, each whole."""
+    from rich.console import Console, Group
+
+    console = Console(highlight=False)  # on stdout, which is an Output
+    if console.color_system is None:  # no styles: what Rich would print is the lines' text
+        sys.stdout.write("".join(line.plain + "\n" for line in lines(True)))
+    else:
+        console.print(Group(*(line.rich() for line in lines(False))), soft_wrap=True)
 
 
 # -- goaltui textconv -----------------------------------------------------------------------

@@ -163,7 +163,7 @@ def file_history(path: Path) -> Iterator[Step]:
         for blob in (commit.change.new_blob, commit.change.old_blob):
             while blob is not None and blob not in read:
                 found, data = next(stream)
-                read[found] = _version(versions, path, data)
+                read[found] = _version(versions, data)
         cut = commit.id in shallow
         yield Step(
             commit,
@@ -173,8 +173,8 @@ def file_history(path: Path) -> Iterator[Step]:
         )
 
 
-def _version(versions: Versions, path: Path, data: bytes) -> Version:
+def _version(versions: Versions, data: bytes) -> Version:
     try:
-        return Version(versions.load(decode(path, data)))
+        return Version(versions.load(data))
     except ReviewError as error:
         return Version(None, tuple(error.problems))

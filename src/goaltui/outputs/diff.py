@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeVar
 
-from goaltui.language import Words
+from goaltui.language import N_, Words
 from goaltui.outputs.fields import (
     ENTRY_FIELDS,
     GOAL_FIELDS,
@@ -34,6 +34,8 @@ from goaltui.review.model import EMPTY_ENTRY, Goal, Move, Review
 
 #: What a file or a goal went through: in both versions and changed, or in one of them.
 State = Literal["changed", "unchanged", "added", "removed"]
+#: The word beside a status that moved, as the summaries say it.
+MOVE_WORDS: dict[Move, str] = {"worse": N_("worsened"), "better": N_("improved")}
 #: A piece of a changed text or list: kept ("="), taken out ("-") or put in ("+").
 Piece = tuple[Literal["=", "-", "+"], str]
 Owner = TypeVar("Owner")
@@ -137,8 +139,8 @@ def diff_reviews(
     languages = tuple(dict.fromkeys([*(old.translations or ()), *(new.translations or ())]))
     changes = (
         *_fields(REVIEW_FIELDS, old, new, languages),
-        *_fields((STATUSES_FIELD,), old, new, ()),
-        *_scale(old, new, languages),
+        *(() if old.statuses is new.statuses else _fields((STATUSES_FIELD,), old, new, ())),
+        *(() if old.statuses is new.statuses else _scale(old, new, languages)),
     )
     goals = tuple(_goals(old, new, languages))
     state = "changed" if changes or goals else "unchanged"

@@ -10,20 +10,24 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from goaltui.outputs.diff import Change, GoalDiff, ReviewDiff, excerpt, trimmed, value_text
+from goaltui.outputs.diff import (
+    MOVE_WORDS,
+    Change,
+    GoalDiff,
+    ReviewDiff,
+    excerpt,
+    trimmed,
+    value_text,
+)
 from goaltui.outputs.markdown import md
 from goaltui.outputs.marks import IMPROVED_MARK, WORSENED_MARK, untranslated_mark, with_mark
-from goaltui.outputs.summary import ATTENTION_WORDS, AttentionKind
 from goaltui.review.model import Move, Review
 from goaltui.text import clean_line
 
 if TYPE_CHECKING:
     from goaltui.outputs.history import History
 
-_MOVES: dict[Move, tuple[str, AttentionKind]] = {
-    "worse": (WORSENED_MARK, "worsened"),
-    "better": (IMPROVED_MARK, "improved"),
-}
+_MOVES: dict[Move, str] = {"worse": WORSENED_MARK, "better": IMPROVED_MARK}
 
 
 def code(text: str) -> str:
@@ -128,8 +132,7 @@ def _change(diff: ReviewDiff, change: Change, where: str | None) -> str:
         line += f"{_status(diff, change.before, diff.old_review)} → "
         line += _status(diff, change.after, diff.review)
         if change.move is not None:
-            mark, word = _MOVES[change.move]
-            line += f" {mark} " + w._(ATTENTION_WORDS[word])
+            line += f" {_MOVES[change.move]} " + w._(MOVE_WORDS[change.move])
     elif change.pieces:
         line += _pieces(change)
     else:
