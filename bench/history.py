@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         make_repository(folder, texts)
         times: dict[str, list[float]] = {name: [] for name in commands}
         sizes: dict[str, int] = {}
-        for name, command in commands.items():  # once each, to warm the caches
+        for command in commands.values():  # once each, to warm the caches
             timed(command, folder)
         for _ in range(arguments.runs):
             for name, command in commands.items():
