@@ -4,12 +4,25 @@ Quality report), --strict, and summary --since; each checked against its documen
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
-from reviewfiles import BASE, SEED, clean_env, edit, line_of, run, write
+from reviewfiles import (
+    BASE,
+    REPO,
+    SEED,
+    clean_env,
+    edit,
+    goaltui_script,
+    line_of,
+    run,
+    shell,
+    write,
+)
 from test_git_diff import palvelustrategia_partly
 
 # GitHub's workflow command, as its documentation and toolkit (@actions/core) write it:
@@ -205,3 +218,32 @@ def test_summary_without_since_neither_imports_nor_runs_git(tmp_path):
         check=False,
     )
     assert (result.stdout, result.stderr) == ("0 False\n", "")
+
+
+def test_the_documented_workflow_runs_in_a_pull_requests_checkout(repo, tmp_path):
+    """The commands of docs/examples/goaltui-review.yml, in a clone as the checkout action
+    makes it with fetch-depth: 0 (the base branch as origin/main)."""
+    workflow = (REPO / "docs" / "examples" / "goaltui-review.yml").read_text(encoding="utf-8")
+    check = re.search(r"run: (goaltui check .*)\n", workflow)
+    summary = re.search(r"run: >-\n\s+(goaltui summary .*)\n\s+(>> .*)\n", workflow)
+    assert check and summary
+    command = f"{summary[1]} {summary[2]}".replace("${{ github.base_ref }}", "main")
+    repo.write("data/kuva-2021.toml", SEED.read_text(encoding="utf-8"))
+    repo.commit("first")
+    checkout = tmp_path / "checkout"
+    repo.git("clone", "-q", str(repo.root), str(checkout))
+    repo.git("checkout", "-q", "-b", "pr", cwd=checkout)
+    text = palvelustrategia_partly(SEED.read_text(encoding="utf-8"))
+    (checkout / "data" / "kuva-2021.toml").write_text(text, encoding="utf-8")
+    repo.git("commit", "-qam", "Q3", cwd=checkout)
+    page = tmp_path / "step-summary.md"
+    env = {
+        "GITHUB_STEP_SUMMARY": str(page),
+        "PATH": f"{Path(goaltui_script()).parent}:{os.environ['PATH']}",
+    }
+    assert shell(check[1], cwd=checkout, **env).returncode == 0
+    ran = shell(command, cwd=checkout, **env)
+    assert (ran.returncode, ran.stderr) == (0, "")
+    said = page.read_text(encoding="utf-8")
+    assert "### Muutokset revision `origin/main` jälkeen" in said
+    assert "  - Q3 · tila: ● Toteutuu → ◐ Toteutuu osittain ▼ heikentynyt" in said
