@@ -192,6 +192,16 @@ def test_summary_since_adds_the_changes_after_each_summary(repo):
     assert [c["field"] for c in file["since"]["changes"]] == ["status", "forecast"]
     assert document["since"] == "HEAD~1"
     assert [d["path"] for d in document["removed_since"]] == ["data/vanha.toml"]
+    repo.write("data/broken.toml", edit(BASE, "year = 2021", "year = true"))
+    problems = run(
+        "summary", "--since", "HEAD~1", "nope.toml", "data", "--lang", "en", cwd=repo.root
+    )
+    assert problems.returncode == 1
+    said = problems.stderr.splitlines()
+    # each problem once: the summary's, not again for the changes
+    assert said.count("nope.toml: error: no such file or folder") == 1
+    assert len([line for line in said if line.startswith("data/broken.toml:")]) == 1
+    (repo.root / "data" / "broken.toml").unlink()
     outside = run("summary", "--since", "v1", "--lang", "en", cwd=repo.root)
     assert (outside.returncode, outside.stdout) == (2, "")
     assert outside.stderr.startswith('goaltui summary: unknown revision "v1"')

@@ -230,6 +230,7 @@ def test_refusals(repo, tmp_path):
     for name, path, cwd in (
         ("no repository", "r.toml", outside),
         ("no commit", "data/new.toml", repo.root),
+        ("a folder", "data", repo.root),
     ):
         result = run("history", path, "--lang", "en", cwd=cwd)
         assert (result.returncode, result.stdout) == (2, ""), name
@@ -237,6 +238,7 @@ def test_refusals(repo, tmp_path):
     assert said == {
         "no repository": "goaltui history: r.toml is not in a git repository\n",
         "no commit": "goaltui history: git has no commit of data/new.toml\n",
+        "a folder": "goaltui history: data is a folder; name one review file\n",
     }
     none = run("history", "data/review.toml", "--goal", "nope", "--lang", "en", cwd=repo.root)
     assert (none.returncode, none.stdout) == (0, "")

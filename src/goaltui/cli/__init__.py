@@ -12,35 +12,27 @@ read. Summaries and the app speak the review's language (docs/format.md, "Langua
 from __future__ import annotations
 
 import argparse
-import contextlib
 import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from goaltui import language
 from goaltui.cli import changes, parsers
+from goaltui.cli.output import report as _report
+from goaltui.cli.output import say as _err
 from goaltui.files.problems import Problem, ReviewError, SaveError
 from goaltui.language import _, default, ngettext
 
 if TYPE_CHECKING:
+    from goaltui.cli.since import SummarySince
     from goaltui.outputs.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
 OK, INVALID, USAGE = 0, 1, 2
-
-
-def _err(message: str) -> None:
-    with contextlib.suppress(OSError):  # stderr on a full disk too: nowhere left to say it
-        print(clean_line(message), file=sys.stderr)
-
-
-def _report(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
-    for problem in problems:
-        print(problem, file=stream or sys.stderr)
 
 
 class _Outcome:
@@ -128,7 +120,9 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
     total = totals(summaries)
     since = None
     if arguments.since is not None:  # git only when asked: summary stays quick in CI
-        since = changes.summary_since(arguments, summaries)
+        from goaltui.cli.since import summary_since
+
+        since = summary_since(arguments, summaries)
         if since is None:
             return USAGE
         outcome.invalid |= since.invalid
@@ -148,9 +142,7 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
     return outcome.code
 
 
-def _print_rich(
-    summaries: list[ReviewSummary], total: Totals, since: changes.SummarySince | None
-) -> None:
+def _print_rich(summaries: list[ReviewSummary], total: Totals, since: SummarySince | None) -> None:
     from rich.console import Console
 
     from goaltui.outputs.terminal import summary_rich, totals_rich

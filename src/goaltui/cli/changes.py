@@ -9,44 +9,31 @@ error: a message and exit 2. An invalid review on either side is its problems an
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from goaltui import language
 from goaltui.cli import parsers
-from goaltui.files.problems import Problem, ReviewError
+from goaltui.cli.output import report as _report
+from goaltui.cli.output import say as _err
+from goaltui.files.problems import ReviewError
 from goaltui.language import _, pgettext
-from goaltui.text import clean_line
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from goaltui.outputs.diff import ReviewDiff
     from goaltui.outputs.diff_terminal import Line
-    from goaltui.outputs.summary import ReviewSummary, Totals
     from goaltui.review.model import Review
 
 OK, INVALID, USAGE = 0, 1, 2
 FORMATS = ("rich", "markdown", "json")
 
 
-def _err(message: str) -> None:
-    with contextlib.suppress(OSError):
-        print(clean_line(message), file=sys.stderr)
-
-
-def _report(problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)
-
-
-def _words(reviews: Sequence[object], option: str | None) -> language.Words:
-    """The words of a diff: the language of its newest review (see review_language)."""
-    code = next((getattr(r, "language", None) for r in reviews if r is not None), None)
+def _words(reviews: Sequence[Review | None], option: str | None) -> language.Words:
+    """The words of a diff: the language of the first of ``reviews`` there is (the newest
+    version), or ``option`` (see review_language)."""
+    code = next((review.language for review in reviews if review is not None), None)
     return language.catalogue(language.review_language(code, option=option))
 
 
@@ -90,35 +77,38 @@ def _two(old: str, new: str, option: str | None) -> tuple[list[ReviewDiff], bool
         return [], True
     before, after = sides
     words = _words([after.review, before.review], option)
-    path = after.name.partition(":")[2] if not Path(after.name).exists() else after.name
-    diff = diff_reviews(before.review, after.review, words, path or after.name, old, new)
-    return [diff], False
+    return [diff_reviews(before.review, after.review, words, after.path, old, new)], False
 
 
 def since_diffs(
     revision: str,
     paths: Sequence[str],
     option: str | None,
-    loaded: Mapping[str, Review] | None = None,
+    summarised: Mapping[str, Review] | None = None,
 ) -> tuple[list[ReviewDiff], bool]:
     """Each review file under ``paths`` compared with its version at ``revision``; whether
-    any version was invalid (its problems said). ``loaded``: the files read already, by
-    path. Raises GitError."""
+    any version was invalid (its problems said). ``summarised``: the files a summary read,
+    by path, which it said the problems of (the others are left out, but for those gone
+    since). Raises GitError."""
     from goaltui.files.changes import old_review, since
     from goaltui.files.loading import load
     from goaltui.outputs.diff import diff_reviews
 
     found, problems = since(revision, paths)
-    _report(problems)
+    if summarised is None:
+        _report(problems)
     invalid = bool(problems)
     diffs = []
     for item in found:
+        new = None
+        if item.path is not None and summarised is not None:
+            new = summarised.get(str(item.path))
+            if new is None:
+                continue  # not a valid review now: the summary said why
         try:
             old = old_review(item)
-            new = None
-            if item.path is not None:
-                known = (loaded or {}).get(str(item.path))
-                new = known if known is not None else load(item.path).review
+            if item.path is not None and new is None:
+                new = load(item.path).review
         except ReviewError as error:
             _report(error.problems)
             invalid = True
@@ -153,6 +143,10 @@ def cmd_history(arguments: argparse.Namespace) -> int:
     from goaltui.outputs.history import history
 
     path = Path(arguments.path)
+    if path.is_dir():
+        folder = _("goaltui history: {path} is a folder; name one review file")
+        _err(folder.format(path=path))
+        return USAGE
     try:
         found = history(str(path), file_history(path), arguments.goal, arguments.lang)
     except GitError as error:
@@ -231,80 +225,6 @@ def write_bytes(data: bytes) -> None:
         return
     buffer.write(data)
     buffer.flush()
-
-
-# -- summary --since ------------------------------------------------------------------------
-
-
-@dataclass
-class SummarySince:
-    """What ``summary --since REV`` adds: each summarised file's changes since REV, after its
-    summary, and those of the files gone since, after them all."""
-
-    revision: str
-    by_path: dict[str, ReviewDiff]
-    removed: list[ReviewDiff]
-    invalid: bool
-
-    def of(self, summary: ReviewSummary) -> ReviewDiff | None:
-        return self.by_path.get(str(summary.path)) if summary.path is not None else None
-
-    def json(self, summaries: Sequence[ReviewSummary]) -> dict[str, Any]:
-        """The keyword arguments of summary_json: a "since" in each file, and the removed."""
-        from goaltui.outputs.diff_json import review_diff_document
-
-        def after(summary: ReviewSummary) -> dict[str, Any]:
-            diff = self.of(summary)
-            return {"since": review_diff_document(diff) if diff is not None else None}
-
-        removed = [review_diff_document(diff) for diff in self.removed]
-        return {"after": after, "extra": {"since": self.revision, "removed_since": removed}}
-
-    def print_markdown(self, summaries: Sequence[ReviewSummary], total: Totals | None) -> None:
-        from goaltui.outputs.diff_markdown import code, review_diff_markdown
-        from goaltui.outputs.markdown import summary_markdown
-
-        def heading(diff: ReviewDiff) -> str:
-            since = diff.words._("Changes since {revision}")
-            return "### " + since.format(revision=code(self.revision))
-
-        removed = "".join("\n" + review_diff_markdown(d, heading(d)) for d in self.removed)
-
-        def after(summary: ReviewSummary) -> str:
-            diff = self.of(summary)
-            text = "\n" + review_diff_markdown(diff, heading(diff)) if diff is not None else ""
-            return text + (removed if summary is summaries[-1] else "")  # before the total
-
-        print(summary_markdown(summaries, total, after) if summaries else removed, end="")
-
-    def print_rich(self, console: Console, summary: ReviewSummary | None) -> None:
-        """The changes after ``summary``'s; with None, those of the files removed."""
-        from goaltui.outputs.diff_terminal import review_diff_rich
-
-        diffs = self.removed if summary is None else [d for d in [self.of(summary)] if d]
-        for diff in diffs:
-            console.print()
-            console.print(
-                review_diff_rich(diff, plain=console.color_system is None), soft_wrap=True
-            )
-
-
-def summary_since(
-    arguments: argparse.Namespace, summaries: Sequence[ReviewSummary]
-) -> SummarySince | None:
-    """The changes since ``arguments.since`` of the files summarised (None: git could not
-    say, and said why)."""
-    from goaltui.files.git import GitError
-
-    loaded = {str(s.path): s.review for s in summaries if s.path is not None}
-    try:
-        diffs, invalid = since_diffs(arguments.since, arguments.paths, arguments.lang, loaded)
-    except GitError as error:
-        _err(_("goaltui summary: {error}").format(error=error))
-        return None
-    by_path = {diff.path: diff for diff in diffs if diff.state != "removed"}
-    removed = [diff for diff in diffs if diff.state == "removed"]
-    return SummarySince(arguments.since, by_path, removed, invalid)
 
 
 # -- the parsers ----------------------------------------------------------------------------

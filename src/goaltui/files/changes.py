@@ -24,10 +24,11 @@ from goaltui.review.model import Review
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """One side of a diff: its name as given, and the review it holds (None: no file)."""
+    """One side of a diff: its name as given, its file's path, and the review it holds."""
 
     name: str
-    review: Review | None
+    path: str  # the path alone: "data/x.toml" of "HEAD~1:data/x.toml"
+    review: Review
 
 
 def read_side(argument: str) -> Side:
@@ -38,7 +39,7 @@ def read_side(argument: str) -> Side:
     """
     path = Path(argument)
     if path.exists() or ":" not in argument:
-        return Side(argument, load(path).review)
+        return Side(argument, argument, load(path).review)
     revision, _colon, name = argument.partition(":")
     repository = Repository.at(Path.cwd())
     if revision:
@@ -49,7 +50,7 @@ def read_side(argument: str) -> Side:
         raise GitError(absent.format(path=name, revision=revision or ":"))
     ((_found, data),) = repository.blobs([blob])
     shown = Path(argument)
-    return Side(argument, load_text(shown, decode(shown, data)).review)
+    return Side(argument, name, load_text(shown, decode(shown, data)).review)
 
 
 @dataclass(frozen=True, slots=True)
