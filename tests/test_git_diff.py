@@ -379,6 +379,22 @@ def test_since_names_files_added_and_removed_and_non_ascii_paths(repo):
     assert "data/kulttuuri-ä.toml: 1 muutos" in plain.stdout
 
 
+def test_since_from_the_top_of_the_repository_and_from_a_folder_below(repo):
+    repo.write("a.toml", BASE)
+    repo.write("sub/b.toml", BASE)
+    repo.write("notes.txt", "not a review")
+    repo.commit("first")
+    repo.write("a.toml", palvelustrategia_partly(BASE))
+    (repo.root / "sub" / "b.toml").unlink()
+    result = run("diff", "--since", "HEAD", ".", "--format", "json", cwd=repo.root)
+    assert (result.returncode, result.stderr) == (0, "")
+    states = {f["path"]: f["state"] for f in json.loads(result.stdout)["files"]}
+    assert states == {"a.toml": "changed", "sub/b.toml": "removed"}
+    below = run("diff", "--since", "HEAD", "..", "--format", "json", cwd=repo.root / "sub")
+    states = {f["path"]: f["state"] for f in json.loads(below.stdout)["files"]}
+    assert states == {"../a.toml": "changed", "b.toml": "removed"}
+
+
 def test_a_file_deleted_at_head_and_detached_head(repo):
     repo.write("data/review.toml", BASE)
     first = repo.commit("first")

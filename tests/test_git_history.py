@@ -110,6 +110,7 @@ def test_markdown_and_the_languages_date_format(repo):
     assert lines[2].endswith(" \\*toka\\* &lt;b&gt;") and lines[2].startswith("### `")
     assert f"{AUTHOR} · 2.10.2021" in lines
     assert "  - Q3 · ennuste: 100 % → 90 %" in lines
+    assert lines[-1] == "- `data/review.toml`: uusi tiedosto"  # the first commit
 
 
 def test_renames_are_followed(repo):

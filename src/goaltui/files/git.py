@@ -170,9 +170,8 @@ class Repository:
         return found.decode().strip() if kind.strip() == b"blob" else None
 
     def files(self, commit: str, paths: Sequence[str]) -> dict[str, str]:
-        """The files under ``paths`` (relative to the top) at ``commit``: path -> blob."""
-        if not paths:
-            return {}
+        """The files under ``paths`` (relative to the top; none: all) at ``commit``: path ->
+        blob."""
         listed = self.run(["ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths])
         found = {}
         for entry in listed.decode("utf-8", "surrogateescape").split("\0"):

@@ -257,6 +257,20 @@ def marked(old: Sequence[str], new: Sequence[str], *, words: bool) -> tuple[Piec
     return tuple(pieces)
 
 
+def headline(diff: ReviewDiff, path: str) -> str:
+    """``data/x.toml: 2 changes``, ``...: new file``, ...; ``path`` is the diff's path as the
+    writer shows it (made safe for its format)."""
+    w = diff.words
+    if diff.state == "added":
+        return w._("{path}: new file").format(path=path)
+    if diff.state == "removed":
+        return w._("{path}: file removed").format(path=path)
+    if diff.changed:
+        count = w.ngettext("{n} change", "{n} changes", diff.count).format(n=w.integer(diff.count))
+        return w._("{path}: {changes}").format(path=path, changes=count)
+    return w._("{path}: no changes").format(path=path)
+
+
 def value_text(words: Words, value: Value | object) -> str:
     """A value as every writer shows it (not yet made safe for any output): "(none)" for an
     absent one, yes or no, a list's items joined."""

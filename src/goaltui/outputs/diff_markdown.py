@@ -16,6 +16,7 @@ from goaltui.outputs.diff import (
     GoalDiff,
     ReviewDiff,
     excerpt,
+    headline,
     trimmed,
     value_text,
 )
@@ -42,17 +43,7 @@ def diff_markdown(diffs: Sequence[ReviewDiff]) -> str:
 
 def review_diff_markdown(diff: ReviewDiff, heading: str | None = None) -> str:
     """One file's changes: under ``heading`` (Markdown already), else under its path."""
-    w = diff.words
-    path = code(diff.path)
-    if diff.state == "added":
-        said = w._("{path}: new file").format(path=path)
-    elif diff.state == "removed":
-        said = w._("{path}: file removed").format(path=path)
-    elif diff.changed:
-        count = w.ngettext("{n} change", "{n} changes", diff.count).format(n=w.integer(diff.count))
-        said = w._("{path}: {changes}").format(path=path, changes=count)
-    else:
-        said = w._("{path}: no changes").format(path=path)
+    said = headline(diff, code(diff.path))
     out = [heading or f"### {said}", ""]
     if heading:
         out += [said, ""]
@@ -76,11 +67,15 @@ def history_markdown(history: History) -> str:
             else f"### {code(revision.short)}"
         )
         out += ["", f"{md(revision.author)} · {date}", ""]
+        if revision.old_path != revision.path:
+            out += [w._("renamed from {path}").format(path=code(revision.old_path)), ""]
         if revision.cut:
             out += [w._("(the history before this commit is not in this shallow clone)"), ""]
         for problem in revision.problems:
             out.append(f"- {md(problem)}")
-        if revision.diff is not None:
+        if revision.diff is not None and revision.diff.whole:
+            out.append(f"- {headline(revision.diff, code(revision.diff.path))}")
+        elif revision.diff is not None:
             out += list(_body(revision.diff))
         out.append("")
     return "\n".join(out)

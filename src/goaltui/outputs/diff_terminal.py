@@ -27,6 +27,7 @@ from goaltui.outputs.diff import (
     GoalDiff,
     ReviewDiff,
     excerpt,
+    headline,
     trimmed,
     value_text,
 )
@@ -82,20 +83,9 @@ class Lines:
 
     def heading(self) -> Line:
         """``data/x.toml: 2 changes`` and the versions compared."""
-        diff, w = self.diff, self.w
+        diff = self.diff
         path = clean_line(diff.path)
-        if diff.state == "added":
-            said = w._("{path}: new file").format(path=path)
-        elif diff.state == "removed":
-            said = w._("{path}: file removed").format(path=path)
-        elif diff.changed:
-            count = w.ngettext("{n} change", "{n} changes", diff.count).format(
-                n=w.integer(diff.count)
-            )
-            said = w._("{path}: {changes}").format(path=path, changes=count)
-        else:
-            said = w._("{path}: no changes").format(path=path)
-        line = Line((said, "bold"))
+        line = Line((headline(diff, path), "bold"))
         sides = [clean_line(name) for name in (diff.old, diff.new) if name is not None]
         if not diff.whole and len(sides) == 2 and sides != [path, path]:
             line.append(f"  {sides[0]} → {sides[1]}", style=DIM)
