@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from goaltui.outputs.fields import (
     ENTRY_FIELDS,
+    EXTRA,
     GOAL_FIELDS,
     REVIEW_FIELDS,
     STATUS_FIELDS,
@@ -64,7 +65,8 @@ def _facts(
             if described.kind == "values":
                 assert isinstance(value, Mapping)
                 for key, item in value.items():
-                    yield clean_line(f"{at} · {key}: {_toml_value(item)}")
+                    name = key if described.name == EXTRA else f"{described.name} {key}"
+                    yield clean_line(f"{at} · {name}: {_toml_value(item)}")
             else:
                 for line in _lines(value):
                     yield clean_line(f"{at} · {described.name}: {line}")

@@ -7,6 +7,8 @@ field from these lists, and :mod:`~goaltui.outputs.facts` prints a version one f
 so a new field of the format is one line here::
 
     Field("actions", N_("actions"), "list", lambda entry: entry.actions, translated=True),
+    Field("forecasts", N_("indicator forecast"), "values",
+          lambda entry: {i: value.forecast for i, value in entry.indicators.items()} or None),
 
 Kinds of value: ``text`` (a short string, shown old → new), ``prose`` (a text of sentences,
 whose changed words are marked), ``list`` (strings; the items added and removed are marked),
@@ -49,6 +51,10 @@ class Field(Generic[Owner]):
         return found
 
 
+#: The name of the field of a table's unknown keys, which are shown by their own names.
+EXTRA = "extra"
+
+
 def _extra(owner: Any) -> Mapping[str, Any] | None:
     """The table's unknown keys, which a save keeps: a change to them is a change too."""
     return owner.extra or None
@@ -61,7 +67,7 @@ REVIEW_FIELDS: tuple[Field[Review], ...] = (
     Field("translations", N_("translations"), "list", lambda r: r.translations),
     Field("periods", N_("periods"), "list", lambda r: r.periods),
     Field("current", N_("current period"), "text", lambda r: r.current),
-    Field("extra", N_("other keys"), "values", lambda r: {**r.review_extra, **r.extra} or None),
+    Field(EXTRA, N_("other keys"), "values", lambda r: {**r.review_extra, **r.extra} or None),
 )
 #: The scale as a whole: its labels in order (a status's own fields are STATUS_FIELDS).
 STATUSES_FIELD: Field[Review] = Field(
@@ -73,7 +79,7 @@ STATUS_FIELDS: tuple[Field[Status], ...] = (
     Field("symbol", N_("symbol"), "text", lambda s: s.symbol),
     Field("description", N_("description"), "prose", lambda s: s.description, translated=True),
     Field("explain", N_("needs a comment"), "flag", lambda s: s.explain),
-    Field("extra", N_("other keys"), "values", _extra),
+    Field(EXTRA, N_("other keys"), "values", _extra),
 )
 GOAL_FIELDS: tuple[Field[Goal], ...] = (
     Field("theme", N_("theme"), "text", lambda g: g.theme, translated=True),
@@ -83,11 +89,11 @@ GOAL_FIELDS: tuple[Field[Goal], ...] = (
     Field("measure", N_("measure"), "prose", lambda g: g.measure, translated=True),
     Field("binding", N_("binding"), "flag", lambda g: g.binding),
     Field("links", N_("links"), "list", lambda g: g.links, translated=True),
-    Field("extra", N_("other keys"), "values", _extra),
+    Field(EXTRA, N_("other keys"), "values", _extra),
 )
 ENTRY_FIELDS: tuple[Field[PeriodEntry], ...] = (
     Field("status", N_("status"), "status", lambda e: e.status),
     Field("forecast", N_("forecast"), "text", lambda e: e.forecast, translated=True),
     Field("comment", N_("comment"), "prose", lambda e: e.comment, translated=True),
-    Field("extra", N_("other keys"), "values", _extra),
+    Field(EXTRA, N_("other keys"), "values", _extra),
 )
