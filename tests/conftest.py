@@ -15,6 +15,9 @@ from reviewfiles import LANGUAGE_VARIABLES, OUTPUT_VARIABLES
 from goaltui.language import PSEUDO, set_default
 from goaltui.language.words import PSEUDO_VARIABLE
 
+#: The ``repo`` fixture: a real git repository in a temporary folder (tests/gitrepo.py).
+pytest_plugins = ("gitrepo",)
+
 # Deterministic in CI and locally: the same examples on every run, nothing stored on disk.
 settings.register_profile(
     "goaltui",

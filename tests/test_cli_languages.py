@@ -347,6 +347,8 @@ NOT_TRANSLATED = {
     "color", "binding", "status", "forecast", "toml",
     "goaltui", "summary", "check", "fmt", "h", "help", "version", "read", "only", "break",
     "lock", "lang", "period", "format", "rich", "markdown", "json", "bogus",
+    "diff", "history", "textconv", "since", "exit", "code", "goal", "strict", "text", "github",
+    "gitlab", "git", "log", "p", "show", "config", "echo", "gitattributes",
 }  # fmt: skip
 
 # A broken review whose texts are marked as the pseudo-language marks goaltui's words, and
@@ -412,6 +414,10 @@ def test_the_commands_refusals_say_nothing_that_bypasses_the_catalogues(tmp_path
         ["summary", "--help"],
         ["check", "--help"],
         ["fmt", "--help"],
+        ["diff", "--help"],
+        ["history", "--help"],
+        ["textconv", "--help"],
+        ["diff", "--format"],
         ["summary", "--bogus"],
         ["summary", "--format"],
         ["--read-only", "--break-lock"],

@@ -12,35 +12,27 @@ read. Summaries and the app speak the review's language (docs/format.md, "Langua
 from __future__ import annotations
 
 import argparse
-import contextlib
 import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from goaltui import language
-from goaltui.cli import parsers
+from goaltui.cli import changes, parsers
+from goaltui.cli.output import report as _report
+from goaltui.cli.output import say as _err
 from goaltui.files.problems import Problem, ReviewError, SaveError
 from goaltui.language import _, default, ngettext
 
 if TYPE_CHECKING:
+    from goaltui.cli.since import SummarySince
     from goaltui.outputs.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
 OK, INVALID, USAGE = 0, 1, 2
-
-
-def _err(message: str) -> None:
-    with contextlib.suppress(OSError):  # stderr on a full disk too: nowhere left to say it
-        print(clean_line(message), file=sys.stderr)
-
-
-def _report(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
-    for problem in problems:
-        print(problem, file=stream or sys.stderr)
 
 
 class _Outcome:
@@ -55,13 +47,17 @@ class _Outcome:
         return INVALID if self.invalid else OK
 
 
-def _paths(arguments: Sequence[str], outcome: _Outcome, stream: TextIO | None = None) -> list[Path]:
+def _paths(
+    arguments: Sequence[str],
+    outcome: _Outcome,
+    report: Callable[[Sequence[Problem]], None] = _report,
+) -> list[Path]:
     """The review files to work on; problems with the arguments are reported at once."""
     from goaltui.files.paths import review_paths
 
     paths, problems = review_paths(arguments)
     if problems:
-        _report(problems, stream)
+        report(problems)
         outcome.invalid = True
         outcome.problems += len(problems)
     return paths
@@ -122,20 +118,31 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
         speaks = language.review_language(source.review.language, option=arguments.lang)
         summaries.append(summarize(source.review, path, period, speaks))
     total = totals(summaries)
+    since = None
+    if arguments.since is not None:  # git only when asked: summary stays quick in CI
+        from goaltui.cli.since import summary_since
+
+        since = summary_since(arguments, summaries)
+        if since is None:
+            return USAGE
+        outcome.invalid |= since.invalid
     if arguments.format == "json":
         from goaltui.outputs.json_format import summary_json
 
-        print(summary_json(summaries, total))
+        print(summary_json(summaries, total, **(since.json(summaries) if since else {})))
     elif arguments.format == "markdown":
         from goaltui.outputs.markdown import summary_markdown
 
-        print(summary_markdown(summaries, total if len(summaries) > 1 else None), end="")
-    elif summaries:
-        _print_rich(summaries, total)
+        if since is None:
+            print(summary_markdown(summaries, total if len(summaries) > 1 else None), end="")
+        else:
+            since.print_markdown(summaries, total if len(summaries) > 1 else None)
+    elif summaries or since:
+        _print_rich(summaries, total, since)
     return outcome.code
 
 
-def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
+def _print_rich(summaries: list[ReviewSummary], total: Totals, since: SummarySince | None) -> None:
     from rich.console import Console
 
     from goaltui.outputs.terminal import summary_rich, totals_rich
@@ -145,22 +152,29 @@ def _print_rich(summaries: list[ReviewSummary], total: Totals) -> None:
         if i:
             console.print()
         console.print(summary_rich(summary))
+        if since is not None:
+            since.print_rich(console, summary)
+    if since is not None:
+        since.print_rich(console, None)
     if len(summaries) > 1:
         console.print()
         console.print(totals_rich(total, summaries))
 
 
 def cmd_check(arguments: argparse.Namespace) -> int:
+    from goaltui.cli.problems import ProblemOutput
     from goaltui.files.checks import check_file
 
     outcome = _Outcome()
-    paths = _paths(arguments.paths, outcome, sys.stdout)
+    shown = ProblemOutput(arguments.format)
+    paths = _paths(arguments.paths, outcome, shown.write)
     errors, warnings = outcome.problems, 0
     for path in paths:
         problems = check_file(path)
-        _report(problems, sys.stdout)
+        shown.write(problems)
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
+    shown.close()
     n = default().integer
     # Translators: {files}, {errors} and {warnings} are counts, such as "2 files", "0 errors"
     said = _("goaltui check: {files}, {errors}, {warnings}")
@@ -172,7 +186,7 @@ def cmd_check(arguments: argparse.Namespace) -> int:
             warnings=ngettext("{n} warning(s)", "{n} warning(s)", warnings).format(n=n(warnings)),
         )
     )
-    return INVALID if errors else OK
+    return INVALID if errors or (arguments.strict and warnings) else OK
 
 
 def cmd_fmt(arguments: argparse.Namespace) -> int:
@@ -243,6 +257,9 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., i
     "summary": (parsers.summary_parser, cmd_summary),
     "check": (parsers.check_parser, cmd_check),
     "fmt": (parsers.fmt_parser, cmd_fmt),
+    "diff": (changes.diff_parser, changes.cmd_diff),
+    "history": (changes.history_parser, changes.cmd_history),
+    "textconv": (changes.textconv_parser, changes.cmd_textconv),
 }
 
 

@@ -13,12 +13,28 @@ import contextlib
 import errno
 import io
 import os
+import sys
+from collections.abc import Sequence
 from typing import TextIO
 
+from goaltui.files.problems import Problem
 from goaltui.language import _
+from goaltui.text import clean_line
 
 #: The exit code when the output could not be written whole.
 OUTPUT_FAILED = 3
+
+
+def say(message: str) -> None:
+    """``message`` on stderr, on one clean line."""
+    with contextlib.suppress(OSError):  # stderr on a full disk too: nowhere left to say it
+        print(clean_line(message), file=sys.stderr)
+
+
+def report(problems: Sequence[Problem]) -> None:
+    """Each problem on stderr, as ``path:line:col: error|warning: field: message``."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
 
 
 class Output(io.TextIOBase):
@@ -99,9 +115,12 @@ def unwritten(command: str, failure: OSError, writes: bool) -> str:
         said = _(
             "goaltui check: the problems found could not be written to standard output: {reason}"
         )
-    else:
+    elif command == "summary":
         said = _("goaltui summary: the summary could not be written to standard output: {reason}")
-    return said.format(reason=reason(failure))
+    else:
+        # Translators: {command} is diff, history or textconv
+        said = _("goaltui {command}: its output could not be written to standard output: {reason}")
+    return said.format(command=command, reason=reason(failure))
 
 
 def reason(failure: OSError) -> str:

@@ -167,6 +167,10 @@ def open_parser() -> argparse.ArgumentParser:
         "  goaltui summary [PATH ...]        print a summary of each review\n"
         "  goaltui check [PATH ...]          validate review files\n"
         "  goaltui fmt [--check] [PATH ...]  rewrite review files in the canonical layout\n"
+        "  goaltui diff OLD NEW              what changed between two versions (REV:PATH too)\n"
+        "  goaltui diff --since REV [PATH ...]  what changed since a git revision\n"
+        "  goaltui history PATH              each commit's changes to a review file\n"
+        "  goaltui textconv FILE             a review one fact a line, for git diff\n"
         "\n"
         "PATH is a review file or a folder (every *.toml below it); with none, ./data.\n"
         'Run "goaltui COMMAND --help" for a command\'s options; in the app, press ? for '
@@ -216,6 +220,11 @@ def summary_parser() -> argparse.ArgumentParser:
             "and minutes; json: for other tools"
         ),
     )
+    parser.add_argument(
+        "--since",
+        metavar=pgettext("a placeholder in --help: a git revision", "REV"),
+        help=_("add what changed in each file since the git revision REV (goaltui diff --since)"),
+    )
     _lang(parser, about_a_review=True)
     return parser
 
@@ -227,6 +236,18 @@ def check_parser() -> argparse.ArgumentParser:
         "Exits 1 if any file has an error; warnings alone exit 0."
     )
     parser = _parser("goaltui check", description)
+    parser.add_argument(
+        "--format",
+        choices=("text", "github", "gitlab"),
+        default="text",
+        help=_(
+            "text: path:line:col lines; github: workflow commands that annotate a pull "
+            "request's lines; gitlab: a Code Quality report (JSON)"
+        ),
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help=_("exit 1 on warnings too, not only on errors")
+    )
     _lang(parser, about_a_review=False)
     return parser
 

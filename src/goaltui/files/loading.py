@@ -155,6 +155,18 @@ def load_text(path: Path, text: str, fingerprint: Fingerprint | None = None) -> 
         raise ReviewError.single(path, nested, line=1) from None
 
 
+def review_of(data: dict[str, Any]) -> Review | None:
+    """The review that parsed TOML ``data`` makes, as :func:`load_text` makes it from the
+    text; None when the data holds an error (:func:`load_text` says which, and where)."""
+    if _too_deep(data, MAX_NESTING) is not None:
+        return None
+    try:
+        _unify_line_ends(data)
+        return build_review(data)[0]
+    except RecursionError:
+        return None
+
+
 def _too_deep(node: dict[str, Any] | list[Any], room: int) -> tuple[str | int, ...] | None:
     """Where arrays and tables nest more than ``room`` levels below ``node``, if anywhere."""
     for key, value in node.items() if type(node) is dict else enumerate(node):

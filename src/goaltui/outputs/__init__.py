@@ -2,8 +2,10 @@
 
 A *document model* says what an output holds, decided once, whatever its format:
 :mod:`summary` (the summary of a review; its attention list is computed there and nowhere
-else). A later kind of output gets a model of its own beside it: ``report.py`` for reports,
-``diff.py`` for diffs.
+else), :mod:`diff` (what changed between two versions of a review, field by field over the
+description of its fields in :mod:`fields`) and :mod:`history` (a file's commits, each with
+its diff). A later kind of output gets a model of its own beside them: ``report.py`` for
+reports.
 
 A *writer* lays document models out in one format, one module per format, with one function
 per document named ``<document>_<format>``:
@@ -11,6 +13,12 @@ per document named ``<document>_<format>``:
     terminal.py     Rich renderables (``goaltui summary`` and the app): summary_rich
     markdown.py     Markdown (CI job summaries, minutes): summary_markdown
     json_format.py  JSON for other tools (docs/summary-json.md): summary_json
+
+The diffs' writers are modules of their own, named by document and format, so that the
+summary's stay as they are: ``diff_terminal.py`` (diff_lines, history_lines),
+``diff_markdown.py`` and ``diff_json.py``. Two outputs are not documents a person reads:
+:mod:`facts` (a review one fact a line, for ``goaltui textconv``) and :mod:`ci` (problems as
+GitHub's workflow commands and GitLab's Code Quality report).
 
 A new format is a new writer module here: ``html.py``, ``csv_format.py``, ``xlsx.py``,
 ``pdf.py`` (``_format`` where the plain name would hide a standard or third-party module).

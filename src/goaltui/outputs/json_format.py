@@ -9,7 +9,7 @@ translation.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from goaltui.outputs.summary import ReviewSummary, Totals
@@ -18,11 +18,17 @@ from goaltui.review.model import Localized
 JSON_VERSION = 1
 
 
-def summary_json(summaries: Sequence[ReviewSummary], total: Totals) -> str:
-    """Each review's summary and their total, as one JSON document."""
+def summary_json(
+    summaries: Sequence[ReviewSummary],
+    total: Totals,
+    after: Callable[[ReviewSummary], dict[str, Any]] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> str:
+    """Each review's summary (with the keys ``after`` adds to it) and their total, and the
+    keys of ``extra``, as one JSON document."""
     document = {
         "version": JSON_VERSION,
-        "files": [_json_one(summary) for summary in summaries],
+        "files": [{**_json_one(s), **(after(s) if after else {})} for s in summaries],
         "total": {
             "files": total.files,
             "goals": total.goals,
@@ -32,6 +38,7 @@ def summary_json(summaries: Sequence[ReviewSummary], total: Totals) -> str:
             "worsened": total.worsened,
             "unexplained": total.unexplained,
         },
+        **(extra or {}),
     }
     # ensure_ascii keeps every control character from a file escaped in the output.
     return json.dumps(document, ensure_ascii=True, indent=2)

@@ -8,7 +8,7 @@ after its language's mark ("\\[fi\\]"), explained under the goals.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from goaltui.language.labels import file_count, goal_count
 from goaltui.outputs.marks import (
@@ -44,9 +44,14 @@ def _md_status(summary: ReviewSummary, label: str | None) -> str:
     return f"{md(status.mark)} {md(summary.label(status.label))}"
 
 
-def summary_markdown(summaries: Sequence[ReviewSummary], total: Totals | None = None) -> str:
-    """Each review's summary, and the total of them all when ``total`` is given."""
-    parts = [_markdown_one(summary) for summary in summaries]
+def summary_markdown(
+    summaries: Sequence[ReviewSummary],
+    total: Totals | None = None,
+    after: Callable[[ReviewSummary], str] | None = None,
+) -> str:
+    """Each review's summary (and what ``after`` adds to it), and the total of them all when
+    ``total`` is given."""
+    parts = [_markdown_one(summary) + (after(summary) if after else "") for summary in summaries]
     if total is not None:
         parts.append(_markdown_total(total, summaries))
     return "\n".join(parts)

@@ -35,6 +35,8 @@ EntryText = TextField
 
 #: A text of a review file: a string, or a list of strings (a goal's links).
 Text = str | tuple[str, ...]
+#: Which way a status moved: to a better or a worse one (see :meth:`Review.moved`).
+Move = Literal["better", "worse"]
 T = TypeVar("T")
 
 
@@ -269,11 +271,13 @@ class Review:
     empty_goals_key: bool = False  # the file says ``goals = []``: written back as it was
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     _explain: frozenset[str] = field(init=False, repr=False, compare=False)
+    _rank: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index = {goal.id: i for i, goal in enumerate(self.goals)}
         # Asked for every cell the app draws: kept at hand.
         self._explain = frozenset(s.label for s in self.statuses if s.needs_comment)
+        self._rank = {status.label: i for i, status in enumerate(self.statuses)}
 
     # -- languages ------------------------------------------------------------
 
@@ -388,18 +392,27 @@ class Review:
     def improved(self, period: str | None = None) -> list[StatusChange]:
         return self._moved(period, worse=False)
 
+    def moved(self, before: str | None, after: str | None) -> Move | None:
+        """Whether a goal whose status went from ``before`` to ``after`` got better or worse:
+        a status later in the scale is worse. None when it did neither, or when either is not
+        assessed or not a label of this scale. The one rule of the summaries and the diffs."""
+        if before is None or after is None:
+            return None
+        rank_before, rank_after = self._rank.get(before), self._rank.get(after)
+        if rank_before is None or rank_after is None or rank_before == rank_after:
+            return None
+        return "worse" if rank_after > rank_before else "better"
+
     def _moved(self, period: str | None, *, worse: bool) -> list[StatusChange]:
         period = period or self.current_period()
         previous = self.previous_period(period)
         if previous is None:
             return []
-        rank = {status.label: i for i, status in enumerate(self.statuses)}
+        way = "worse" if worse else "better"
         moved = []
         for goal in self.goals:
             before, after = goal.status_in(previous), goal.status_in(period)
-            if before is None or after is None or before not in rank or after not in rank:
-                continue
-            if (rank[after] > rank[before]) if worse else (rank[after] < rank[before]):
+            if before is not None and after is not None and self.moved(before, after) == way:
                 moved.append(StatusChange(goal, before, after))
         return moved
 
