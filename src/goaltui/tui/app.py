@@ -20,6 +20,7 @@ from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer
 from goaltui.tui.screens.review_screen import ReviewScreen
+from goaltui.tui.themes import DARK, THEMES
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -36,6 +37,12 @@ class GoalApp(App[QuitAnswer | None]):
     ) -> None:
         super().__init__()
         self.documents = list(documents)
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DARK
+        for name in list(self.available_themes):  # only themes measured readable are offered
+            if name not in {theme.name for theme in THEMES}:
+                self.unregister_theme(name)
         if keymap:
             self.set_keymap(dict(keymap))
 

@@ -46,7 +46,7 @@ class CommentEditor(Keyed, ModalScreen[None]):
             yield Static(Text(clean_line(self.heading), style="bold"), classes="title")
             # A TextArea holds text, never markup.
             yield TextArea(self.start, id="comment", soft_wrap=True, tab_behavior="focus")
-            yield Static(Text("ctrl+s apply · Esc cancel", style="dim"), classes="hint")
+            yield Static(Text("ctrl+s apply · Esc cancel"), classes="hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

@@ -45,7 +45,7 @@ class ForecastDialog(Keyed, ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(Text(clean_line(self.heading), style="bold"), classes="title")
             yield Input(self.start, placeholder="e.g. 100 %", id="forecast")
-            yield Static(Text("Enter apply · Esc cancel", style="dim"), classes="hint")
+            yield Static(Text("Enter apply · Esc cancel"), classes="hint")
 
     @property
     def changed(self) -> bool:

@@ -62,7 +62,7 @@ class HelpDialog(Keyed, ModalScreen[None]):
         table = Table(box=None, show_header=False, pad_edge=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        table.add_column(style="dim", no_wrap=True)
+        table.add_column(style="italic", no_wrap=True)
         for keys, description, binding_id in self.keys:
             table.add_row(Text(keys), Text(description), Text(binding_id))
         path = keymap_path()

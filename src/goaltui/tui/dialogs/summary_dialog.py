@@ -8,17 +8,26 @@ from rich.console import Group, NewLine, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.filter import LineFilter
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from goaltui.outputs.summary import ReviewSummary
 from goaltui.outputs.terminal import summary_rich
+from goaltui.tui.contrast import Readable
 from goaltui.tui.keys import Keyed, key
 
 # Past this many goals the dialog leaves the goal list out: it would take seconds to lay out,
 # and the counts and the attention list are what the meeting reads after a save.
 MOST_GOALS = 300
 MOST_ITEMS = 25  # of each kind in the attention list
+
+
+class ReadableStatic(Static):
+    """The summary in the scale's colours, each shaded to be readable in the theme."""
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), Readable()]
 
 
 class SummaryDialog(Keyed, ModalScreen[None]):
@@ -37,8 +46,8 @@ class SummaryDialog(Keyed, ModalScreen[None]):
             parts.append(summary_rich(summary, most_goals=MOST_GOALS, most_items=MOST_ITEMS))
         with Vertical(classes="dialog"):
             with VerticalScroll(id="summary"):
-                yield Static(Group(*parts))
-            yield Static(Text("Esc close · arrows scroll", style="dim"), classes="hint")
+                yield ReadableStatic(Group(*parts))
+            yield Static(Text("Esc close · arrows scroll"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#summary").focus()

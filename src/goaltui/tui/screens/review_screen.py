@@ -74,6 +74,13 @@ class ReviewScreen(Keyed, Screen[None]):
                     markup=False,
                 )
         self.files.offer_recovery()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        """Texts coloured for the old theme's backgrounds are coloured again."""
+        self.query_one(DetailPane).forget()
+        self._show_details()
+        self._apply_filter()
 
     def on_resize(self) -> None:
         self.query_one("#body").set_class(self.size.width < 120, "-narrow")

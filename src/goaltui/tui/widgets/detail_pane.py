@@ -18,6 +18,7 @@ from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.styled import status_text
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
+from goaltui.tui.contrast import readable_text
 from goaltui.tui.widgets.bounded import append_shown
 
 # Parts that are always exactly one line high (see the stylesheet), redrawn without layout.
@@ -116,6 +117,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         if goal is None:
             self._goal_key = None
         for name, text in parts.items():
+            text = readable_text(text, self.rich_style.bgcolor)
             if self._shown.get(name) == text:
                 continue
             self._shown[name] = text

@@ -16,6 +16,7 @@ from goaltui.outputs.styled import status_text
 from goaltui.review.filtering import Filter
 from goaltui.review.model import Review
 from goaltui.text import clean_line
+from goaltui.tui.contrast import readable_text
 
 
 class FilterBar(Horizontal):
@@ -69,7 +70,8 @@ class FilterBar(Horizontal):
         state = Text(f" {w['filter']}: " if self.typing else f" {w['showing']} ", style="bold")
         if current.status is not None:
             if current.status:
-                state.append_text(status_text(review, current.status))
+                shown = status_text(review, current.status)
+                state.append_text(readable_text(shown, self.rich_style.bgcolor))
             else:
                 state.append(w["not assessed"])
             state.append(f" {w['in']} {clean_line(period)} ")

@@ -26,6 +26,7 @@ from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.styled import fit, status_style
 from goaltui.review.model import Review
 from goaltui.text import clean_line
+from goaltui.tui.contrast import readable_style
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.widgets.bounded import cut, line
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
@@ -75,6 +76,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_col = review.periods.index(current)
         self._widths: tuple[int, Layout] | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
+        self._readable: dict[str, Style] | None = None  # the statuses' colours as shown
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -94,6 +96,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             period if period in review.periods else self.current
         )
         self._widths = None
+        self._readable = None
         self._rows = []
         self.show_goals(None)
         if keep is not None and any(goal.id == keep for goal in review.goals):
@@ -269,6 +272,29 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._widths = None
         self._resize_virtual()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._readable = None  # another theme: other backgrounds
+
+    def _colour(self, label: str) -> Style:
+        """A status's colour in the shade readable on every background the table draws it
+        on (rows, the cursor's row, the current period's column, the legend)."""
+        if self._readable is None:
+            part = self.get_component_rich_style
+            row, current = part("goal-table--cursor-row"), part("goal-table--current")
+            base = self.rich_style
+            grounds = [
+                base.bgcolor,
+                (base + row).bgcolor,
+                (base + current).bgcolor,
+                (base + row + current).bgcolor,
+                part("goal-table--header").bgcolor,
+            ]
+            self._readable = {
+                name: readable_style(style, grounds) for name, (_, _, style) in self._statuses.items()
+            }
+        return self._readable[label]
+
     def _resize_virtual(self) -> None:
         """Rows, the column headings above them and, when marks stand alone, the legend."""
         legend = 1 if self._width and self._layout().short else 0
@@ -319,8 +345,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         """With marks alone in the cells, a line at the bottom says what each mark means."""
         header = self.get_component_rich_style("goal-table--header")
         segments = [Segment(" ", header)]
-        for mark, label, colour in self._statuses.values():
-            segments.append(Segment(f" {mark} {label} ", header + colour))
+        for name, (mark, label, _) in self._statuses.items():
+            segments.append(Segment(f" {mark} {label} ", header + self._colour(name)))
         segments.append(Segment(f" {UNEXPLAINED_MARK} {self._words['unexplained']}", header))
         return Strip(segments).crop_extend(0, width, header)
 
@@ -341,20 +367,24 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         ]
         for column, period in enumerate(self.review.periods):
             cell_style = base + current_style if period == self.current else base
+            # under the cursor the status is drawn in the cursor's own colour: no status
+            # colour keeps its contrast on the cursor's background in every theme
+            on_top = Style()
             if is_cursor_row and column == self._cursor_col:
-                cell_style = cell_style + (cursor if show_cursor else Style(underline=True))
+                on_top = cursor if show_cursor else Style(underline=True)
             segments.append(Segment(" ", base))
             label = goal.status_in(period)
             known = self._statuses.get(label) if label is not None else None
             if known is None:
-                segments.append(Segment(" " * layout.cell, cell_style))
+                segments.append(Segment(" " * layout.cell, cell_style + on_top))
                 continue
-            mark, text, colour = known
+            mark, text, _ = known
             flag = self.review.is_unexplained(goal, period)
             body = f" {mark}" if layout.short else f" {mark} {text}"
-            segments.append(Segment(fit(body, layout.cell - flag), cell_style + colour))
+            colour = self._colour(label) if label is not None else Style()
+            segments.append(Segment(fit(body, layout.cell - flag), cell_style + colour + on_top))
             if flag:
-                segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning))
+                segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning + on_top))
         entry = goal.entry(self.current)
         segments.append(Segment(" " + line(entry.forecast or "", layout.forecast), base))
         mark = f" {COMMENT_MARK}" if entry.has_comment else "  "
