@@ -88,17 +88,17 @@ def _refusal(error: LockError) -> str:
 
 
 def _run(documents: list[Document]) -> int:
-    from goaltui.tui.app import GoalApp, remappable
+    from goaltui.tui.app import GoalApp, remappable, together
     from goaltui.tui.ending import run_app
     from goaltui.tui.keymap import binding_ids, load_keymap
 
     try:
-        keymap = load_keymap(binding_ids(remappable()))
+        keymap = load_keymap(binding_ids(remappable()), together=together())
     except ReviewError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print("goaltui: fix the keymap above, or move it away", file=sys.stderr)
-        return 1
+        return 2  # as for a wrong option: the app never started
     app = GoalApp(documents, keymap)
     # The reviews live as long as the app: keep the garbage collector from walking their
     # million objects again and again, which would pause the keys (a save allocates a lot).

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from rich.console import RenderableType
 from textual.app import App
+from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
 
@@ -122,3 +123,11 @@ def remappable() -> list[type]:
     from goaltui.tui.widgets.goal_table import GoalTable
 
     return [ReviewScreen, GoalTable, CommentEditor, ForecastDialog]
+
+
+def together() -> list[list[type[DOMNode]]]:
+    """The classes whose bindings answer at the same time: a keymap must not give one of
+    them the key of another."""
+    from goaltui.tui.widgets.goal_table import GoalTable
+
+    return [[GoalApp, ReviewScreen, GoalTable], [GoalApp, CommentEditor], [GoalApp, ForecastDialog]]

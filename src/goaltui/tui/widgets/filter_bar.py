@@ -70,8 +70,8 @@ class FilterBar(Horizontal):
         state = Text(f" {w['filter']}: " if self.typing else f" {w['showing']} ", style="bold")
         if current.status is not None:
             if current.status:
-                shown = status_text(review, current.status)
-                state.append_text(readable_text(shown, self.rich_style.bgcolor))
+                status = status_text(review, current.status)
+                state.append_text(readable_text(status, self.rich_style.bgcolor))
             else:
                 state.append(w["not assessed"])
             state.append(f" {w['in']} {clean_line(period)} ")

@@ -291,7 +291,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
                 part("goal-table--header").bgcolor,
             ]
             self._readable = {
-                name: readable_style(style, grounds) for name, (_, _, style) in self._statuses.items()
+                name: readable_style(style, grounds)
+                for name, (_, _, style) in self._statuses.items()
             }
         return self._readable[label]
 
