@@ -23,8 +23,8 @@ from pathlib import Path
 
 from goaltui.files.regular import MAX_FILE_BYTES, read_regular, unreadable
 from goaltui.language import _
-from goaltui.review.model import ENTRY_FIELDS, EntryField, TextField
-from goaltui.review.session import Edit
+from goaltui.review.model import TextField
+from goaltui.review.session import EDIT_FIELDS, Edit, EditField
 
 FORMAT_VERSION = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -241,13 +241,13 @@ def _optional(table: dict[str, object], key: str) -> str | None:
     return None if table.get(key) is None else _text(table, key)
 
 
-def _field(table: dict[str, object]) -> EntryField:
+def _field(table: dict[str, object]) -> EditField:
     value = _member(table, "field")
-    for name in ENTRY_FIELDS:
+    for name in EDIT_FIELDS:
         if value == name:
             return name
     unknown = _('"field" is {value}, not one of {fields}')
-    raise _Damaged(unknown.format(value=json.dumps(value), fields=", ".join(ENTRY_FIELDS)))
+    raise _Damaged(unknown.format(value=json.dumps(value), fields=", ".join(EDIT_FIELDS)))
 
 
 def _draft_data(draft: Draft) -> dict[str, str]:
@@ -260,6 +260,6 @@ def _draft(value: object) -> Draft | None:
     if not isinstance(value, dict):
         raise _Damaged(_('"draft" is not an object'))
     field = _field(value)
-    if field == "status":
+    if field == "status" or field == "current":
         raise _Damaged(_('"draft" holds a status, which is never typed'))
     return Draft(_text(value, "goal"), _text(value, "period"), field, _text(value, "text"))

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from goaltui.review.model import EntryField, Review
-from goaltui.review.session import Edit, net_edits
+from goaltui.review.model import Review
+from goaltui.review.session import Edit, EditField, net_edits
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,7 @@ class Conflict:
 
     goal_id: str
     period: str
-    field: EntryField
+    field: EditField
     ours: str | None
     theirs: str | None
 
@@ -37,6 +37,9 @@ def merge(disk: Review, edits: Sequence[Edit]) -> Merge:
     result = Merge()
     known = {goal.id for goal in disk.goals}
     for edit in net_edits(edits):
+        if edit.field == "current":
+            _merge_current(disk, edit, result)
+            continue
         if edit.goal_id not in known:
             result.lost.append((edit, "the goal is no longer in the file"))
             continue
@@ -56,3 +59,15 @@ def merge(disk: Review, edits: Sequence[Edit]) -> Merge:
                 Conflict(edit.goal_id, edit.period, edit.field, edit.after, theirs)
             )
     return result
+
+
+def _merge_current(disk: Review, edit: Edit, result: Merge) -> None:
+    """The review's current period, set in this session, against the disk's."""
+    if edit.after is not None and edit.after not in disk.periods:
+        result.lost.append((edit, f"the period {edit.after} is no longer in the file"))
+    elif disk.current == edit.before:
+        result.clean.append(edit)
+    elif disk.current != edit.after:
+        result.conflicts.append(
+            Conflict(edit.goal_id, edit.period, edit.field, edit.after, disk.current)
+        )

@@ -1,7 +1,8 @@
 """Edits a reviewer makes to a review, with undo and redo.
 
-Every change the TUI makes goes through :class:`Session`, as an :class:`Edit` of one field of
-one goal in one period. Edits are plain values, so they can be undone, redone, written to a
+Every change the TUI makes goes through :class:`Session`, as an :class:`Edit` of one field
+of one goal in one period, or of the review's ``current`` period (goal and period
+:data:`REVIEW`). Edits are plain values, so they can be undone, redone, written to a
 recovery journal and re-applied on top of a file that changed on disk.
 """
 
@@ -9,18 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-from goaltui.review.model import EntryField, Goal, Review, TextField
+from goaltui.review.model import ENTRY_FIELDS, EntryField, Goal, Review, TextField
+
+#: What an edit changes: a field of a goal's entry, or the review's current period.
+EditField = EntryField | Literal["current"]
+EDIT_FIELDS: tuple[EditField, ...] = (*ENTRY_FIELDS, "current")
+#: The goal and period of an edit of the review itself (its current period).
+REVIEW = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """One field of one goal's entry for one period, from ``before`` to ``after``."""
+    """One field of one goal's entry for one period, from ``before`` to ``after``; or, with
+    ``field`` "current", the review's current period (``goal_id`` and ``period`` :data:`REVIEW`).
+    """
 
     goal_id: str
     period: str
-    field: EntryField
+    field: EditField
     before: str | None
     after: str | None
 
@@ -30,8 +39,8 @@ class Edit:
 
 def net_edits(edits: Sequence[Edit]) -> list[Edit]:
     """One edit per field: from its first ``before`` to its last ``after``; no-ops dropped."""
-    first: dict[tuple[str, str, EntryField], Edit] = {}
-    last: dict[tuple[str, str, EntryField], Edit] = {}
+    first: dict[tuple[str, str, EditField], Edit] = {}
+    last: dict[tuple[str, str, EditField], Edit] = {}
     for edit in edits:
         place = (edit.goal_id, edit.period, edit.field)
         first.setdefault(place, edit)
@@ -62,7 +71,7 @@ class Checkpoint(NamedTuple):
 
 class _Step(NamedTuple):
     edit: Edit
-    goal_before: Goal  # restored as it was by an undo, down to an empty period table
+    goal_before: Goal | None  # restored as it was by an undo, down to an empty period table
 
 
 class Session:
@@ -157,6 +166,33 @@ class Session:
         """Set the forecast as the reviewer typed it (see :func:`typed_value`)."""
         return self.set_value(goal_id, period, "forecast", typed_value("forecast", text))
 
+    def set_current(self, period: str | None) -> Edit | None:
+        """Make ``period`` the review's current one (the file's ``current``)."""
+        if period is not None and period not in self.review.periods:
+            raise ValueError(f"{period!r} is not a period of this review")
+        if self.review.current == period:
+            return None
+        edit = Edit(REVIEW, REVIEW, "current", self.review.current, period)
+        self._record(edit, None)
+        self.review.current = period
+        return self._logged_edit(edit)
+
+    def apply(self, edit: Edit) -> Edit | None:
+        """Make ``edit``'s change again (to the review it was replayed on, say)."""
+        if edit.field == "current":
+            return self.set_current(edit.after)
+        return self.set_value(edit.goal_id, edit.period, edit.field, edit.after)
+
+    def _record(self, edit: Edit, goal_before: Goal | None) -> None:
+        del self._history[self._position :]
+        self._history.append(_Step(edit, goal_before))
+        self._position += 1
+
+    def _logged_edit(self, edit: Edit) -> Edit:
+        self._log.append(edit)
+        self._changed()
+        return edit
+
     def set_value(
         self, goal_id: str, period: str, name: EntryField, value: str | None
     ) -> Edit | None:
@@ -168,13 +204,9 @@ class Session:
         if before == value:
             return None
         edit = Edit(goal_id, period, name, before, value)
-        del self._history[self._position :]
-        self._history.append(_Step(edit, goal))
-        self._position += 1
+        self._record(edit, goal)
         self.review.replace_goal(goal.with_value(period, name, value))
-        self._log.append(edit)
-        self._changed()
-        return edit
+        return self._logged_edit(edit)
 
     def undo(self) -> Edit | None:
         """Undo the latest edit; returns it so the caller can show where it was."""
@@ -182,7 +214,10 @@ class Session:
             return None
         self._position -= 1
         edit, goal_before = self._history[self._position]
-        self.review.replace_goal(goal_before)
+        if goal_before is None:
+            self.review.current = edit.before
+        else:
+            self.review.replace_goal(goal_before)
         self._log.append(edit.inverse())
         self._changed()
         return edit
@@ -191,8 +226,11 @@ class Session:
         if not self.can_redo:
             return None
         edit, _ = self._history[self._position]
-        goal = self.review.goal(edit.goal_id)
-        self.review.replace_goal(goal.with_value(edit.period, edit.field, edit.after))
+        if edit.field == "current":
+            self.review.current = edit.after
+        else:
+            goal = self.review.goal(edit.goal_id)
+            self.review.replace_goal(goal.with_value(edit.period, edit.field, edit.after))
         self._position += 1
         self._log.append(edit)
         self._changed()

@@ -111,5 +111,6 @@ def _print_saved(documents: Sequence[Document]) -> None:
     console = Console(highlight=False)
     for doc in saved:
         assert doc.last_saved_review is not None
-        console.print(summary_rich(summarize(doc.last_saved_review, doc.path)))
+        review, period = doc.last_saved_review, doc.last_saved_period
+        console.print(summary_rich(summarize(review, doc.path, period)))
         console.print()

@@ -19,6 +19,8 @@ from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
 from goaltui.files.recovery import Draft
+from goaltui.language import N_, Words
+from goaltui.language.labels import review_words
 from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
@@ -28,11 +30,19 @@ from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.screens import telling
 from goaltui.tui.screens.editors import Editors
+from goaltui.tui.themes import DARK, HIGH_CONTRAST
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
+from goaltui.tui.widgets.status_line import StatusLine
+from goaltui.tui.widgets.table_layout import MIN_OBJECTIVE
+
+#: From this width the pane stands beside the table (at 42 cells, styles/app.tcss), which
+#: then still gives the objective its MIN_OBJECTIVE cells.
+WIDE = 140
 
 
 class ReviewScreen(Keyed, Screen[None]):
@@ -59,6 +69,7 @@ class ReviewScreen(Keyed, Screen[None]):
                     yield GoalTable(doc.review, doc.review.current_period(), id=f"table-{i}")
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
+        yield StatusLine(id="said")
         yield Footer(show_command_palette=False)  # keeps the keys visible at 80 columns
 
     def on_mount(self) -> None:
@@ -83,8 +94,31 @@ class ReviewScreen(Keyed, Screen[None]):
         self._apply_filter()
 
     def on_resize(self) -> None:
-        self.query_one("#body").set_class(self.size.width < 120, "-narrow")
+        narrow = self.size.width < WIDE
+        self.query_one("#body").set_class(narrow, "-narrow")
+        for table in self.query(GoalTable):
+            table.most_objective = MIN_OBJECTIVE if narrow else None
         self.show_state()
+        self._fit_pane()
+
+    def _fit_pane(self) -> None:
+        """Under the table (narrow terminals) the pane takes the lines the table leaves
+        empty, and at least 40%: the comment is what the meeting reads."""
+        pane, body = self.query_one(DetailPane), self.query_one("#body")
+        if not body.has_class("-narrow"):
+            pane.styles.height = None
+            return
+        table = self.table.virtual_size.height + 1  # +1: the pane's top edge
+        pane.styles.height = max(body.size.height - table, body.size.height * 2 // 5)
+
+    @property
+    def w(self) -> Words:
+        """The words of the review shown."""
+        return review_words(self.doc.review.language)
+
+    def say(self, message: str, *, warning: bool = False) -> None:
+        """One line in the status line: what a key did, or why it could not act."""
+        self.query_one(StatusLine).say(message, warning=warning)
 
     @property
     def doc(self) -> Document:
@@ -179,6 +213,8 @@ class ReviewScreen(Keyed, Screen[None]):
 
     def _target(self) -> tuple[str, str] | None:
         goal_id = self.table.cursor_goal_id
+        if goal_id is None:
+            self.say(telling.no_goal(self.w), warning=True)
         return None if goal_id is None else (goal_id, self.table.cursor_period)
 
     def _edited(self, edit: Edit | None, *, move: bool = False) -> None:
@@ -186,6 +222,10 @@ class ReviewScreen(Keyed, Screen[None]):
         if edit is None:
             return
         table = self.table
+        if edit.field == "current":
+            table.set_current(self.doc.review.current_period())
+            self._change_period(0)
+            return
         if move and not table.move_to(edit.goal_id, edit.period):
             self.filter = Filter()  # the edited goal was filtered out: show everything
             self._apply_filter()
@@ -241,7 +281,7 @@ class ReviewScreen(Keyed, Screen[None]):
         else:
             self.show_state()
 
-    @key("c", "Comment")
+    @key("c,enter", "Comment")
     def action_comment(self) -> None:
         if target := self._target():
             self.editors.open("comment", self.doc, *target)
@@ -256,6 +296,8 @@ class ReviewScreen(Keyed, Screen[None]):
         edit = self.doc.session.undo()
         if edit is None:
             self.notify("Nothing to undo")
+        else:
+            self.say(telling.undone(self.w, self.doc.review, edit))
         self._edited(edit, move=True)
 
     @key("ctrl+y", "Redo", show=False)
@@ -263,6 +305,8 @@ class ReviewScreen(Keyed, Screen[None]):
         edit = self.doc.session.redo()
         if edit is None:
             self.notify("Nothing to redo")
+        else:
+            self.say(telling.redone(self.w, self.doc.review, edit))
         self._edited(edit, move=True)
 
     # -- periods, files, filters -----------------------------------------------------------
@@ -270,7 +314,11 @@ class ReviewScreen(Keyed, Screen[None]):
     def _change_period(self, step: int) -> None:
         table = self.table
         periods = self.doc.review.periods
-        period = periods[min(max(periods.index(table.current) + step, 0), len(periods) - 1)]
+        at = periods.index(table.current) + step
+        if not 0 <= at < len(periods):
+            self.say(telling.period_end(self.w, table.current, step), warning=True)
+            return
+        period = periods[at]
         table.set_current(period)
         if table.cursor_goal_id is not None:
             table.move_to(table.cursor_goal_id, period)
@@ -285,6 +333,24 @@ class ReviewScreen(Keyed, Screen[None]):
     @key("right_square_bracket", "Next period", key_display="]", show=False)
     def action_next_period(self) -> None:
         self._change_period(1)
+
+    @key("p", N_("Make current"), show=False)
+    def action_make_current(self) -> None:
+        """The selected period becomes the file's current one: an edit, saved and undone
+        like the others."""
+        period = self.table.cursor_period
+        edit = self.doc.session.set_current(period)
+        if edit is None:
+            self.say(telling.already_current(self.w, period))
+            return
+        self.say(telling.made_current(self.w, period, self.doc.name))
+        self._edited(edit)
+
+    @key("t", N_("High contrast"), show=False)
+    def action_high_contrast(self) -> None:
+        """The high-contrast theme for a projector, and back."""
+        app = self.app
+        app.theme = DARK if app.theme == HIGH_CONTRAST else HIGH_CONTRAST
 
     @key("greater_than_sign", "Next file", key_display=">", show=False)
     def action_next_file(self) -> None:
@@ -319,6 +385,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.query_one(FilterBar).show(
             self.filter, self.doc.review, table.current, table.shown_goals
         )  # the table's CursorMoved brings the detail pane up to date
+        self.call_after_refresh(self._fit_pane)
 
     # -- saving, help, quitting ---------------------------------------------------------------
 

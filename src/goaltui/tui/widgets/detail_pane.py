@@ -1,4 +1,8 @@
-"""The selected goal in full, and its status, forecast and whole comment in one period.
+"""The selected goal in one period, and then the goal in full.
+
+What a meeting discusses comes first: the period's status, forecast and whole comment, so
+that at 80x24 the comment is on screen without a key; the goal's standing texts (description,
+target, measure, links) follow. The pane keeps where it was scrolled to for each goal.
 
 The pane is split in parts that change at different times: the goal's own text changes only
 with the goal, a status edit touches one line. Each part is redrawn only when what it shows
@@ -80,8 +84,11 @@ def period_parts(review: Review, goal: Goal, period: str) -> dict[str, Text]:
             others.append(f"{clean_line(other)} ", style="dim")
             others.append_text(status_text(review, goal.status_in(other)))
             others.append("  ")
+    heading = Text(f" {clean_line(period)} ", style="bold reverse")
+    heading.append(" ")
+    append_shown(heading, goal.objective, catalogue, style="bold", one_line=True)
     return {
-        "period": Text(clean_line(period), style="bold reverse"),
+        "period": heading,
         "status": status,
         "forecast": forecast,
         "comment": comment,
@@ -96,11 +103,12 @@ class DetailPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self._shown: dict[str, Text | None] = {}
         self._goal_key: tuple[int, str] | None = None  # which review's which goal is shown
+        self._scrolled: dict[tuple[int, str], float] = {}  # where each goal was read to
 
     def compose(self) -> ComposeResult:
-        yield Static(id="goal", classes="part")
         for name in ("period", "status", "forecast", "comment", "others"):
             yield Static(id=name, classes="part one-line" if name in ONE_LINE else "part")
+        yield Static(id="goal", classes="part")
 
     def show(self, review: Review, goal: Goal | None, period: str) -> None:
         """Show ``goal`` in ``period``; parts whose text is unchanged are left alone."""
@@ -113,6 +121,10 @@ class DetailPane(VerticalScroll, can_focus=True):
             key = (id(review), goal.id)
             if key != self._goal_key:  # edits never change a goal's own text
                 parts["goal"] = goal_text(review, goal)
+                if self._goal_key is not None:
+                    self._scrolled[self._goal_key] = self.scroll_y
+                y = self._scrolled.get(key, 0)
+                self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
             self._goal_key = key
         if goal is None:
             self._goal_key = None
@@ -125,5 +137,7 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def forget(self) -> None:
         """The review was replaced: draw every part again on the next show."""
+        if self._goal_key is not None:
+            self._scrolled[self._goal_key] = self.scroll_y
         self._shown.clear()
         self._goal_key = None

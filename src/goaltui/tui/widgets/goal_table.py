@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from goaltui.language.labels import words
+from goaltui.language.labels import review_words, words
 from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.styled import fit, status_style
 from goaltui.review.model import Review
@@ -77,6 +77,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._widths: tuple[int, Layout] | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
         self._readable: dict[str, Style] | None = None  # the statuses' colours as shown
+        #: Set by the screen while the table is under the pane (see table_layout.layout).
+        self.most_objective: int | None = None
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -127,9 +129,12 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def refresh_goal(self, goal_id: str) -> None:
         """Repaint the one line of this goal (after an edit)."""
-        forecast = cut(self.review.goal(goal_id).entry(self.current).forecast or "", MAX_FORECAST)
+        goal = self.review.goal(goal_id)
         layout = self._layout()
-        if layout.forecast < MAX_FORECAST and cell_len(forecast) > layout.forecast:
+        longest = max(
+            cell_len(cut(goal.entry(p).forecast or "", MAX_FORECAST)) for p in self.review.periods
+        )
+        if layout.forecast < MAX_FORECAST and longest > layout.forecast:
             self._widths = None  # the forecast column grows: every line moves
             self.refresh()
             return
@@ -174,11 +179,13 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         return 1 if len(self._rows) > 1 else 0
 
     def _move(self, row: int, column: int) -> None:
-        old = self._cursor_row
+        old, old_column = self._cursor_row, self._cursor_col
         self._cursor_row, self._cursor_col = row, column
+        if column != old_column:
+            self.refresh()  # the forecast and comment columns show the new period
         self._refresh_row(old)
         self._refresh_row(row)
-        legend = 1 if self._layout().short else 0
+        legend = 1
         self.scroll_to_region(
             Region(0, row + 1, 1, 1), spacing=Spacing(1, 0, legend, 0), animate=False, force=True
         )
@@ -259,7 +266,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def _refresh_row(self, row: int) -> None:
         y = row + 1 - int(self.scroll_offset.y)
-        if 1 <= y < self.size.height - (1 if self._layout().short else 0):
+        if 1 <= y < self.size.height - 1:  # the last line is the legend's
             self.refresh(Region(0, y, self._width, 1))
 
     def on_focus(self) -> None:
@@ -298,15 +305,21 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def _resize_virtual(self) -> None:
         """Rows, the column headings above them and, when marks stand alone, the legend."""
-        legend = 1 if self._width and self._layout().short else 0
+        legend = 1 if self._width else 0
         self.virtual_size = Size(self._width, len(self._rows) + 1 + legend)
 
     def _layout(self) -> Layout:
         width = self._width
         if self._widths is None or self._widths[0] != width:
-            forecasts = (goal.entry(self.current).forecast or "" for goal in self.review.goals)
+            # every period's forecasts: the column follows the cursor, and keeps its width
+            forecasts = (
+                goal.entry(period).forecast or ""
+                for goal in self.review.goals
+                for period in self.review.periods
+            )
             marks = [(mark, label) for mark, label, _ in self._statuses.values()]
-            found = layout(width, self.review.periods, marks, forecasts, self._words["forecast"])
+            title = max((self._forecast_title(p) for p in self.review.periods), key=cell_len)
+            found = layout(width, self.review.periods, marks, forecasts, title, self.most_objective)
             self._widths = (width, found)
         return self._widths[1]
 
@@ -314,9 +327,13 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         width = self._width
         if y == 0:
             return self._header_line(width)
-        if y == self.size.height - 1 and self._layout().short:
+        if y == self.size.height - 1:
             return self._legend_line(width)
         row = y - 1 + int(self.scroll_offset.y)
+        if row == 0 and not self._rows:  # a filter that matches nothing says so
+            w = review_words(self.review.language)
+            empty = w._("No goal matches the filter: Esc clears it")
+            return Strip([Segment(line(f" {empty}", width), self.rich_style)], width)
         if row >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         entry = self._rows[row]
@@ -326,6 +343,9 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             style = self.get_component_rich_style("goal-table--theme")
             return Strip([Segment(line(f" {text}", width), style)], width)
         return self._goal_line(entry, row == self._cursor_row, width)
+
+    def _forecast_title(self, period: str) -> str:
+        return f"{self._words['forecast']} {clean_line(period)}"
 
     def _header_line(self, width: int) -> Strip:
         layout = self._layout()
@@ -337,18 +357,26 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             style = current if period == self.current else header
             segments.append(Segment(" ", header))
             segments.append(Segment(fit(f" {clean_line(period)}", layout.cell), style))
-        title = fit(f" {self._words['forecast']}", layout.forecast + 1)
+        title = fit(f" {self._forecast_title(self.cursor_period)}", layout.forecast + 1)
         segments.append(Segment(title, header))
         segments.append(Segment(fit(f" {COMMENT_MARK}", width - _used(segments)), header))
         return Strip(segments, width)
 
     def _legend_line(self, width: int) -> Strip:
-        """With marks alone in the cells, a line at the bottom says what each mark means."""
+        """A line at the bottom says what each mark means: the statuses' (when the cells
+        show marks alone), the unexplained one, the binding goal's and the comment's."""
         header = self.get_component_rich_style("goal-table--header")
         segments = [Segment(" ", header)]
-        for name, (mark, label, _) in self._statuses.items():
-            segments.append(Segment(f" {mark} {label} ", header + self._colour(name)))
-        segments.append(Segment(f" {UNEXPLAINED_MARK} {self._words['unexplained']}", header))
+        if self._layout().short:
+            for name, (mark, label, _) in self._statuses.items():
+                segments.append(Segment(f" {mark} {label} ", header + self._colour(name)))
+        words = self._words
+        for mark, meaning in (
+            (UNEXPLAINED_MARK, words["unexplained"]),
+            (BINDING_MARK, words["binding"]),
+            (COMMENT_MARK, words["comment"]),
+        ):
+            segments.append(Segment(f" {mark} {meaning} ", header))
         return Strip(segments).crop_extend(0, width, header)
 
     def _goal_line(self, index: int, is_cursor_row: bool, width: int) -> Strip:
@@ -383,10 +411,14 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             flag = self.review.is_unexplained(goal, period)
             body = f" {mark}" if layout.short else f" {mark} {text}"
             colour = self._colour(label) if label is not None else Style()
-            segments.append(Segment(fit(body, layout.cell - flag), cell_style + colour + on_top))
-            if flag:
+            shown = fit(body, min(layout.cell - flag, cell_len(body)))
+            segments.append(Segment(shown, cell_style + colour + on_top))
+            if flag:  # right after the status, however wide the cell
                 segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning + on_top))
-        entry = goal.entry(self.current)
+            rest = layout.cell - cell_len(shown) - flag
+            if rest > 0:
+                segments.append(Segment(" " * rest, cell_style + on_top))
+        entry = goal.entry(self.cursor_period)  # the forecast and comment the cursor is on
         segments.append(Segment(" " + line(entry.forecast or "", layout.forecast), base))
         mark = f" {COMMENT_MARK}" if entry.has_comment else "  "
         segments.append(
