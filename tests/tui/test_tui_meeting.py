@@ -226,3 +226,23 @@ def test_the_summary_at_exit_is_about_the_period_the_save_showed(kit, capsys):
     [doc] = app.documents
     assert doc.last_saved_period == "Q4"
     assert doc.last_saved_review is not None and doc.last_saved_review.current == "Q3"
+
+
+def test_the_summary_dialog_puts_attention_first_and_wraps_its_lines(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        await pilot.press("j", "space", "ctrl+s")
+        await kit.settle(pilot)
+        assert isinstance(app.screen, SummaryDialog)
+        lines = kit.screen_text(app).splitlines()
+        at = next(i for i, line in enumerate(lines) if "Attention (Q3)" in line)
+        assert at < 12  # right after the heading, not after the goals
+        worsened = next(i for i, line in enumerate(lines) if "▼ worsened" in line)
+        assert "…" not in lines[worsened]  # wrapped, not cut
+        mark = lines[worsened].index("▼")
+        after = lines[worsened + 1]
+        assert after[mark : mark + 2].strip() == ""  # the wrapped line starts under the text
+        assert after[mark + 2 :].strip()
+
+    kit.run(app, scenario, size=(80, 24))

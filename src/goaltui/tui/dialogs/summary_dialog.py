@@ -43,7 +43,11 @@ class SummaryDialog(Keyed, ModalScreen[None]):
         for i, summary in enumerate(self.summaries):
             if i:
                 parts.append(NewLine())
-            parts.append(summary_rich(summary, most_goals=MOST_GOALS, most_items=MOST_ITEMS))
+            parts.append(
+                summary_rich(
+                    summary, most_goals=MOST_GOALS, most_items=MOST_ITEMS, attention_first=True
+                )
+            )
         with Vertical(classes="dialog"):
             with VerticalScroll(id="summary"):
                 yield ReadableStatic(Group(*parts))
