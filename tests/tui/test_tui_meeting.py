@@ -246,3 +246,84 @@ def test_the_summary_dialog_puts_attention_first_and_wraps_its_lines(kit):
         assert after[mark + 2 :].strip()
 
     kit.run(app, scenario, size=(80, 24))
+
+
+def test_the_help_lists_only_goaltuis_own_actions_with_their_ids(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        await pilot.press("question_mark")
+        screen = kit.screen_text(app)
+        for textual_own in ("Focus Next", "Copy selected text", "Focus Previous"):
+            assert textual_own not in screen
+        assert screen.count("ctrl+p") <= 1
+        assert "comment" in screen and "make-current" in screen
+
+    kit.run(app, scenario, size=(120, 40))
+
+
+async def palette(pilot, kit, text: str) -> None:
+    await pilot.press("ctrl+p")
+    await kit.type(pilot, text)
+    await pilot.pause(0.5)
+
+
+def test_the_palette_goes_to_a_goal_by_its_id_or_words(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        await palette(pilot, kit, "swim")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert kit.table(app).cursor_goal_id == "swimming-skills"
+
+    kit.run(app, scenario)
+
+
+def test_the_palette_switches_to_high_contrast_and_finds_light(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        await palette(pilot, kit, "high contrast")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == HIGH_CONTRAST
+        await palette(pilot, kit, "light")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "goaltui-light"
+
+    kit.run(app, scenario)
+
+
+def test_the_palette_screenshot_says_where_the_svg_went(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        await palette(pilot, kit, "screenshot")
+        await pilot.press("enter")
+        await pilot.pause()
+        message = said(kit, app)
+        assert message.startswith("Screenshot saved: ")
+        path = kit.folder / message.removeprefix("Screenshot saved: ").split("/")[-1]
+        assert path.read_text(encoding="utf-8").startswith("<svg")
+
+    kit.run(app, scenario)
+
+
+def test_the_palette_sets_a_status_and_shows_a_period(kit):
+    app = kit.app(EXAMPLE)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        goal = table.cursor_goal_id
+        await palette(pilot, kit, "Set status: Off track")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert table.review.goal(goal).status_in("Q3") == "Off track"
+        await palette(pilot, kit, "Show period Q1")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert table.current == "Q1"
+
+    kit.run(app, scenario)

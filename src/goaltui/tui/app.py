@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import RenderableType
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from goaltui.files.document import Document
 from goaltui.text import clean, clean_line
 from goaltui.tui import signals
+from goaltui.tui.commands import GoalsProvider, system_commands
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer
@@ -32,6 +34,7 @@ class GoalApp(App[QuitAnswer | None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
     TITLE = "goaltui"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {GoalsProvider}
 
     def __init__(
         self, documents: Sequence[Document], keymap: Mapping[str, str] | None = None
@@ -74,6 +77,10 @@ class GoalApp(App[QuitAnswer | None]):
         so it is cleaned here, once, and never read as markup."""
         message, title = clean(message), clean_line(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """goaltui's own commands (commands.py), not Textual's stock ones."""
+        return system_commands(self)
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.documents))

@@ -36,8 +36,8 @@ def key_rows(
             number = int(binding.action.removeprefix("set_status(").removesuffix(")"))
             numbers[number] = app.get_key_display(binding)
             continue
-        if not binding.description or binding.system:
-            continue
+        if not binding.description or binding.system or not (binding.id or "").startswith(PREFIX):
+            continue  # Textual's own bindings (focus, copy, the palette's) are not goaltui's
         keys.setdefault(binding.description, []).append(app.get_key_display(binding))
         ids.setdefault(binding.description, (binding.id or "").removeprefix(PREFIX))
         places.setdefault(binding.description, rank.get(binding.action, len(rank)))

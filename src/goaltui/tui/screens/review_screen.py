@@ -263,6 +263,19 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
 
+    def jump(self, goal_id: str) -> None:
+        """The cursor to a goal (the palette's "go to"), shown even if filtered out."""
+        if not self.table.move_to(goal_id):
+            self.filter = Filter()
+            self._apply_filter()
+            self.table.move_to(goal_id)
+        self.table.focus()
+
+    def show_period(self, period: str) -> None:
+        """Show ``period`` as [ and ] would, in one step."""
+        periods = self.doc.review.periods
+        self._change_period(periods.index(period) - periods.index(self.table.current))
+
     def open_draft(self, doc: Document, draft: Draft) -> None:
         """Reopen the editor of a draft an earlier session left, with the draft's text."""
         self.editors.open_draft(doc, draft)
