@@ -6,7 +6,7 @@ from goaltui.tui.widgets.detail_pane import DetailPane
 
 EXAMPLE = "example-en.toml"
 
-LEGEND = "● On track  ◐ At risk  ○ Off track  ! needs a comment"
+LEGEND = "● On track  ◐ At risk  ○ Off track  ! needs a comment  ◆ binding  ✎ comment"
 
 
 def test_a_narrow_terminal_puts_the_details_under_the_table(kit):
@@ -22,7 +22,7 @@ def test_a_narrow_terminal_puts_the_details_under_the_table(kit):
         assert kit.cell(table, "reading-buddies", "Q3") == "●"
         assert "Pilot [phase 2] of the reading programme reaches every primary" in kit.detail(app)
 
-        await pilot.resize_terminal(120, 40)
+        await pilot.resize_terminal(140, 40)
         await pilot.pause()
         assert pane.region.x >= table.region.right
         assert pane.region.y == table.region.y
