@@ -190,7 +190,8 @@ def test_a_key_makes_the_selected_period_current_and_the_save_writes_it(kit, cap
 
     async def scenario(pilot):
         await pilot.press("right_square_bracket", "p")
-        assert "Q4 is now the current period of kuva-2021.toml" in said(kit, app)
+        # the review is in Finnish: so are the words
+        assert "Q4 on nyt tiedoston kuva-2021.toml tarkastelujakso" in said(kit, app)
         doc = kit.review_screen(app).doc
         assert doc.dirty
         journal = json.loads(journal_path(path).read_text(encoding="utf-8"))
@@ -199,7 +200,7 @@ def test_a_key_makes_the_selected_period_current_and_the_save_writes_it(kit, cap
         ]
         await pilot.press("ctrl+z")
         assert doc.review.current == "Q3" and not doc.dirty
-        assert said(kit, app) == "Undone: current period Q4 → Q3"
+        assert said(kit, app) == "Kumottu: tarkastelujakso Q4 → Q3"
         await pilot.press("ctrl+y", "ctrl+s")
         await kit.settle(pilot)
         assert isinstance(app.screen, SummaryDialog)

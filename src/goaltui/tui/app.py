@@ -127,9 +127,10 @@ class GoalApp(App[QuitAnswer | None]):
 
 def remappable() -> list[type]:
     """The classes whose key bindings a keymap file may change."""
+    from goaltui.tui.screens.meeting import MeetingScreen
     from goaltui.tui.widgets.goal_table import GoalTable
 
-    return [ReviewScreen, GoalTable, CommentEditor, ForecastDialog]
+    return [ReviewScreen, MeetingScreen, GoalTable, CommentEditor, ForecastDialog]
 
 
 def together() -> list[list[type[DOMNode]]]:

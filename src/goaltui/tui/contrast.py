@@ -9,7 +9,7 @@ projector as well as on a monitor. The symbol and the label still say the status
 from __future__ import annotations
 
 import colorsys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.color import Color
 from rich.segment import Segment
@@ -72,6 +72,14 @@ def readable_style(style: Style, backgrounds: Iterable[Color | None]) -> Style:
     grounds = [rgb(ground) for ground in backgrounds if ground is not None]
     r, g, b = readable(rgb(style.color), grounds)
     return style + Style(color=Color.from_rgb(r, g, b))
+
+
+def readable_styles(
+    styles: Mapping[str, Style], backgrounds: Iterable[Color | None]
+) -> dict[str, Style]:
+    """Each of ``styles`` made :func:`readable_style` on every one of ``backgrounds``."""
+    grounds = list(backgrounds)
+    return {name: readable_style(style, grounds) for name, style in styles.items()}
 
 
 def readable_text(text: Text, background: Color | None) -> Text:

@@ -36,7 +36,8 @@ def key_rows(
             number = int(binding.action.removeprefix("set_status(").removesuffix(")"))
             numbers[number] = app.get_key_display(binding)
             continue
-        if not binding.description or binding.system or not (binding.id or "").startswith(PREFIX):
+        ours = (binding.id or "").startswith(PREFIX) or binding.action == "quit"  # ctrl+q too
+        if not binding.description or binding.system or not ours:
             continue  # Textual's own bindings (focus, copy, the palette's) are not goaltui's
         keys.setdefault(binding.description, []).append(app.get_key_display(binding))
         ids.setdefault(binding.description, (binding.id or "").removeprefix(PREFIX))

@@ -13,14 +13,11 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
 from goaltui.files.recovery import Draft
-from goaltui.language import N_, Words
-from goaltui.language.labels import review_words
 from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
@@ -29,10 +26,10 @@ from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
-from goaltui.tui.keys import Keyed, key
+from goaltui.tui.keys import key
 from goaltui.tui.screens import telling
 from goaltui.tui.screens.editors import Editors
-from goaltui.tui.themes import DARK, HIGH_CONTRAST
+from goaltui.tui.screens.meeting import MeetingScreen
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
@@ -45,7 +42,7 @@ from goaltui.tui.widgets.table_layout import MIN_OBJECTIVE
 WIDE = 140
 
 
-class ReviewScreen(Keyed, Screen[None]):
+class ReviewScreen(MeetingScreen):
     def __init__(self, documents: Sequence[Document]) -> None:
         super().__init__()
         self.documents = list(documents)
@@ -87,12 +84,6 @@ class ReviewScreen(Keyed, Screen[None]):
         self.files.offer_recovery()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
-    def _theme_changed(self, _theme: object) -> None:
-        """Texts coloured for the old theme's backgrounds are coloured again."""
-        self.query_one(DetailPane).forget()
-        self._show_details()
-        self._apply_filter()
-
     def on_resize(self) -> None:
         narrow = self.size.width < WIDE
         self.query_one("#body").set_class(narrow, "-narrow")
@@ -100,25 +91,6 @@ class ReviewScreen(Keyed, Screen[None]):
             table.most_objective = MIN_OBJECTIVE if narrow else None
         self.show_state()
         self._fit_pane()
-
-    def _fit_pane(self) -> None:
-        """Under the table (narrow terminals) the pane takes the lines the table leaves
-        empty, and at least 40%: the comment is what the meeting reads."""
-        pane, body = self.query_one(DetailPane), self.query_one("#body")
-        if not body.has_class("-narrow"):
-            pane.styles.height = None
-            return
-        table = self.table.virtual_size.height + 1  # +1: the pane's top edge
-        pane.styles.height = max(body.size.height - table, body.size.height * 2 // 5)
-
-    @property
-    def w(self) -> Words:
-        """The words of the review shown."""
-        return review_words(self.doc.review.language)
-
-    def say(self, message: str, *, warning: bool = False) -> None:
-        """One line in the status line: what a key did, or why it could not act."""
-        self.query_one(StatusLine).say(message, warning=warning)
 
     @property
     def doc(self) -> Document:
@@ -263,19 +235,6 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
 
-    def jump(self, goal_id: str) -> None:
-        """The cursor to a goal (the palette's "go to"), shown even if filtered out."""
-        if not self.table.move_to(goal_id):
-            self.filter = Filter()
-            self._apply_filter()
-            self.table.move_to(goal_id)
-        self.table.focus()
-
-    def show_period(self, period: str) -> None:
-        """Show ``period`` as [ and ] would, in one step."""
-        periods = self.doc.review.periods
-        self._change_period(periods.index(period) - periods.index(self.table.current))
-
     def open_draft(self, doc: Document, draft: Draft) -> None:
         """Reopen the editor of a draft an earlier session left, with the draft's text."""
         self.editors.open_draft(doc, draft)
@@ -347,24 +306,6 @@ class ReviewScreen(Keyed, Screen[None]):
     def action_next_period(self) -> None:
         self._change_period(1)
 
-    @key("p", N_("Make current"), show=False)
-    def action_make_current(self) -> None:
-        """The selected period becomes the file's current one: an edit, saved and undone
-        like the others."""
-        period = self.table.cursor_period
-        edit = self.doc.session.set_current(period)
-        if edit is None:
-            self.say(telling.already_current(self.w, period))
-            return
-        self.say(telling.made_current(self.w, period, self.doc.name))
-        self._edited(edit)
-
-    @key("t", N_("High contrast"), show=False)
-    def action_high_contrast(self) -> None:
-        """The high-contrast theme for a projector, and back."""
-        app = self.app
-        app.theme = DARK if app.theme == HIGH_CONTRAST else HIGH_CONTRAST
-
     @key("greater_than_sign", "Next file", key_display=">", show=False)
     def action_next_file(self) -> None:
         if len(self.documents) > 1:
@@ -408,7 +349,11 @@ class ReviewScreen(Keyed, Screen[None]):
 
     @key("question_mark", "Keys", key_display="?")
     def action_help(self) -> None:
-        order = [*vars(ReviewScreen)["BINDINGS"], *vars(GoalTable)["BINDINGS"]]
+        order = [
+            *vars(ReviewScreen)["BINDINGS"],
+            *vars(MeetingScreen)["BINDINGS"],
+            *vars(GoalTable)["BINDINGS"],
+        ]
         bindings = [active.binding for active in self.active_bindings.values()]
         rows = key_rows(bindings, order, self.doc.review.statuses, self.app)
         self.app.push_screen(HelpDialog(rows))

@@ -26,12 +26,11 @@ from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.styled import fit, status_style
 from goaltui.review.model import Review
 from goaltui.text import clean_line
-from goaltui.tui.contrast import readable_style
+from goaltui.tui.contrast import readable_styles
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.widgets.bounded import cut, line
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
-
-COMMENT_MARK = "✎"
+from goaltui.tui.widgets.table_legend import COMMENT_MARK, legend_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,19 +287,20 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         on (rows, the cursor's row, the current period's column, the legend)."""
         if self._readable is None:
             part = self.get_component_rich_style
-            row, current = part("goal-table--cursor-row"), part("goal-table--current")
-            base = self.rich_style
+            row, current, base = (
+                part("goal-table--cursor-row"),
+                part("goal-table--current"),
+                self.rich_style,
+            )
             grounds = [
-                base.bgcolor,
-                (base + row).bgcolor,
-                (base + current).bgcolor,
-                (base + row + current).bgcolor,
-                part("goal-table--header").bgcolor,
+                base,
+                base + row,
+                base + current,
+                base + row + current,
+                part("goal-table--header"),
             ]
-            self._readable = {
-                name: readable_style(style, grounds)
-                for name, (_, _, style) in self._statuses.items()
-            }
+            styles = {name: style for name, (_, _, style) in self._statuses.items()}
+            self._readable = readable_styles(styles, [ground.bgcolor for ground in grounds])
         return self._readable[label]
 
     def _resize_virtual(self) -> None:
@@ -363,21 +363,12 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         return Strip(segments, width)
 
     def _legend_line(self, width: int) -> Strip:
-        """A line at the bottom says what each mark means: the statuses' (when the cells
-        show marks alone), the unexplained one, the binding goal's and the comment's."""
         header = self.get_component_rich_style("goal-table--header")
-        segments = [Segment(" ", header)]
-        if self._layout().short:
-            for name, (mark, label, _) in self._statuses.items():
-                segments.append(Segment(f" {mark} {label} ", header + self._colour(name)))
-        words = self._words
-        for mark, meaning in (
-            (UNEXPLAINED_MARK, words["unexplained"]),
-            (BINDING_MARK, words["binding"]),
-            (COMMENT_MARK, words["comment"]),
-        ):
-            segments.append(Segment(f" {mark} {meaning} ", header))
-        return Strip(segments).crop_extend(0, width, header)
+        statuses = [
+            (f"{mark} {label}", self._colour(name))
+            for name, (mark, label, _) in self._statuses.items()
+        ]
+        return legend_line(width, header, statuses if self._layout().short else [], self._words)
 
     def _goal_line(self, index: int, is_cursor_row: bool, width: int) -> Strip:
         layout = self._layout()
