@@ -30,7 +30,7 @@ from goaltui.tui.contrast import readable_styles
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.widgets.bounded import cut, line
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
-from goaltui.tui.widgets.table_legend import COMMENT_MARK, legend_line
+from goaltui.tui.widgets.table_legend import COMMENT_MARK, legend_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +76,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._widths: tuple[int, Layout] | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
         self._readable: dict[str, Style] | None = None  # the statuses' colours as shown
+        self._legend_lines: tuple[int, list[Strip]] | None = None  # for one width
         #: Set by the screen while the table is under the pane (see table_layout.layout).
         self.most_objective: int | None = None
         self.show_review(review)
@@ -96,7 +97,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_col = review.periods.index(
             period if period in review.periods else self.current
         )
-        self._widths = None
+        self._widths = self._legend_lines = None
         self._readable = None
         self._rows = []
         self.show_goals(None)
@@ -123,7 +124,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_current(self, period: str) -> None:
         self.current = period
-        self._widths = None
+        self._widths = self._legend_lines = None
         self.refresh()
 
     def refresh_goal(self, goal_id: str) -> None:
@@ -134,7 +135,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             cell_len(cut(goal.entry(p).forecast or "", MAX_FORECAST)) for p in self.review.periods
         )
         if layout.forecast < MAX_FORECAST and longest > layout.forecast:
-            self._widths = None  # the forecast column grows: every line moves
+            self._widths = self._legend_lines = None  # the forecast column grows: every line moves
             self.refresh()
             return
         row = self._row_of.get(self.review.goal_index(goal_id))
@@ -184,7 +185,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             self.refresh()  # the forecast and comment columns show the new period
         self._refresh_row(old)
         self._refresh_row(row)
-        legend = 1
+        legend = len(self._legend())
         self.scroll_to_region(
             Region(0, row + 1, 1, 1), spacing=Spacing(1, 0, legend, 0), animate=False, force=True
         )
@@ -265,7 +266,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def _refresh_row(self, row: int) -> None:
         y = row + 1 - int(self.scroll_offset.y)
-        if 1 <= y < self.size.height - 1:  # the last line is the legend's
+        if 1 <= y < self.size.height - len(self._legend()):  # the last lines: the legend's
             self.refresh(Region(0, y, self._width, 1))
 
     def on_focus(self) -> None:
@@ -275,12 +276,12 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._refresh_row(self._cursor_row)
 
     def on_resize(self) -> None:
-        self._widths = None
+        self._widths = self._legend_lines = None
         self._resize_virtual()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._readable = None  # another theme: other backgrounds
+        self._readable = self._legend_lines = None  # another theme: other backgrounds
 
     def _colour(self, label: str) -> Style:
         """A status's colour in the shade readable on every background the table draws it
@@ -305,7 +306,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def _resize_virtual(self) -> None:
         """Rows, the column headings above them and, when marks stand alone, the legend."""
-        legend = 1 if self._width else 0
+        legend = len(self._legend()) if self._width else 0
         self.virtual_size = Size(self._width, len(self._rows) + 1 + legend)
 
     def _layout(self) -> Layout:
@@ -327,8 +328,9 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         width = self._width
         if y == 0:
             return self._header_line(width)
-        if y == self.size.height - 1:
-            return self._legend_line(width)
+        legend = self._legend()
+        if y >= self.size.height - len(legend):
+            return legend[y - self.size.height + len(legend)]
         row = y - 1 + int(self.scroll_offset.y)
         if row == 0 and not self._rows:  # a filter that matches nothing says so
             w = review_words(self.review.language)
@@ -362,13 +364,18 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         segments.append(Segment(fit(f" {COMMENT_MARK}", width - _used(segments)), header))
         return Strip(segments, width)
 
-    def _legend_line(self, width: int) -> Strip:
-        header = self.get_component_rich_style("goal-table--header")
-        statuses = [
-            (f"{mark} {label}", self._colour(name))
-            for name, (mark, label, _) in self._statuses.items()
-        ]
-        return legend_line(width, header, statuses if self._layout().short else [], self._words)
+    def _legend(self) -> list[Strip]:
+        """The legend's lines at the bottom: as many as its marks need at this width."""
+        width = self._width
+        if self._legend_lines is None or self._legend_lines[0] != width:
+            header = self.get_component_rich_style("goal-table--header")
+            statuses = [
+                (f"{mark} {label}", self._colour(name))
+                for name, (mark, label, _) in self._statuses.items()
+            ]
+            shown = statuses if self._layout().short else []
+            self._legend_lines = (width, legend_lines(width, header, shown, self._words))
+        return self._legend_lines[1]
 
     def _goal_line(self, index: int, is_cursor_row: bool, width: int) -> Strip:
         layout = self._layout()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -13,18 +14,27 @@ from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
 COMMENT_MARK = "✎"
 
 
-def legend_line(
+def legend_lines(
     width: int, style: Style, statuses: Sequence[tuple[str, Style]], words: Mapping[str, str]
-) -> Strip:
+) -> list[Strip]:
     """The statuses (given when the cells show marks alone, each "mark label" in its colour),
-    then the unexplained mark, the binding goal's and the comment's."""
-    segments = [Segment(" ", style)]
-    for text, colour in statuses:
-        segments.append(Segment(f" {text} ", style + colour))
-    for mark, meaning in (
-        (UNEXPLAINED_MARK, words["unexplained"]),
-        (BINDING_MARK, words["binding"]),
-        (COMMENT_MARK, words["comment"]),
-    ):
-        segments.append(Segment(f" {mark} {meaning} ", style))
-    return Strip(segments).crop_extend(0, width, style)
+    then the unexplained mark, the binding goal's and the comment's: on one line, or on as
+    many as they need at ``width``, never cut."""
+    items = [(f" {text} ", style + colour) for text, colour in statuses]
+    items += [
+        (f" {mark} {meaning} ", style)
+        for mark, meaning in (
+            (UNEXPLAINED_MARK, words["unexplained"]),
+            (BINDING_MARK, words["binding"]),
+            (COMMENT_MARK, words["comment"]),
+        )
+    ]
+    lines: list[list[Segment]] = [[Segment(" ", style)]]
+    used = 1
+    for text, item_style in items:
+        if used + cell_len(text) > width and used > 1:
+            lines.append([Segment(" ", style)])
+            used = 1
+        lines[-1].append(Segment(text, item_style))
+        used += cell_len(text)
+    return [Strip(line).crop_extend(0, width, style) for line in lines]
