@@ -87,7 +87,7 @@ def test_goaltui_offers_its_three_themes_only(kit):
 SCENES = {
     "opened": [],
     "cursor off the current period": ["h", "j", "j"],
-    "cursor on an unexplained status": ["j", "j", "j", "j"],
+    "cursor on an unexplained status": ["j", "j", "j", "j", "j", "j", "h"],
     "next period": ["right_square_bracket", "k"],
     "filtered by status": ["s"],
 }
@@ -106,7 +106,9 @@ def test_every_character_on_the_review_screen_is_readable(kit, theme, size, name
             await pilot.press(*keys)
             await pilot.pause()
             problems.extend(f"{scene}: {p}" for p in poor(app, theme))
-            await pilot.press("escape", "home")
+            await pilot.press("escape", "home")  # back to the first goal, current period
+            table = app.screen.table
+            table.move_to(table.cursor_goal_id, table.review.current_period())
 
     kit.run(app, scenario, size=size)
     assert problems == []

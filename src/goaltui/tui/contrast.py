@@ -89,9 +89,9 @@ def readable_text(text: Text, background: Color | None) -> Text:
         return text
     shown = text.copy()
     shown.spans = [
-        Span(span.start, span.end, readable_style(span.style, [background]))
-        if isinstance(span.style, Style)
-        else span
+        Span(span.start, span.end, readable_style(Style.parse(span.style), [background]))
+        if isinstance(span.style, str)
+        else Span(span.start, span.end, readable_style(span.style, [background]))
         for span in text.spans
     ]
     if isinstance(shown.style, Style):
