@@ -1,11 +1,12 @@
 """The terminal app, the only layer that imports Textual.
 
 Its rooms, each importing only those before it: keys.py and keymap.py (bindings declared on
-their actions, and the user's keymap); widgets/ (one per module); dialogs/ (one modal screen
+their actions, and the user's keymap), themes.py and contrast.py (the themes offered, and
+colours measured and shaded readable); widgets/ (one per module); dialogs/ (one modal screen
 per module, which answers with ``dismiss``); flows/ (saves off the UI thread, changes on
 disk, crash recovery: they know the screen only as a ``FilesHost``); screens/ (the review
-screen, which coordinates); app.py (a thin App); ending.py (what the terminal is told when
-the app ends); and :func:`run` here. Beside them, used from any room: drafts.py (journaling
+screen, which coordinates); commands.py (the command palette's); app.py (a thin App);
+ending.py (what the terminal is told when the app ends); and :func:`run` here. Beside them, used from any room: drafts.py (journaling
 the text being typed), driver.py (the terminal's input and output), signals.py (signals end
 the app as quitting does). Styles are in styles/*.tcss.
 

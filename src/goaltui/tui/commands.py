@@ -10,16 +10,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.command import Hit, Hits, Provider
 
 from goaltui.text import clean_line
 from goaltui.tui.themes import DARK, HIGH_CONTRAST, LIGHT
 
 if TYPE_CHECKING:
-    from goaltui.tui.app import GoalApp
     from goaltui.tui.screens.review_screen import ReviewScreen
 
 
@@ -30,7 +29,7 @@ def _review_screen(app: object) -> ReviewScreen | None:
     return next((s for s in stack if isinstance(s, ReviewScreen)), None)
 
 
-def system_commands(app: GoalApp) -> Iterator[SystemCommand]:
+def system_commands(app: App[Any]) -> Iterator[SystemCommand]:
     """The palette's commands, for the review shown now."""
     screen = _review_screen(app)
     if screen is None:
@@ -75,7 +74,7 @@ def system_commands(app: GoalApp) -> Iterator[SystemCommand]:
     yield SystemCommand(w._("Quit"), w._("asks first about unsaved edits"), screen.request_quit)
 
 
-def screenshot(app: GoalApp) -> None:
+def screenshot(app: App[Any]) -> None:
     """Save the screen as SVG in the working folder and say where it went."""
     screen = _review_screen(app)
     if screen is None:
