@@ -7,8 +7,8 @@ per module, which answers with ``dismiss``); flows/ (saves off the UI thread, ch
 disk, crash recovery: they know the screen only as a ``FilesHost``); screens/ (the review
 screen, which coordinates); commands.py (the command palette's); app.py (a thin App);
 ending.py (what the terminal is told when the app ends); and :func:`run` here. Beside them,
-used from any room: drafts.py (journaling the text being typed), driver.py (the terminal's input and output), signals.py (signals end
-the app as quitting does). Styles are in styles/*.tcss.
+used from any room: drafts.py (journaling the text being typed), driver.py (the terminal's
+input and output), signals.py (signals end the app as quitting does). Styles are in styles/*.tcss.
 
 May import every layer below: outputs, files, review, language and text; never the CLI.
 """
