@@ -201,6 +201,14 @@ def open_parser() -> argparse.ArgumentParser:
             "there no longer runs"
         ),
     )
+    parser.add_argument(
+        "--since",
+        metavar=pgettext("a placeholder in --help: a git revision", "REV"),
+        help=_(
+            "mark every cell changed since the git revision REV (the detail pane shows "
+            "old → new; s filters the goals changed)"
+        ),
+    )
     _lang(parser, about_a_review=True)
     return parser
 

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from goaltui.language.labels import words
 from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
+from goaltui.outputs.since import CHANGED_MARK, NO_CELLS, SinceMarks
 from goaltui.outputs.styled import fit, status_style
 from goaltui.review.model import Review
 from goaltui.text import clean_line
@@ -54,6 +55,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         "goal-table--current",
         "goal-table--dim",
         "goal-table--warning",
+        "goal-table--changed",
     }
 
     @dataclass
@@ -75,6 +77,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_col = review.periods.index(current)
         self._widths: tuple[int, Layout] | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
+        #: With ``goaltui --since REV``: the cells changed since REV are marked (set by the screen).
+        self.since: SinceMarks | None = None
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -335,15 +339,17 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         current_style = self.get_component_rich_style("goal-table--current")
         cursor = self.get_component_rich_style("goal-table--cursor")
         show_cursor = is_cursor_row and self.has_focus
+        changed = NO_CELLS if self.since is None else self.since.cells(self.review, goal)
         segments = [
-            Segment(f" {BINDING_MARK} " if goal.is_binding else " " * BINDING_WIDTH, base),
+            self._gap(changed.goal, base),
+            Segment(f"{BINDING_MARK} " if goal.is_binding else " " * (BINDING_WIDTH - 1), base),
             Segment(line(goal.objective, layout.objective), base),
         ]
         for column, period in enumerate(self.review.periods):
             cell_style = base + current_style if period == self.current else base
             if is_cursor_row and column == self._cursor_col:
                 cell_style = cell_style + (cursor if show_cursor else Style(underline=True))
-            segments.append(Segment(" ", base))
+            segments.append(self._gap(period in changed.statuses, base))
             label = goal.status_in(period)
             known = self._statuses.get(label) if label is not None else None
             if known is None:
@@ -356,12 +362,21 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             if flag:
                 segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning))
         entry = goal.entry(self.current)
-        segments.append(Segment(" " + line(entry.forecast or "", layout.forecast), base))
-        mark = f" {COMMENT_MARK}" if entry.has_comment else "  "
+        segments.append(self._gap(self.current in changed.forecasts, base))
+        segments.append(Segment(line(entry.forecast or "", layout.forecast), base))
+        segments.append(self._gap(self.current in changed.comments, base))
+        mark = COMMENT_MARK if entry.has_comment else " "
         segments.append(
             Segment(fit(mark, width - _used(segments)), base if entry.has_comment else dim)
         )
         return Strip(segments, width)
+
+    def _gap(self, changed: bool, base: Style) -> Segment:
+        """The space before a cell, or, where the cell's value changed since the revision
+        compared with, the mark that says so."""
+        if not changed:
+            return Segment(" ", base)
+        return Segment(CHANGED_MARK, base + self.get_component_rich_style("goal-table--changed"))
 
 
 def _used(segments: list[Segment]) -> int:
