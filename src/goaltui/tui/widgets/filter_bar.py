@@ -73,7 +73,9 @@ class FilterBar(Horizontal):
         state = Text(f" {w['filter']}: " if self.typing else f" {w['showing']} ", style="bold")
         if current.changed and since is not None:
             state.append(f"{CHANGED_MARK} ", style="bold")
-            changed = review_words(review.language)._("changed since {revision}")
+            changed = review_words(review.language).pgettext(
+                "the filter bar: the goals shown", "changed since {revision}"
+            )
             state.append(changed.format(revision=clean_line(since)) + " ")
         if current.status is not None:
             if current.status:

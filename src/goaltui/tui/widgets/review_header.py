@@ -36,7 +36,9 @@ class ReviewHeader(Static):
         right.append(clean_line(period), style="bold reverse")
         right.append(f"  {clean_line(file)}", style="dim")
         if since is not None:  # goaltui --since REV: what the marks in the table mean
-            changed = review_words(language)._("changed since {revision}")
+            changed = review_words(language).pgettext(
+                "the header: what the marks in the table mean", "changed since {revision}"
+            )
             right.append(f"  {CHANGED_MARK} ", style="bold")
             right.append(changed.format(revision=clean_line(since)), style="dim")
         if read_only:

@@ -21,10 +21,13 @@ def since_text(marks: SinceMarks, review: Review, goal: Goal, name: str) -> Text
     revision = clean_line(marks.revision)
     lines = marks.lines(review, goal, name)
     if not lines:
-        said = w._("No changes since {revision}").format(revision=revision)
+        said = w.pgettext(
+            "the detail pane, with --since: the goal has not changed", "No changes since {revision}"
+        ).format(revision=revision)
         return Text(said, style="dim")
     text = Text(f"{CHANGED_MARK} ", style="bold")
-    text.append(w._("Changed since {revision}").format(revision=revision), style="bold underline")
+    heading = w.pgettext("the detail pane, with --since: a heading", "Changes since {revision}")
+    text.append(heading.format(revision=revision), style="bold underline")
     found = marks.diff(review, goal)
     # A changed goal's first line names it, which the pane above already does.
     for line in lines[1:] if found is not None and found.state == "changed" else lines:
@@ -38,6 +41,11 @@ class SinceDetail(Static):
     """The selected goal's changes since the revision (empty for a file without one)."""
 
     _shown: Text | None = None
+
+    @property
+    def text(self) -> str:
+        """What it shows, as text."""
+        return self._shown.plain if self._shown is not None else ""
 
     def show(self, marks: SinceMarks | None, review: Review, goal: Goal | None, name: str) -> None:
         text = since_text(marks, review, goal, name) if marks and goal else Text()
