@@ -23,7 +23,7 @@ def test_since_head_1_marks_the_two_changed_cells(repo: Repo):
             lambda text: "HEAD~1" in text.splitlines()[0] and "Palveluja parannetaan" in text,
         )
         lines = term.text.splitlines()
-        assert "Δ muuttunut HEAD~1 jälkeen" in lines[0]
+        assert "Δ HEAD~1 jälkeen" in lines[0]
         header = next(line for line in lines if "Tavoitteet" in line and " Q3 " in line)
         table = lines[lines.index(header) + 1 : lines.index(header) + 7]
         marked = [(y, x) for y, line in enumerate(table) for x, c in enumerate(line) if c == "Δ"]

@@ -71,7 +71,7 @@ def test_the_two_cells_changed_since_head_1_are_marked(kit, seeded):
             ("palvelustrategia", forecast_gap(kit, table)),  # just before the forecast
         ]
         assert kit.cell(table, "palvelustrategia", "Q3") == "◐"
-        assert "Δ muuttunut HEAD~1 jälkeen" in kit.header(app)
+        assert "Δ HEAD~1 jälkeen" in kit.header(app)
         # The mark is a glyph in its own colour: not told by colour alone, nor by the glyph.
         styles = kit.styles_of(app, CHANGED_MARK)
         assert styles and all(style.bold for style in styles)
@@ -161,3 +161,16 @@ def test_without_since_nothing_is_marked_and_the_filter_is_as_it_was(kit):
         assert CHANGED_MARK not in kit.screen_text(app)
 
     kit.run(app, scenario)
+
+
+def test_a_file_new_since_has_every_goal_marked_new(kit, seeded):
+    new = Path("data/uusi-2022.toml")
+    new.write_bytes(KUVA.read_bytes())
+    app = since_app(path=new)
+
+    async def scenario(pilot):
+        table = kit.table(app)
+        assert sorted(marks(kit, app)) == sorted((g.id, 0) for g in table.review.goals)
+        assert "+ tavoite lisätty: palvelustrategia" in since_text(app)
+
+    kit.run(app, scenario, size=BIG)

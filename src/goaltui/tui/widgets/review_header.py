@@ -37,7 +37,7 @@ class ReviewHeader(Static):
         right.append(f"  {clean_line(file)}", style="dim")
         if since is not None:  # goaltui --since REV: what the marks in the table mean
             changed = review_words(language).pgettext(
-                "the header: what the marks in the table mean", "changed since {revision}"
+                "the header: the Δ in the table mark what changed since", "since {revision}"
             )
             right.append(f"  {CHANGED_MARK} ", style="bold")
             right.append(changed.format(revision=clean_line(since)), style="dim")
