@@ -10,11 +10,17 @@ since REV", and the lines of the detail pane, written by the diff's terminal wri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goaltui.language import Words
+from goaltui.language.labels import review_words
 from goaltui.outputs.diff import GoalDiff, ReviewDiff, compared_languages, diff_goal
 from goaltui.outputs.diff_terminal import Line, Lines
 from goaltui.review.model import Goal, Review
+
+if TYPE_CHECKING:
+    from goaltui.files.changes import Baseline
 
 #: The mark of a cell whose value changed since the revision (beside colour, never instead).
 CHANGED_MARK = "Δ"
@@ -62,6 +68,14 @@ class SinceMarks:
         self.words = words
         self._old_goals = {goal.id: goal for goal in old.goals} if old is not None else {}
         self._made: dict[str, tuple[Goal, GoalDiff | None, Cells]] = {}
+
+    @classmethod
+    def of(cls, baseline: Baseline | None, path: Path, review: Review) -> SinceMarks | None:
+        """The marks of the file at ``path`` (holding ``review``), in the review's words;
+        None without a revision to compare with."""
+        if baseline is None:
+            return None
+        return cls(baseline.revision, baseline.reviews.get(path), review_words(review.language))
 
     def _of(self, review: Review, goal: Goal) -> tuple[Goal, GoalDiff | None, Cells]:
         made = self._made.get(goal.id)

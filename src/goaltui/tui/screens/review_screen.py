@@ -21,7 +21,6 @@ from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
 from goaltui.files.recovery import Draft
-from goaltui.language.labels import review_words
 from goaltui.outputs.since import SinceMarks
 from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
@@ -47,15 +46,9 @@ class ReviewScreen(Keyed, Screen[None]):
     def __init__(self, documents: Sequence[Document], baseline: Baseline | None = None) -> None:
         super().__init__()
         self.documents = list(documents)
-        self.baseline = baseline  # goaltui --since REV: the versions compared with
-        self.since = [
-            SinceMarks(
-                baseline.revision, baseline.reviews.get(d.path), review_words(d.review.language)
-            )
-            if baseline is not None
-            else None
-            for d in self.documents
-        ]
+        # goaltui --since REV: the revision compared with, and each file's marks
+        self.revision = baseline.revision if baseline is not None else None
+        self.since = [SinceMarks.of(baseline, d.path, d.review) for d in self.documents]
         self.active = 0
         self.filter = Filter()
         self.files = FileFlows(self, self.documents)
@@ -81,7 +74,7 @@ class ReviewScreen(Keyed, Screen[None]):
         yield Footer(show_command_palette=False)  # keeps the keys visible at 80 columns
 
     def on_mount(self) -> None:
-        if self.baseline is not None:
+        if self.revision is not None:
             self.query_one(DetailPane).mount(SinceDetail(id="since"))
         self.table.focus()
         self.show_state()
@@ -131,7 +124,7 @@ class ReviewScreen(Keyed, Screen[None]):
             unsaved=doc.dirty,
             language=doc.review.language,
             read_only=doc.read_only,
-            since=self.baseline.revision if self.baseline is not None else None,
+            since=self.revision,
         )
         for i, other in enumerate(self.documents):
             if len(self.documents) > 1:
@@ -154,12 +147,8 @@ class ReviewScreen(Keyed, Screen[None]):
         goal_id = table.cursor_goal_id
         goal = self.doc.review.goal(goal_id) if goal_id is not None else None
         self.query_one(DetailPane).show(self.doc.review, goal, table.cursor_period)
-        if self.baseline is not None:
-            since = self.query("#since")
-            if since:
-                since.first(SinceDetail).show(
-                    self.since[self.active], self.doc.review, goal, self.doc.name
-                )
+        for since in self.query(SinceDetail):
+            since.show(self.since[self.active], self.doc.review, goal, self.doc.name)
 
     def document_replaced(self, doc: Document) -> None:
         """A document was reloaded or merged: its table shows the new review."""
@@ -324,7 +313,7 @@ class ReviewScreen(Keyed, Screen[None]):
 
     @key("s", "Filter by status", show=False)
     def action_filter_status(self) -> None:
-        self.filter = self.filter.next_status(self.doc.review, since=self.baseline is not None)
+        self.filter = self.filter.next_status(self.doc.review, since=self.revision is not None)
         self._apply_filter()
 
     @key("escape", "Clear filter", show=False)
@@ -340,11 +329,7 @@ class ReviewScreen(Keyed, Screen[None]):
         changed = None if marks is None else lambda goal: marks.changed(review, goal)
         table.show_goals(self.filter.goals(review, table.current, texts, changed))
         self.query_one(FilterBar).show(
-            self.filter,
-            review,
-            table.current,
-            table.shown_goals,
-            self.baseline.revision if self.baseline is not None else None,
+            self.filter, review, table.current, table.shown_goals, self.revision
         )  # the table's CursorMoved brings the detail pane up to date
 
     # -- saving, help, quitting ---------------------------------------------------------------
