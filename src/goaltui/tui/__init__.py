@@ -22,6 +22,7 @@ from pathlib import Path
 from goaltui.files.document import Document
 from goaltui.files.lock import Held, HeldElsewhere, Lock, LockError, take
 from goaltui.files.problems import ReviewError
+from goaltui.language import _
 from goaltui.text import clean_line
 
 
@@ -42,7 +43,7 @@ def run(paths: list[Path], *, read_only: bool = False, break_lock: bool = False)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print("goaltui: fix the files above, then open them again", file=sys.stderr)
+        print(_("goaltui: fix the files above, then open them again"), file=sys.stderr)
         return 1
     locks = [] if read_only else _lock_all(paths, break_lock)
     if locks is None:
@@ -70,20 +71,26 @@ def _lock_all(paths: list[Path], break_lock: bool) -> list[Lock] | None:
 
 
 def _refusal(error: LockError) -> str:
-    """Who holds the file, and the ways on from there."""
+    """Who holds the file, and the ways on from there (in the language of diagnostics)."""
     name, argument = clean_line(str(error.review)), clean_line(shlex.quote(str(error.review)))
-    lines = [f"goaltui: {name} {error}."]
-    read_only = f"open it read-only: goaltui --read-only {argument}"
+    # Translators: {why} says who holds the file: "is open in goaltui (pid 12, since 10:00)"
+    lines = [_("goaltui: {file} {why}.").format(file=name, why=error)]
+    command = f"goaltui --read-only {argument}"
     if isinstance(error, HeldElsewhere):
-        lines.append(f"  If it still runs there, close it there first, or {read_only}")
-        lines.append(f"  If it no longer runs, take the file over: goaltui --break-lock {argument}")
+        said = _("  If it still runs there, close it there first, or open it read-only: {command}")
+        lines.append(said.format(command=command))
+        said = _("  If it no longer runs, take the file over: {command}")
+        lines.append(said.format(command=f"goaltui --break-lock {argument}"))
     elif isinstance(error, Held):
-        lines.append(f"  Close it there first, or {read_only}")
+        said = _("  Close it there first, or open it read-only: {command}")
+        lines.append(said.format(command=command))
         if error.holder is not None and error.holder.elsewhere:
             lock = clean_line(str(error.lock))
-            lines.append(f"  If goaltui no longer runs there and the lock stays, remove {lock}")
+            said = _("  If goaltui no longer runs there and the lock stays, remove {lock}")
+            lines.append(said.format(lock=lock))
     else:
-        lines.append(f"  To look at it without editing, {read_only}")
+        said = _("  To look at it without editing, open it read-only: {command}")
+        lines.append(said.format(command=command))
     return "\n".join(lines)
 
 
@@ -97,7 +104,7 @@ def _run(documents: list[Document]) -> int:
     except ReviewError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print("goaltui: fix the keymap above, or move it away", file=sys.stderr)
+        print(_("goaltui: fix the keymap above, or move it away"), file=sys.stderr)
         return 1
     app = GoalApp(documents, keymap)
     # The reviews live as long as the app: keep the garbage collector from walking their
