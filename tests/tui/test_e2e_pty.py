@@ -37,14 +37,14 @@ def test_edit_save_and_quit_in_a_real_terminal(tmp_path):
         term.wait_for("the third goal's details", lambda t: "liikkeelle  ◆ sitova" in t)
         assert third_goal_q3(term.text) == "●"  # "Toteutuu"
         term.press("space")
-        term.wait_for("the unsaved mark", lambda text: "* unsaved" in text)
+        term.wait_for("the unsaved mark", lambda text: "* tallentamatta" in text)
         assert third_goal_q3(term.text) == "◐"  # "Toteutuu osittain"
 
         term.press("ctrl+s")
-        term.wait_for("the summary", lambda text: "Saved kuva-2021.toml." in text)
+        term.wait_for("the summary", lambda text: "Tallennettu: kuva-2021.toml." in text)
         term.press("escape")
-        term.wait_for("the summary to close", lambda text: "Saved kuva-2021.toml." not in text)
-        assert "unsaved" not in term.text
+        term.wait_for("the summary to close", lambda text: "Tallennettu: kuva" not in text)
+        assert "tallentamatta" not in term.text
 
         term.press("q")
         status = term.wait_for_exit()

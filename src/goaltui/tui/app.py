@@ -33,7 +33,7 @@ STYLES = Path(__file__).parent / "styles"
 class GoalApp(App[QuitAnswer | None]):
     """Opens review documents on the review screen; quitting asks about unsaved edits.
 
-    It speaks ``language`` (default: the rule of docs/format.md for the first review), and
+    It speaks ``language`` (default: the rule of docs/format.md for the review in front), and
     :meth:`speak` switches it; see :mod:`goaltui.tui.speech`. Textual's own words (the command
     palette's, its system commands) are replaced by goaltui's in that language.
     """
@@ -50,20 +50,25 @@ class GoalApp(App[QuitAnswer | None]):
     ) -> None:
         super().__init__()
         self.documents = list(documents)
-        if language is None:
-            first = self.documents[0].review.language if self.documents else None
-            language = _review_language(first)
-        self.start_language = language
-        self.speech = Speech.of(language)
+        self.language = language  # --lang or $GOALTUI_LANG, given to every review
+        first = self.start_language(self.documents[0]) if self.documents else "en"
+        self.speech = Speech.of(language or first)
         if keymap:
             self.set_keymap(dict(keymap))
 
-    def speak(self, code: str) -> None:
-        """Show the reviews' texts in ``code``, and goaltui's words too where it speaks it."""
+    def start_language(self, doc: Document) -> str:
+        """The language ``doc`` is shown in first: the app's, else its review's."""
+        return self.language or _review_language(doc.review.language)
+
+    def speak(self, code: str, *, announce: bool = True) -> None:
+        """Show the reviews' texts in ``code``, and goaltui's words too where it speaks it;
+        ``announce`` says so in a notification."""
+        if code == self.speech.language:
+            return
         self.speech = Speech.of(code, self.speech.w)
         screen = self.review_screen
         if screen is not None:
-            screen.speech_changed()
+            screen.speech_changed(announce=announce)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's choice for this terminal, made to survive odd input (see driver.py)."""

@@ -25,7 +25,7 @@ def _value(value: str | None, w: Words) -> str:
 
 def _field(name: str, language: str | None, words: dict[str, str]) -> str:
     """The field changed, and the translation it is of: "comment", "comment [sv]"."""
-    said = words.get(name, name)
+    said = words.get(name, name).lower()
     return said if language is None else f"{said} [{clean_line(language)}]"
 
 

@@ -23,6 +23,10 @@ from goaltui.tui.speech import Speech, speech_of
 
 Row = tuple[str, str, str]  # keys, what they do, the id to remap them by
 
+#: Textual's own descriptions of keys it binds (tab, shift+tab), for the catalogue: the help
+#: shows them translated as it shows goaltui's.
+TEXTUAL_KEYS = (N_("Focus Next"), N_("Focus Previous"))
+
 
 def key_rows(
     bindings: Iterable[Binding],

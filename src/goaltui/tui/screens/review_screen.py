@@ -48,6 +48,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.editors = Editors(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._warned: set[str] = set()  # journal problems already reported
+        self._shown: dict[int, str] = {}  # the language each file was last shown in
 
     # -- layout ------------------------------------------------------------------------
 
@@ -164,7 +165,9 @@ class ReviewScreen(Keyed, Screen[None]):
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab is None or event.tab.id is None:
             return
+        self._shown[self.active] = self.speech.language
         self.active = int(event.tab.id.removeprefix("file-"))
+        self._speak(self._shown.get(self.active, self._start_language()), announce=False)
         self.query_one(ContentSwitcher).current = f"table-{self.active}"
         self._apply_filter()
         self.table.focus()
@@ -330,8 +333,18 @@ class ReviewScreen(Keyed, Screen[None]):
 
     # -- the language shown ----------------------------------------------------------------
 
+    def _start_language(self) -> str:
+        """The language the file in front is shown in first."""
+        start = getattr(self.app, "start_language", None)
+        return str(start(self.doc)) if start is not None else self.speech.language
+
     def _languages(self) -> list[str]:
-        return cycle(self.doc.review, getattr(self.app, "start_language", self.speech.language))
+        return cycle(self.doc.review, self._start_language())
+
+    def _speak(self, code: str, *, announce: bool = True) -> None:
+        speak = getattr(self.app, "speak", None)  # the goaltui app's: see tui/app.py
+        if speak is not None:
+            speak(code, announce=announce)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_language":
@@ -341,13 +354,9 @@ class ReviewScreen(Keyed, Screen[None]):
     @key("t", N_("Language"), show=False)  # in the header, the help and the palette
     def action_switch_language(self) -> None:
         """Show the texts in the review's next language: its main one, then each translation."""
-        start = getattr(self.app, "start_language", self.speech.language)
-        code = next_language(self.doc.review, start, self.speech.language)
-        speak = getattr(self.app, "speak", None)
-        if speak is not None:
-            speak(code)
+        self._speak(next_language(self.doc.review, self._start_language(), self.speech.language))
 
-    def speech_changed(self) -> None:
+    def speech_changed(self, *, announce: bool = True) -> None:
         """The app shows another language: every text on screen is shown again in it."""
         speech = self.speech
         for i in range(len(self.documents)):
@@ -357,8 +366,9 @@ class ReviewScreen(Keyed, Screen[None]):
         self._show_details()
         self.show_state()
         self.query_one(SpokenFooter).refresh(recompose=True)
-        said = speech.w._("Texts in {language}").format(language=speech.name(speech.language))
-        self.notify(said, timeout=3)
+        if announce:
+            said = speech.w._("Texts in {language}")
+            self.notify(said.format(language=speech.name(speech.language)), timeout=3)
 
     # -- saving, help, quitting ---------------------------------------------------------------
 
