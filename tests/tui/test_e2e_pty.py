@@ -77,3 +77,23 @@ def test_edit_save_and_quit_in_a_real_terminal(tmp_path):
     above = old[:line][::-1]
     assert next(x for x in above if x.startswith("[goals.periods.")) == "[goals.periods.Q3]"
     assert next(x for x in above if x.startswith("id = ")) == 'id = "liikkeelle"'
+
+
+def test_lang_sv_shows_the_goals_swedish_texts_and_swedish_words(tmp_path):
+    shutil.copyfile(Path(__file__).resolve().parents[2] / "data" / KUVA, tmp_path / KUVA)
+    term = Terminal(["--lang", "sv", KUVA], tmp_path)
+    try:
+        term.wait_for(
+            "the Swedish title", lambda text: "Kultur- och fritidssektorn" in text.splitlines()[0]
+        )
+        text = term.text
+        assert "Tjänsterna förbättras utifrån kundupplevelsen" in text  # a goal's Swedish text
+        assert "aktuell period Q3" in text and "Mål" in text
+        footer = text.rstrip().splitlines()[-1]
+        for word in ("Kommentar", "Prognos", "Ångra", "Spara", "Hjälp", "Avsluta"):
+            assert word in footer, footer
+        assert "Palveluja parannetaan" not in text and "Comment" not in footer
+        term.press("q")
+        assert term.wait_for_exit() == 0
+    finally:
+        term.stop()

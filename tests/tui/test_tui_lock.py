@@ -74,7 +74,9 @@ def test_a_second_goaltui_cannot_open_a_file_blindly_and_the_first_ones_edits_su
 
         looking = Terminal(["--read-only", KUVA], tmp_path)  # B, read-only
         others.append(looking)
-        looking.wait_for("the read-only mark", lambda text: "vain luettavaksi" in text.splitlines()[0])
+        looking.wait_for(
+            "the read-only mark", lambda text: "vain luettavaksi" in text.splitlines()[0]
+        )
         assert "Palautetaanko ne?" not in looking.text  # A's journal is not B's to offer
         assert third_goal_q3(looking.text) == "●"  # the file as saved, not A's edit
         looking.press("space")
