@@ -231,3 +231,25 @@ def test_the_command_palette_speaks_the_apps_language(kit):
             assert english not in screen
 
     kit.run(app, scenario)
+
+
+def test_every_keys_description_is_translated():
+    """What the footer and the help say of a key is a catalogue message, in fi and sv."""
+    import goaltui.tui.app  # noqa: F401  (every screen, dialog and widget with keys)
+    from goaltui.language import catalogue
+    from goaltui.tui.keys import Keyed
+
+    def classes(cls: type) -> list[type]:
+        return [cls, *(c for sub in cls.__subclasses__() for c in classes(sub))]
+
+    descriptions = {
+        binding.description
+        for cls in classes(Keyed)
+        for binding in vars(cls).get("BINDINGS", [])
+        if binding.description
+    }
+    assert {"Comment", "Save", "Quit", "Language", "Move down"} <= descriptions
+    for code in ("fi", "sv"):
+        messages = catalogue(code)._.__self__._catalog  # the compiled catalogue's messages
+        untranslated = sorted(d for d in descriptions if not messages.get(d))
+        assert untranslated == [], code

@@ -7,7 +7,7 @@ disk, crash recovery: they know the screen only as a ``FilesHost``); screens/ (t
 screen, which coordinates); app.py (a thin App); ending.py (what the terminal is told when
 the app ends); and :func:`run` here. Beside them, used from any room: drafts.py (journaling
 the text being typed), driver.py (the terminal's input and output), signals.py (signals end
-the app as quitting does). Styles are in styles/*.tcss.
+the app as quitting does), speech.py (the language the app shows). Styles are in styles/*.tcss.
 
 May import every layer below: outputs, files, review, language and text; never the CLI.
 """
