@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from goaltui.files.document import Document
 from goaltui.files.recovery import journal_path
-from goaltui.language import Words
+from goaltui.language import Words, default
 from goaltui.text import clean_line
 from goaltui.tui import signals
 
@@ -64,8 +64,10 @@ def _stopped(documents: Sequence[Document], signum: int, w: Words) -> None:
         say(said, signal=signals.name(signum))
 
 
-def keep_edits(documents: Sequence[Document], w: Words) -> None:
-    """Make sure every file's unsaved work is journaled, and say how to get it back."""
+def keep_edits(documents: Sequence[Document], w: Words | None = None) -> None:
+    """Make sure every file's unsaved work is journaled, and say how to get it back (in the
+    words of ``w``; default: the process's language)."""
+    w = w or default()
     for doc in documents:
         if not doc.unsaved:
             continue
