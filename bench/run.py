@@ -810,7 +810,7 @@ def bench_folder(report: Report, pairs: int, presses: int) -> None:
             made: list[Press] = []
             for _ in range(tabs):
                 time.sleep(0.1)
-                made.append(press(app, ">"))
+                made.append(press(app, ">", quiet=0.5))
             switches += text_latencies(app, made, titles[1:])
             quits.append(quit_time(app))
         finally:

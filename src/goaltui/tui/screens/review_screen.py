@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
+from textual.widgets import ContentSwitcher, Footer, Tabs
 
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
@@ -30,6 +30,7 @@ from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.screens.editors import Editors
 from goaltui.tui.widgets.detail_pane import DetailPane
+from goaltui.tui.widgets.file_tabs import FileTabs
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
@@ -44,6 +45,8 @@ class ReviewScreen(Keyed, Screen[None]):
         self.files = FileFlows(self, self.documents)
         self.editors = Editors(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
+        self._tables: dict[int, GoalTable] = {}  # made when their file is first shown
+        self._tab_dirty: dict[int, bool] = {}  # the unsaved mark each tab shows
         self._warned: set[str] = set()  # journal problems already reported
 
     # -- layout ------------------------------------------------------------------------
@@ -51,12 +54,12 @@ class ReviewScreen(Keyed, Screen[None]):
     def compose(self) -> ComposeResult:
         yield ReviewHeader(id="header")
         if len(self.documents) > 1:  # one tab per file; a single file needs none
-            tabs = [Tab(self._tab_label(d), id=f"file-{i}") for i, d in enumerate(self.documents)]
-            yield Tabs(*tabs, id="files")
+            yield FileTabs(len(self.documents), self._tab_label_of, id="files")
         with Container(id="body"):
             with ContentSwitcher(initial="table-0", id="tables"):
-                for i, doc in enumerate(self.documents):
-                    yield GoalTable(doc.review, doc.review.current_period(), id=f"table-{i}")
+                # One file's table: the others are made when first shown, so that a folder
+                # of thousands of files opens as fast as one.
+                yield self._new_table(0)
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
         yield Footer(show_command_palette=False)  # keeps the keys visible at 80 columns
@@ -87,12 +90,27 @@ class ReviewScreen(Keyed, Screen[None]):
     def table(self) -> GoalTable:
         return self._table_of(self.active)
 
+    def _new_table(self, index: int) -> GoalTable:
+        doc = self.documents[index]
+        table = GoalTable(doc.review, doc.review.current_period(), id=f"table-{index}")
+        self._tables[index] = table
+        return table
+
     def _table_of(self, index: int) -> GoalTable:
-        return self.query_one(f"#table-{index}", GoalTable)
+        """The table of a file, made (and mounted) when first asked for."""
+        table = self._tables.get(index)
+        if table is None:
+            table = self._new_table(index)
+            self.query_one("#tables", ContentSwitcher).mount(table)
+        return table
 
     def period_of(self, doc: Document) -> str:
         """The period under review for ``doc`` as the reviewer has set it with [ and ]."""
-        return self._table_of(self.documents.index(doc)).current
+        table = self._tables.get(self.documents.index(doc))
+        return doc.review.current_period() if table is None else table.current
+
+    def _tab_label_of(self, index: int) -> Text:
+        return self._tab_label(self.documents[index])
 
     def _tab_label(self, doc: Document) -> Text:
         label = Text(clean_line(doc.name))
@@ -112,11 +130,9 @@ class ReviewScreen(Keyed, Screen[None]):
             read_only=doc.read_only,
         )
         for i, other in enumerate(self.documents):
-            if len(self.documents) > 1:
-                tab = self.query_one(f"#file-{i}", Tab)
-                label = self._tab_label(other)
-                if tab.label.plain != label.plain:
-                    tab.label = label
+            if len(self.documents) > 1 and self._tab_dirty.get(i, False) != other.dirty:
+                self._tab_dirty[i] = other.dirty  # thousands of tabs: touch only the changed
+                self.query_one(FileTabs).set_label(i, self._tab_label(other))
             if other.journal_error and other.journal_error not in self._warned:
                 self._warned.add(other.journal_error)
                 self.notify(
@@ -136,7 +152,8 @@ class ReviewScreen(Keyed, Screen[None]):
     def document_replaced(self, doc: Document) -> None:
         """A document was reloaded or merged: its table shows the new review."""
         index = self.documents.index(doc)
-        self._table_of(index).show_review(doc.review)
+        if index in self._tables:  # a table not made yet will show the new review anyway
+            self._tables[index].show_review(doc.review)
         self.query_one(DetailPane).forget()
         if index == self.active:
             self._apply_filter()
@@ -152,6 +169,7 @@ class ReviewScreen(Keyed, Screen[None]):
         if event.tab is None or event.tab.id is None:
             return
         self.active = int(event.tab.id.removeprefix("file-"))
+        self._table_of(self.active)  # made now if this file was not shown before
         self.query_one(ContentSwitcher).current = f"table-{self.active}"
         self._apply_filter()
         self.table.focus()
@@ -224,7 +242,7 @@ class ReviewScreen(Keyed, Screen[None]):
         """Bring ``doc`` to the front with the cursor on the goal's period."""
         index = self.documents.index(doc)
         if len(self.documents) > 1:
-            self.query_one("#files", Tabs).active = f"file-{index}"
+            self.query_one(FileTabs).show_file(index)
         self._table_of(index).move_to(goal_id, period)
 
     def applied(self, doc: Document, edit: Edit | None) -> None:
@@ -282,12 +300,12 @@ class ReviewScreen(Keyed, Screen[None]):
     @key("greater_than_sign", "Next file", key_display=">", show=False)
     def action_next_file(self) -> None:
         if len(self.documents) > 1:
-            self.query_one("#files", Tabs).action_next_tab()
+            self.query_one(FileTabs).action_next_tab()
 
     @key("less_than_sign", "Previous file", key_display="<", show=False)
     def action_previous_file(self) -> None:
         if len(self.documents) > 1:
-            self.query_one("#files", Tabs).action_previous_tab()
+            self.query_one(FileTabs).action_previous_tab()
 
     @key("slash", "Filter", key_display="/")
     def action_filter_text(self) -> None:
