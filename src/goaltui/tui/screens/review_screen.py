@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Tabs
+from textual.widgets import ContentSwitcher, Tabs
 
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
@@ -33,6 +33,7 @@ from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.file_tabs import FileTabs
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
+from goaltui.tui.widgets.keys_footer import KeysFooter
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
 
 
@@ -62,7 +63,7 @@ class ReviewScreen(Keyed, Screen[None]):
                 yield self._new_table(0)
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
-        yield Footer(show_command_palette=False)  # keeps the keys visible at 80 columns
+        yield KeysFooter(show_command_palette=False)  # keeps the keys visible at 80 columns
 
     def on_mount(self) -> None:
         self.table.focus()
