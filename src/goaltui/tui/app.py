@@ -6,7 +6,7 @@ import asyncio
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from textual.app import App
@@ -16,10 +16,13 @@ from textual.notifications import SeverityLevel
 from goaltui.files.document import Document
 from goaltui.text import clean, clean_line
 from goaltui.tui import signals
-from goaltui.tui.dialogs.comment_editor import CommentEditor
-from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer
+from goaltui.tui.screens.editors import open_editors
 from goaltui.tui.screens.review_screen import ReviewScreen
+
+if TYPE_CHECKING:
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -93,7 +96,7 @@ class GoalApp(App[QuitAnswer | None]):
     @property
     def editors(self) -> list[CommentEditor | ForecastDialog]:
         """The comment and forecast editors open, any of them maybe holding typed text."""
-        return [s for s in self.screen_stack if isinstance(s, CommentEditor | ForecastDialog)]
+        return open_editors(self.screen_stack)
 
     @property
     def review_screen(self) -> ReviewScreen | None:
@@ -112,6 +115,8 @@ class GoalApp(App[QuitAnswer | None]):
 
 def remappable() -> list[type]:
     """The classes whose key bindings a keymap file may change."""
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
     from goaltui.tui.widgets.goal_table import GoalTable
 
     return [ReviewScreen, GoalTable, CommentEditor, ForecastDialog]

@@ -8,18 +8,37 @@ goes to the document's session of the time of applying; if the goal or period is
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import App
+from textual.screen import Screen
 
 from goaltui.files.document import Document
 from goaltui.files.recovery import Draft
 from goaltui.language.labels import review_words
 from goaltui.review.model import TextField
 from goaltui.review.session import Edit
-from goaltui.tui.dialogs.comment_editor import CommentEditor
-from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.widgets.bounded import EDITOR_MOST, too_long_to_edit
+
+if TYPE_CHECKING:
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
+
+# The editors' modules (with Textual's text area) are imported when an editor is first opened,
+# not before the first frame.
+_EDITOR_MODULES = ("goaltui.tui.dialogs.comment_editor", "goaltui.tui.dialogs.forecast_dialog")
+
+
+def open_editors(screens: Iterable[Screen[Any]]) -> list[CommentEditor | ForecastDialog]:
+    """The comment and forecast editors among ``screens``."""
+    if not any(name in sys.modules for name in _EDITOR_MODULES):
+        return []  # never imported: none was ever opened
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
+
+    return [s for s in screens if isinstance(s, CommentEditor | ForecastDialog)]
 
 
 class EditingHost(Protocol):
@@ -83,6 +102,9 @@ class Editors:
 
         def keep(text: str | None) -> None:
             doc.keep_draft(None if text is None else Draft(goal_id, period, name, text))
+
+        from goaltui.tui.dialogs.comment_editor import CommentEditor
+        from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 
         entry = goal.entry(period)
         if name == "comment":

@@ -22,13 +22,10 @@ from goaltui.files.recovery import Draft
 from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
-from goaltui.tui.dialogs.comment_editor import CommentEditor
-from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
-from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
-from goaltui.tui.screens.editors import Editors
+from goaltui.tui.screens.editors import Editors, open_editors
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.file_tabs import FileTabs
 from goaltui.tui.widgets.filter_bar import FilterBar
@@ -340,6 +337,8 @@ class ReviewScreen(Keyed, Screen[None]):
 
     @key("question_mark", "Keys", key_display="?")
     def action_help(self) -> None:
+        from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
+
         order = [*vars(ReviewScreen)["BINDINGS"], *vars(GoalTable)["BINDINGS"]]
         bindings = [active.binding for active in self.active_bindings.values()]
         rows = key_rows(bindings, order, self.doc.review.statuses, self.app)
@@ -356,11 +355,7 @@ class ReviewScreen(Keyed, Screen[None]):
         it first. The app exits only when nothing is left unsaved (edits made while the save
         ran are asked about again).
         """
-        editors = [
-            screen
-            for screen in self.app.screen_stack
-            if isinstance(screen, CommentEditor | ForecastDialog) and screen.changed
-        ]
+        editors = [editor for editor in open_editors(self.app.screen_stack) if editor.changed]
         unsaved = [doc.name for doc in self.documents if doc.dirty]
         unsaved += [f"the {editor.what} being written" for editor in editors]
         if not unsaved:
@@ -375,9 +370,8 @@ class ReviewScreen(Keyed, Screen[None]):
 
         def answered(answer: QuitAnswer | None) -> None:
             if answer == "discard":
-                for editor in self.app.screen_stack:
-                    if isinstance(editor, CommentEditor | ForecastDialog):
-                        editor.drafts.forget()
+                for editor in open_editors(self.app.screen_stack):
+                    editor.drafts.forget()
                 for doc in self.documents:
                     doc.discard_journal()
                 self.app.exit(answer)  # the terminal is told the edits were discarded
