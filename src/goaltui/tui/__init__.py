@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import shlex
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,8 +111,11 @@ def _run(documents: list[Document], baseline: Baseline | None) -> int:
     from goaltui.tui.ending import run_app
     from goaltui.tui.keymap import binding_ids, load_keymap
 
+    def known() -> Iterator[str]:  # the dialogs' modules are imported only for a keymap file
+        yield from binding_ids(remappable())
+
     try:
-        keymap = load_keymap(binding_ids(remappable()))
+        keymap = load_keymap(known())
     except ReviewError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

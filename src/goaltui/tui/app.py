@@ -21,14 +21,15 @@ from goaltui.files.document import Document
 from goaltui.text import clean, clean_line
 from goaltui.tui import signals
 from goaltui.tui.dialogs.command_palette import SpokenPalette
-from goaltui.tui.dialogs.comment_editor import CommentEditor
-from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer
+from goaltui.tui.screens.editors import open_editors
 from goaltui.tui.screens.review_screen import ReviewScreen
 from goaltui.tui.speech import Speech
 
 if TYPE_CHECKING:
     from goaltui.files.changes import Baseline
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 
 STYLES = Path(__file__).parent / "styles"
 
@@ -129,7 +130,7 @@ class GoalApp(App[QuitAnswer | None]):
     @property
     def editors(self) -> list[CommentEditor | ForecastDialog]:
         """The comment and forecast editors open, any of them maybe holding typed text."""
-        return [s for s in self.screen_stack if isinstance(s, CommentEditor | ForecastDialog)]
+        return open_editors(self.screen_stack)
 
     @property
     def review_screen(self) -> ReviewScreen | None:
@@ -209,6 +210,8 @@ def _review_language(review_language: str | None) -> str:
 
 def remappable() -> list[type]:
     """The classes whose key bindings a keymap file may change."""
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
     from goaltui.tui.widgets.goal_table import GoalTable
 
     return [ReviewScreen, GoalTable, CommentEditor, ForecastDialog]

@@ -12,19 +12,38 @@ goes to the document's session of the time of applying; if the goal or period is
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import App
+from textual.screen import Screen
 
 from goaltui.files.document import Document
 from goaltui.files.recovery import Draft
 from goaltui.review.model import TextField
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
-from goaltui.tui.dialogs.comment_editor import CommentEditor
-from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.speech import Speech, speech_of
 from goaltui.tui.widgets.bounded import EDITOR_MOST, too_long_to_edit
+
+if TYPE_CHECKING:
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
+
+# The editors' modules (with Textual's text area) are imported when an editor is first opened,
+# not before the first frame.
+_EDITOR_MODULES = ("goaltui.tui.dialogs.comment_editor", "goaltui.tui.dialogs.forecast_dialog")
+
+
+def open_editors(screens: Iterable[Screen[Any]]) -> list[CommentEditor | ForecastDialog]:
+    """The comment and forecast editors among ``screens``."""
+    if not any(name in sys.modules for name in _EDITOR_MODULES):
+        return []  # never imported: none was ever opened
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
+
+    return [s for s in screens if isinstance(s, CommentEditor | ForecastDialog)]
 
 
 class EditingHost(Protocol):
@@ -105,6 +124,9 @@ class Editors:
         def keep(text: str | None) -> None:
             kept = None if text is None else Draft(goal_id, period, name, text, language)
             doc.keep_draft(kept)
+
+        from goaltui.tui.dialogs.comment_editor import CommentEditor
+        from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 
         speech = self.speech
         w, review = speech.w, doc.review

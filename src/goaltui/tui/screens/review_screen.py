@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Tab, Tabs
+from textual.widgets import ContentSwitcher, Tabs
 
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
@@ -26,15 +26,13 @@ from goaltui.outputs.since import SinceMarks
 from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
-from goaltui.tui.dialogs.comment_editor import CommentEditor
-from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
-from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
-from goaltui.tui.screens.editors import Editors
+from goaltui.tui.screens.editors import Editors, open_editors
 from goaltui.tui.speech import Speech, cycle, next_language, speech_of
 from goaltui.tui.widgets.detail_pane import DetailPane
+from goaltui.tui.widgets.file_tabs import FileTabs
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
@@ -57,6 +55,8 @@ class ReviewScreen(Keyed, Screen[None]):
         self.files = FileFlows(self, self.documents)
         self.editors = Editors(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
+        self._tables: dict[int, GoalTable] = {}  # made when their file is first shown
+        self._tab_dirty: dict[int, bool] = {}  # the unsaved mark each tab shows
         self._warned: set[str] = set()  # journal problems already reported
         self._shown: dict[int, str] = {}  # the language each file was last shown in
 
@@ -65,15 +65,12 @@ class ReviewScreen(Keyed, Screen[None]):
     def compose(self) -> ComposeResult:
         yield ReviewHeader(id="header")
         if len(self.documents) > 1:  # one tab per file; a single file needs none
-            tabs = [Tab(self._tab_label(d), id=f"file-{i}") for i, d in enumerate(self.documents)]
-            yield Tabs(*tabs, id="files")
+            yield FileTabs(len(self.documents), self._tab_label_of, id="files")
         with Container(id="body"):
             with ContentSwitcher(initial="table-0", id="tables"):
-                for i, doc in enumerate(self.documents):
-                    current = doc.review.current_period()
-                    table = GoalTable(doc.review, current, self.speech, id=f"table-{i}")
-                    table.since = self.since[i]
-                    yield table
+                # One file's table: the others are made when first shown, so that a folder
+                # of thousands of files opens as fast as one.
+                yield self._new_table(0)
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
         # Compact, and without the palette's key: the keys stay visible at 80 columns in
@@ -115,12 +112,29 @@ class ReviewScreen(Keyed, Screen[None]):
     def table(self) -> GoalTable:
         return self._table_of(self.active)
 
+    def _new_table(self, index: int) -> GoalTable:
+        doc = self.documents[index]
+        current = doc.review.current_period()
+        table = GoalTable(doc.review, current, self.speech, id=f"table-{index}")
+        table.since = self.since[index]
+        self._tables[index] = table
+        return table
+
     def _table_of(self, index: int) -> GoalTable:
-        return self.query_one(f"#table-{index}", GoalTable)
+        """The table of a file, made (and mounted) when first asked for."""
+        table = self._tables.get(index)
+        if table is None:
+            table = self._new_table(index)
+            self.query_one("#tables", ContentSwitcher).mount(table)
+        return table
 
     def period_of(self, doc: Document) -> str:
         """The period under review for ``doc`` as the reviewer has set it with [ and ]."""
-        return self._table_of(self.documents.index(doc)).current
+        table = self._tables.get(self.documents.index(doc))
+        return doc.review.current_period() if table is None else table.current
+
+    def _tab_label_of(self, index: int) -> Text:
+        return self._tab_label(self.documents[index])
 
     def _tab_label(self, doc: Document) -> Text:
         label = Text(clean_line(doc.name))
@@ -141,11 +155,9 @@ class ReviewScreen(Keyed, Screen[None]):
             since=self.revision,
         )
         for i, other in enumerate(self.documents):
-            if len(self.documents) > 1:
-                tab = self.query_one(f"#file-{i}", Tab)
-                label = self._tab_label(other)
-                if tab.label.plain != label.plain:
-                    tab.label = label
+            if len(self.documents) > 1 and self._tab_dirty.get(i, False) != other.dirty:
+                self._tab_dirty[i] = other.dirty  # thousands of tabs: touch only the changed
+                self.query_one(FileTabs).set_label(i, self._tab_label(other))
             if other.journal_error and other.journal_error not in self._warned:
                 self._warned.add(other.journal_error)
                 self.notify(
@@ -167,7 +179,8 @@ class ReviewScreen(Keyed, Screen[None]):
     def document_replaced(self, doc: Document) -> None:
         """A document was reloaded or merged: its table shows the new review."""
         index = self.documents.index(doc)
-        self._table_of(index).show_review(doc.review)
+        if index in self._tables:  # a table not made yet will show the new review anyway
+            self._tables[index].show_review(doc.review)
         self.query_one(DetailPane).forget()
         if index == self.active:
             self._apply_filter()
@@ -184,6 +197,7 @@ class ReviewScreen(Keyed, Screen[None]):
             return
         self._shown[self.active] = self.speech.language
         self.active = int(event.tab.id.removeprefix("file-"))
+        self._table_of(self.active)  # made now if this file was not shown before
         self._speak(self._shown.get(self.active, self._start_language()), announce=False)
         self.query_one(ContentSwitcher).current = f"table-{self.active}"
         self._apply_filter()
@@ -259,7 +273,7 @@ class ReviewScreen(Keyed, Screen[None]):
         """Bring ``doc`` to the front with the cursor on the goal's period."""
         index = self.documents.index(doc)
         if len(self.documents) > 1:
-            self.query_one("#files", Tabs).active = f"file-{index}"
+            self.query_one(FileTabs).show_file(index)
         self._table_of(index).move_to(goal_id, period)
 
     def applied(self, doc: Document, edit: Edit | None) -> None:
@@ -317,12 +331,12 @@ class ReviewScreen(Keyed, Screen[None]):
     @key("greater_than_sign", N_("Next file"), key_display=">", show=False)
     def action_next_file(self) -> None:
         if len(self.documents) > 1:
-            self.query_one("#files", Tabs).action_next_tab()
+            self.query_one(FileTabs).action_next_tab()
 
     @key("less_than_sign", N_("Previous file"), key_display="<", show=False)
     def action_previous_file(self) -> None:
         if len(self.documents) > 1:
-            self.query_one("#files", Tabs).action_previous_tab()
+            self.query_one(FileTabs).action_previous_tab()
 
     @key("slash", N_("Filter"), key_display="/")
     def action_filter_text(self) -> None:
@@ -378,8 +392,8 @@ class ReviewScreen(Keyed, Screen[None]):
     def speech_changed(self, *, announce: bool = True) -> None:
         """The app shows another language: every text on screen is shown again in it."""
         speech = self.speech
-        for i in range(len(self.documents)):
-            self._table_of(i).show_speech(speech)
+        for table in self._tables.values():  # those not made yet are made in it
+            table.show_speech(speech)
         self.query_one(DetailPane).forget()
         self._apply_filter()
         self._show_details()
@@ -397,6 +411,8 @@ class ReviewScreen(Keyed, Screen[None]):
 
     @key("question_mark", N_("Help"), key_display="?")
     def action_help(self) -> None:
+        from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
+
         order = [*vars(ReviewScreen)["BINDINGS"], *vars(GoalTable)["BINDINGS"]]
         bindings = [active.binding for active in self.active_bindings.values()]
         rows = key_rows(bindings, order, self.doc.review, self.speech, self.app)
@@ -413,11 +429,7 @@ class ReviewScreen(Keyed, Screen[None]):
         it first. The app exits only when nothing is left unsaved (edits made while the save
         ran are asked about again).
         """
-        editors = [
-            screen
-            for screen in self.app.screen_stack
-            if isinstance(screen, CommentEditor | ForecastDialog) and screen.changed
-        ]
+        editors = [editor for editor in open_editors(self.app.screen_stack) if editor.changed]
         w = self.speech.w
         unsaved = [doc.name for doc in self.documents if doc.dirty]
         for editor in editors:
@@ -437,9 +449,8 @@ class ReviewScreen(Keyed, Screen[None]):
 
         def answered(answer: QuitAnswer | None) -> None:
             if answer == "discard":
-                for editor in self.app.screen_stack:
-                    if isinstance(editor, CommentEditor | ForecastDialog):
-                        editor.drafts.forget()
+                for editor in open_editors(self.app.screen_stack):
+                    editor.drafts.forget()
                 for doc in self.documents:
                     doc.discard_journal()
                 self.app.exit(answer)  # the terminal is told the edits were discarded

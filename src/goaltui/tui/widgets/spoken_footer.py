@@ -7,13 +7,13 @@ A binding's description is an English message marked for the catalogue where it 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from goaltui.tui.speech import speech_of
+from goaltui.tui.widgets.keys_footer import KeysFooter
 
 
-class SpokenFooter(Footer):
+class SpokenFooter(KeysFooter):
     def compose(self) -> ComposeResult:
         w = speech_of(self.app).w
         for widget in super().compose():
