@@ -15,6 +15,7 @@ import contextlib
 import gc
 import hashlib
 import importlib.metadata
+import math
 import os
 import platform
 import random
@@ -45,10 +46,11 @@ PYTHON = sys.executable
 GOALTUI = [str(Path(PYTHON).parent / "goaltui")]
 FLOOR_TUI = [PYTHON, str(HERE / "floor_datatable.py")]
 FLOOR_SUMMARY = [PYTHON, str(HERE / "floor_summary.py")]
-GROUPS = ("summary", "tui", "keys", "save", "cli")
+GROUPS = ("summary", "tui", "keys", "save", "cli", "folder")
 
 #: (goals per file, files) of every data set.
-DATASETS = ((100, 10), (1000, 1), (10000, 1))
+DATASETS = ((100, 10), (1000, 1), (10000, 1), (2, 5000))
+FOLDER = (2, 5000)  # the folder of many small files, opened at once
 
 
 # -- results ----------------------------------------------------------------------------------
@@ -61,6 +63,7 @@ class Target:
     kind: str  # "ratio", "median" or "max"
     limit: float
     text: str
+    p95: float | None = None  # and the 95th percentile of goaltui's samples at most this
 
 
 @dataclass(slots=True)
@@ -82,11 +85,19 @@ class Row:
     def passed(self) -> bool | None:
         if self.target is None or not self.ours:
             return None
+        if self.target.p95 is not None and percentile(self.ours, 0.95) > self.target.p95:
+            return False
         if self.target.kind == "ratio":
             ratio = self.ratio
             return None if ratio is None else ratio <= self.target.limit
         value = statistics.median(self.ours) if self.target.kind == "median" else max(self.ours)
         return value <= self.target.limit
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The value below which ``share`` of the samples lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
 
 
 @dataclass(slots=True)
@@ -120,7 +131,10 @@ def _spread(values: list[float], unit: str) -> str:
     k = _scale(unit)
     digits = 1 if unit in ("ms", "MiB") else 2
     mid, low, high = statistics.median(values) * k, min(values) * k, max(values) * k
-    return f"{mid:.{digits}f} {unit} ({low:.{digits}f}–{high:.{digits}f})"
+    text = f"{mid:.{digits}f} {unit} ({low:.{digits}f}–{high:.{digits}f})"
+    if unit == "ms" and len(values) >= 10:  # key latencies: the slow tail matters too
+        text += f", p95 {percentile(values, 0.95) * k:.{digits}f}"
+    return text
 
 
 def _verdict(passed: bool | None) -> str:
@@ -232,7 +246,9 @@ def prepare(regenerate: bool) -> None:
     stamp_file = OUT / "stamp"
     stamp = _stamp()
     fresh = stamp_file.exists() and stamp_file.read_text() == stamp
-    if fresh and not regenerate and all(p.exists() for g, n in DATASETS for p in files_of(g, n)):
+    made = (p for g, n in DATASETS for p in files_of(g, n))
+    present = merged_file().exists() and all(p.exists() for p in made)
+    if fresh and not regenerate and present:
         print("data: reusing bench/out (same generator)")
     else:
         for goals, count in DATASETS:
@@ -241,10 +257,56 @@ def prepare(regenerate: bool) -> None:
             total = sum(size for _, size in written)
             took = time.perf_counter() - started
             print(f"data: {count} file(s) x {goals} goals: {total:,} bytes ({took:.1f} s)")
+        write_merged()
         stamp_file.write_text(stamp)
     for goals, count in DATASETS:
         total = sum(p.stat().st_size for p in files_of(goals, count))
         print(f"  {dataset(goals).relative_to(HERE.parent)}: {count} x {goals} goals, {total:,} B")
+
+
+def merged_file() -> Path:
+    """One file holding the goals of every file of the folder data set."""
+    goals, count = FOLDER
+    return OUT / f"g{goals}x{count}-one" / f"review-{goals * count}g-merged.toml"
+
+
+def write_merged() -> None:
+    """The folder's goals in one review (ids made unique by their file's number)."""
+    from dataclasses import replace
+
+    from generate import build
+
+    from goaltui.files.canonical import render
+
+    goals, count = FOLDER
+    reviews = [build(goals, index) for index in range(count)]
+    merged = replace(
+        reviews[0],
+        goals=[
+            replace(goal, id=f"f{index + 1}-{goal.id}")
+            for index, review in enumerate(reviews)
+            for goal in review.goals
+        ],
+    )
+    path = merged_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(merged, path), encoding="utf-8", newline="")
+    print(f"data: 1 file of the folder's {len(merged.goals):,} goals: {path.stat().st_size:,} B")
+
+
+def compile_bytecode() -> None:
+    """Bytecode for every goaltui module, as ``pip install`` leaves it.
+
+    Python reads bytecode even when it is told not to write any (PYTHONDONTWRITEBYTECODE, as
+    set in some development shells): without this, an editable install compiles each of its
+    modules from source at every start, which an installed goaltui never does and which the
+    floors, made of installed libraries, never pay.
+    """
+    import compileall
+
+    import goaltui
+
+    compileall.compile_dir(Path(goaltui.__file__).parent, quiet=1)
 
 
 def _journal(path: Path) -> Path:
@@ -321,7 +383,7 @@ def wall(argv: Sequence[str], env: dict[str, str]) -> float:
 def bench_summary(report: Report, pairs: int) -> None:
     print("a. summary (subprocess wall time, stdout read from a pipe, COLUMNS=120)")
     env = dict(os.environ, COLUMNS="120")
-    target = Target("ratio", 1.3, "ratio ≤ 1.3")
+    target = Target("ratio", 1.0, "ratio ≤ 1.0")
     for label, paths in (
         ("10 × 100", files_of(100, 10)),
         ("1 × 10,000", files_of(10000, 1)),
@@ -373,10 +435,11 @@ def measure_start(argv: Sequence[str], expected: str, must_show: Sequence[str]) 
 def bench_tui(report: Report, pairs: int) -> None:
     print("b. TUI start to first complete frame, 120x40 pty (and peak memory, VmHWM)")
     targets = {
-        1000: Target("ratio", 1.1, "ratio ≤ 1.1"),
-        10000: Target("ratio", 0.6, "ratio ≤ 0.6"),
+        100: Target("ratio", 1.1, "ratio ≤ 1.1"),
+        1000: Target("ratio", 1.0, "ratio ≤ 1.0"),
+        10000: Target("ratio", 0.5, "ratio ≤ 0.5"),
     }
-    memory_targets = {10000: Target("ratio", 1.2, "ratio ≤ 1.2")}
+    memory_targets = {10000: Target("ratio", 0.9, "ratio ≤ 0.9")}
     memory_rows: list[Row] = []
     for goals in (100, 1000, 10000):
         path = files_of(goals, 1)[0]
@@ -498,7 +561,10 @@ def cell_latencies(
 def bench_keys(report: Report, presses: int, seed: int) -> None:
     print("c. space → repainted cell (goaltui cycles a status; the floor does update_cell_at)")
     rng = random.Random(seed)
-    target = Target("median", 0.016, "goaltui median ≤ 16 ms")
+    targets = {
+        100: Target("median", 0.016, "goaltui median ≤ 16 ms"),
+        10000: Target("median", 0.016, "goaltui median ≤ 16 ms, p95 ≤ 33 ms", p95=0.033),
+    }
     for goals in (100, 10000):
         source = files_of(goals, 1)[0]
         path = scratch(source)
@@ -526,7 +592,7 @@ def bench_keys(report: Report, presses: int, seed: int) -> None:
         if not (ours.sync_answered and floor.sync_answered):
             report.notes.append("keys: a program did not use synchronized output; silence used")
         size = f"{goals:,} goals"
-        report.add(Row("space → repainted cell", size, "ms", a_cell, b_cell, target))
+        report.add(Row("space → repainted cell", size, "ms", a_cell, b_cell, targets[goals]))
         report.add(Row("space → update complete (last frame)", size, "ms", a_end, b_end))
         with contextlib.suppress(OSError):
             _journal(path).unlink()
@@ -581,7 +647,7 @@ def bench_save(report: Report, pairs: int) -> None:
             "s",
             first,
             floor,
-            Target("ratio", 1.2, "ratio ≤ 1.2"),
+            Target("ratio", 1.0, "ratio ≤ 1.0"),
         )
     )
     report.add(
@@ -651,7 +717,7 @@ def keys_during_save(report: Report, source: Path) -> None:
     # "A save never blocks the keys": keys pressed during the save are answered about as
     # fast as at rest (the median under one frame, as for a key at rest); the worst key is in
     # the min–max column and in the notes.
-    target = Target("median", 0.016, "median ≤ 16 ms")
+    target = Target("median", 0.016, "median ≤ 16 ms, p95 ≤ 33 ms", p95=0.033)
     report.add(
         Row(
             f"space every 20 ms for 2 s after ctrl+s ({len(first)} keys)",
@@ -681,6 +747,119 @@ def keys_during_save(report: Report, source: Path) -> None:
         )
     with contextlib.suppress(OSError):
         _journal(path).unlink()
+
+
+# -- f. a folder of many files ----------------------------------------------------------------
+
+
+def text_latencies(app: PtyApp, presses: list[Press], texts: Sequence[str]) -> list[float]:
+    """Per press: key to the end of the first frame that shows its text on screen."""
+    replay = Replay(app)
+    found: list[float] = []
+    for number, (item, text) in enumerate(zip(presses, texts, strict=True), 1):
+        stamp = next(
+            (stamp for offset, stamp in item.frames if visible(replay.at(offset), [text]) == []),
+            None,
+        )
+        if stamp is None:
+            raise PtyError(f"key {number}: no frame showed {text!r}")
+        found.append(stamp - item.sent)
+    return found
+
+
+def quit_time(app: PtyApp) -> float:
+    """ctrl+q to the program's end (its side of the terminal closed)."""
+    while app.pump(0):
+        pass
+    sent = app.send("ctrl+q")
+    deadline = time.perf_counter() + 60
+    while not app.closed and time.perf_counter() < deadline:
+        app.pump(0.01)
+    ended = app.now()
+    app.child.wait()
+    if not app.closed:
+        raise PtyError("the program did not end within 60 s of ctrl+q")
+    return ended - sent
+
+
+def bench_folder(report: Report, pairs: int, presses: int) -> None:
+    goals, count = FOLDER
+    print(f"f. a folder of {count:,} files of {goals} goals against one file of the same goals")
+    from goaltui.files.paths import review_paths
+
+    folder = dataset(goals)
+    one = merged_file()
+    order, problems = review_paths([str(folder)])
+    if problems or len(order) != count:
+        raise RuntimeError(f"{folder}: expected {count} files, found {len(order)}: {problems}")
+    for path in [*order, one]:
+        no_journal(path)
+    tabs = min(presses, 10, count - 1)
+    titles = [title(path) for path in order[: tabs + 1]]
+    first_shown = [titles[0][:30], *objectives(order[0], goals)]
+    one_shown = [title(one)[:30], *objectives(one, 15)]
+    ours: list[Started] = []
+    single: list[Started] = []
+    switches: list[float] = []
+    quits: list[float] = []
+    single_quits: list[float] = []
+    for _ in range(pairs):
+        app, first = start_tui([*GOALTUI, str(folder)], titles[0][:30], first_shown)
+        try:
+            ours.append(Started(first, app.peak_memory_kib() / 1024))
+            made: list[Press] = []
+            for _ in range(tabs):
+                time.sleep(0.1)
+                made.append(press(app, ">", quiet=0.5))
+            switches += text_latencies(app, made, titles[1:])
+            quits.append(quit_time(app))
+        finally:
+            app.close()
+        app, first = start_tui([*GOALTUI, str(one)], one_shown[0], one_shown)
+        try:
+            single.append(Started(first, app.peak_memory_kib() / 1024))
+            single_quits.append(quit_time(app))
+        finally:
+            app.close()
+    size = f"{count:,} files × {goals} goals vs 1 × {goals * count:,}"
+    report.add(
+        Row(
+            "TUI start → first complete frame, folder (floor: one file of the same goals)",
+            size,
+            "s",
+            [s.seconds for s in ours],
+            [s.seconds for s in single],
+            Target("ratio", 1.5, "ratio ≤ 1.5"),
+        )
+    )
+    report.add(
+        Row(
+            "TUI peak memory (VmHWM) at first frame, folder (floor: one file)",
+            size,
+            "MiB",
+            [s.mib for s in ours],
+            [s.mib for s in single],
+        )
+    )
+    report.add(
+        Row(
+            f"> → next file's title on screen ({len(switches)} keys)",
+            f"{count:,} files",
+            "ms",
+            switches,
+            target=Target("max", 0.1, "every key < 100 ms"),
+        )
+    )
+    report.add(
+        Row(
+            "ctrl+q → program ended (floor: one file of the same goals)",
+            size,
+            "ms",
+            quits,
+            single_quits,
+            Target("max", 0.1, "every quit < 100 ms"),
+        )
+    )
 
 
 # -- e. command line ------------------------------------------------------------------------
@@ -749,6 +928,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     header = machine()
     print(header, flush=True)
     prepare(arguments.regenerate)
+    compile_bytecode()
     report = Report()
     runs: dict[str, Callable[[], None]] = {
         "summary": lambda: bench_summary(report, arguments.pairs),
@@ -756,6 +936,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "keys": lambda: bench_keys(report, arguments.presses, arguments.seed),
         "save": lambda: bench_save(report, arguments.pairs),
         "cli": lambda: bench_cli(report, arguments.pairs),
+        "folder": lambda: bench_folder(report, arguments.pairs, arguments.presses),
     }
     try:
         for group in GROUPS:

@@ -24,7 +24,7 @@ def refusal(folder: Path, text: str) -> ReviewError:
 
 
 def test_a_key_of_another_action_is_a_located_problem(tmp_path):
-    error = refusal(tmp_path, '[keys]\ncycle = "x"\ncomment = "k"\n')
+    error = refusal(tmp_path, '[keys]\ncycle = "v"\ncomment = "k"\n')
     [problem] = error.problems
     assert (problem.line, problem.field) == (3, "keys.comment")
     assert '"k"' in problem.text and "comment" in problem.text and "cursor-up" in problem.text

@@ -185,9 +185,9 @@ def test_one_key_switches_to_high_contrast_and_back(kit):
     app = kit.app(EXAMPLE)
 
     async def scenario(pilot):
-        await pilot.press("t")
+        await pilot.press("x")
         assert app.theme == HIGH_CONTRAST
-        await pilot.press("t")
+        await pilot.press("x")
         assert app.theme == DARK
 
     kit.run(app, scenario)
@@ -219,7 +219,7 @@ def test_a_key_makes_the_selected_period_current_and_the_save_writes_it(kit, cap
 
     kit.run(app, scenario)
     capsys.readouterr()
-    _print_saved(app.documents)  # what the terminal keeps after the app
+    _print_saved(app.documents, app.speech.w)  # what the terminal keeps after the app
     printed = capsys.readouterr().out
     assert "Q4" in printed and "Q3" not in printed.split("\n")[0:3][-1]
 

@@ -1,7 +1,8 @@
-"""The command palette (ctrl+p): goaltui's own commands, in the review's language.
+"""The command palette (ctrl+p): goaltui's own commands, in the language shown.
 
-Textual's stock commands are not offered: their screenshot goes to a folder that may not
-exist, and their theme list is the one ``theme`` offers here. A goal is found by its id or
+Textual's stock commands are offered in goaltui's words, but the screenshot goes to the
+working folder (Textual's downloads folder may not exist), and the themes are those
+measured readable (themes.py). A goal is found by its id or
 by any word of its objective.
 """
 
@@ -16,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.command import Hit, Hits, Provider
 
 from goaltui.text import clean_line
+from goaltui.tui.speech import speech_of
 from goaltui.tui.themes import DARK, HIGH_CONTRAST, LIGHT
 
 if TYPE_CHECKING:
@@ -29,11 +31,34 @@ def _review_screen(app: object) -> ReviewScreen | None:
     return next((s for s in stack if isinstance(s, ReviewScreen)), None)
 
 
-def system_commands(app: App[Any]) -> Iterator[SystemCommand]:
-    """The palette's commands, for the review shown now."""
+def system_commands(app: App[Any], on: object) -> Iterator[SystemCommand]:
+    """The palette's commands, for the review shown now; ``on`` is the screen the palette
+    was opened on. Textual's own first, in goaltui's words, then the meeting's."""
+    w = speech_of(app).w
     screen = _review_screen(app)
-    if screen is None:
-        return
+    if screen is not None and on is screen:
+        yield SystemCommand(w._("Keys"), w._("Every key and what it does"), screen.action_help)
+        yield SystemCommand(
+            w._("Language"),
+            w._("Show the texts in the review's next language"),
+            screen.action_switch_language,
+        )
+    change_theme = getattr(app, "action_change_theme", None)
+    if change_theme is not None:
+        yield SystemCommand(w._("Theme"), w._("Colours: light, dark and more"), change_theme)
+    yield SystemCommand(
+        w._("Screenshot"),
+        w._("the screen as an SVG file in the working folder"),
+        partial(screenshot, app),
+    )
+    quit_ = screen.request_quit if screen is not None else app.exit
+    yield SystemCommand(w._("Quit"), w._("Quit, asking first about unsaved changes"), quit_)
+    if screen is not None:
+        yield from _meeting_commands(app, screen)
+
+
+def _meeting_commands(app: App[Any], screen: ReviewScreen) -> Iterator[SystemCommand]:
+    """The commands of a meeting: save, statuses, periods, filters, the themes by name."""
     w = screen.w
     review = screen.doc.review
     yield SystemCommand(w._("Save"), w._("Save every file with unsaved edits"), screen.action_save)
@@ -65,13 +90,6 @@ def system_commands(app: App[Any]) -> Iterator[SystemCommand]:
         (HIGH_CONTRAST, w._("Theme: high contrast, for projectors")),
     ):
         yield SystemCommand(title, readable, partial(setattr, app, "theme", theme))
-    yield SystemCommand(
-        w._("Screenshot"),
-        w._("the screen as an SVG file in the working folder"),
-        partial(screenshot, app),
-    )
-    yield SystemCommand(w._("Keys"), w._("every key and its id"), screen.action_help)
-    yield SystemCommand(w._("Quit"), w._("asks first about unsaved edits"), screen.request_quit)
 
 
 def screenshot(app: App[Any]) -> None:

@@ -49,7 +49,7 @@ def binding_ids(classes: Iterable[type]) -> list[str]:
 def load_keymap(
     known: Iterable[str],
     path: Path | None = None,
-    together: Sequence[Sequence[type[DOMNode]]] = (),
+    together: Iterable[Sequence[type[DOMNode]]] = (),
 ) -> dict[str, str]:
     """Textual's keymap from the user's file; empty when there is none.
 

@@ -11,11 +11,11 @@ from textual.screen import Screen
 
 from goaltui.files.document import Document
 from goaltui.language import N_, Words
-from goaltui.language.labels import review_words
 from goaltui.review.filtering import Filter
 from goaltui.review.session import Edit
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.screens import telling
+from goaltui.tui.speech import Speech, speech_of
 from goaltui.tui.themes import DARK, HIGH_CONTRAST
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.goal_table import GoalTable
@@ -67,9 +67,14 @@ class MeetingScreen(Keyed, Screen[None]):
         pane.styles.height = max(body.size.height - table, body.size.height * 2 // 5)
 
     @property
+    def speech(self) -> Speech:
+        """The language the app shows (see :mod:`goaltui.tui.speech`)."""
+        return speech_of(self.app)
+
+    @property
     def w(self) -> Words:
-        """The words of the review shown."""
-        return review_words(self.doc.review.language)
+        """goaltui's words in the language shown."""
+        return self.speech.w
 
     def say(self, message: str, *, warning: bool = False) -> None:
         """One line in the status line: what a key did, or why it could not act."""
@@ -100,7 +105,7 @@ class MeetingScreen(Keyed, Screen[None]):
         self.say(telling.made_current(self.w, period, self.doc.name))
         self._edited(edit)
 
-    @key("t", N_("High contrast"), show=False)
+    @key("x", N_("High contrast"), show=False)  # t is the language's
     def action_high_contrast(self) -> None:
         """The high-contrast theme for a projector, and back."""
         app = self.app

@@ -9,74 +9,93 @@ the widgets, the widgets' messages come up here, and saving and the disk are lef
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
+from textual.widgets import ContentSwitcher, Tabs
 
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
 from goaltui.files.recovery import Draft
+from goaltui.language import N_
+from goaltui.outputs.since import SinceMarks
 from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
-from goaltui.tui.dialogs.comment_editor import CommentEditor
-from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
-from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
-from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import key
-from goaltui.tui.screens import telling
+from goaltui.tui.screens import quitting, telling
 from goaltui.tui.screens.editors import Editors
+from goaltui.tui.screens.languages import LanguageScreen
 from goaltui.tui.screens.meeting import MeetingScreen
 from goaltui.tui.widgets.detail_pane import DetailPane
+from goaltui.tui.widgets.file_tabs import FileTabs
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
+from goaltui.tui.widgets.since_detail import SinceDetail
+from goaltui.tui.widgets.spoken_footer import SpokenFooter
 from goaltui.tui.widgets.status_line import StatusLine
 from goaltui.tui.widgets.table_layout import MIN_OBJECTIVE
+
+if TYPE_CHECKING:
+    from goaltui.files.changes import Baseline
 
 #: From this width the pane stands beside the table (at 42 cells, styles/app.tcss), which
 #: then still gives the objective its MIN_OBJECTIVE cells.
 WIDE = 140
 
 
-class ReviewScreen(MeetingScreen):
-    def __init__(self, documents: Sequence[Document]) -> None:
+class ReviewScreen(LanguageScreen):
+    def __init__(self, documents: Sequence[Document], baseline: Baseline | None = None) -> None:
         super().__init__()
         self.documents = list(documents)
+        # goaltui --since REV: the revision compared with, and each file's marks
+        self.revision = baseline.revision if baseline is not None else None
+        self.since = [SinceMarks.of(baseline, d.path, d.review) for d in self.documents]
         self.active = 0
         self.filter = Filter()
         self.files = FileFlows(self, self.documents)
         self.editors = Editors(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
+        self._tables: dict[int, GoalTable] = {}  # made when their file is first shown
+        self._tab_dirty: dict[int, bool] = {}  # the unsaved mark each tab shows
         self._warned: set[str] = set()  # journal problems already reported
+        self._shown: dict[int, str] = {}  # the language each file was last shown in
 
     # -- layout ------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader(id="header")
         if len(self.documents) > 1:  # one tab per file; a single file needs none
-            tabs = [Tab(self._tab_label(d), id=f"file-{i}") for i, d in enumerate(self.documents)]
-            yield Tabs(*tabs, id="files")
+            yield FileTabs(len(self.documents), self._tab_label_of, id="files")
         with Container(id="body"):
             with ContentSwitcher(initial="table-0", id="tables"):
-                for i, doc in enumerate(self.documents):
-                    yield GoalTable(doc.review, doc.review.current_period(), id=f"table-{i}")
+                # One file's table: the others are made when first shown, so that a folder
+                # of thousands of files opens as fast as one.
+                yield self._new_table(0)
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
         yield StatusLine(id="said")
-        yield Footer(show_command_palette=False)  # keeps the keys visible at 80 columns
+        # Compact, and without the palette's key: the keys stay visible at 80 columns in
+        # Finnish and Swedish too.
+        yield SpokenFooter(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
+        if self.revision is not None:
+            self.query_one(DetailPane).mount(SinceDetail(id="since"))
         self.table.focus()
         self.show_state()
+        w = self.speech.w
         for doc in self.documents:
             if doc.source.comments:  # docs/format.md: the reviewer is told once, on opening
+                said = w._("{file}: comments will not be kept")
                 self.notify(
-                    comments_warning(doc.source.comments),
-                    title=f"{clean_line(doc.name)}: comments will not be kept",
+                    comments_warning(doc.source.comments, w),
+                    title=said.format(file=clean_line(doc.name)),
                     severity="warning",
                     timeout=15,
                     markup=False,
@@ -100,12 +119,29 @@ class ReviewScreen(MeetingScreen):
     def table(self) -> GoalTable:
         return self._table_of(self.active)
 
+    def _new_table(self, index: int) -> GoalTable:
+        doc = self.documents[index]
+        current = doc.review.current_period()
+        table = GoalTable(doc.review, current, self.speech, id=f"table-{index}")
+        table.since = self.since[index]
+        self._tables[index] = table
+        return table
+
     def _table_of(self, index: int) -> GoalTable:
-        return self.query_one(f"#table-{index}", GoalTable)
+        """The table of a file, made (and mounted) when first asked for."""
+        table = self._tables.get(index)
+        if table is None:
+            table = self._new_table(index)
+            self.query_one("#tables", ContentSwitcher).mount(table)
+        return table
 
     def period_of(self, doc: Document) -> str:
         """The period under review for ``doc`` as the reviewer has set it with [ and ]."""
-        return self._table_of(self.documents.index(doc)).current
+        table = self._tables.get(self.documents.index(doc))
+        return doc.review.current_period() if table is None else table.current
+
+    def _tab_label_of(self, index: int) -> Text:
+        return self._tab_label(self.documents[index])
 
     def _tab_label(self, doc: Document) -> Text:
         label = Text(clean_line(doc.name))
@@ -117,24 +153,23 @@ class ReviewScreen(MeetingScreen):
         """Header and file tabs: the current period and which files have unsaved edits."""
         doc = self.doc
         self.query_one(ReviewHeader).show(
-            doc.review.title,
+            doc.review,
             self.table.current,
             doc.name,
+            self.speech,
             unsaved=doc.dirty,
-            language=doc.review.language,
             read_only=doc.read_only,
+            since=self.revision,
         )
         for i, other in enumerate(self.documents):
-            if len(self.documents) > 1:
-                tab = self.query_one(f"#file-{i}", Tab)
-                label = self._tab_label(other)
-                if tab.label.plain != label.plain:
-                    tab.label = label
+            if len(self.documents) > 1 and self._tab_dirty.get(i, False) != other.dirty:
+                self._tab_dirty[i] = other.dirty  # thousands of tabs: touch only the changed
+                self.query_one(FileTabs).set_label(i, self._tab_label(other))
             if other.journal_error and other.journal_error not in self._warned:
                 self._warned.add(other.journal_error)
                 self.notify(
                     clean_line(other.journal_error),
-                    title="Crash recovery is off for this file",
+                    title=self.speech.w._("Crash recovery is off for this file"),
                     severity="warning",
                     timeout=15,
                     markup=False,
@@ -144,12 +179,15 @@ class ReviewScreen(MeetingScreen):
         table = self.table
         goal_id = table.cursor_goal_id
         goal = self.doc.review.goal(goal_id) if goal_id is not None else None
-        self.query_one(DetailPane).show(self.doc.review, goal, table.cursor_period)
+        self.query_one(DetailPane).show(self.doc.review, goal, table.cursor_period, self.speech)
+        for since in self.query(SinceDetail):
+            since.show(self.since[self.active], self.doc.review, goal, self.doc.name)
 
     def document_replaced(self, doc: Document) -> None:
         """A document was reloaded or merged: its table shows the new review."""
         index = self.documents.index(doc)
-        self._table_of(index).show_review(doc.review)
+        if index in self._tables:  # a table not made yet will show the new review anyway
+            self._tables[index].show_review(doc.review)
         self.query_one(DetailPane).forget()
         if index == self.active:
             self._apply_filter()
@@ -164,20 +202,23 @@ class ReviewScreen(MeetingScreen):
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab is None or event.tab.id is None:
             return
+        self._shown[self.active] = self.speech.language
         self.active = int(event.tab.id.removeprefix("file-"))
+        self._table_of(self.active)  # made now if this file was not shown before
+        self._speak(self._shown.get(self.active, self._start_language()), announce=False)
         self.query_one(ContentSwitcher).current = f"table-{self.active}"
         self._apply_filter()
         self.table.focus()
         self.show_state()
 
     def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
-        self.filter = Filter(message.text, self.filter.status)
+        self.filter = replace(self.filter, text=message.text)
         self._apply_filter()
 
     def on_filter_bar_done(self, message: FilterBar.Done) -> None:
         self.query_one(FilterBar).stop_typing()
         if not message.keep:
-            self.filter = Filter("", self.filter.status)
+            self.filter = replace(self.filter, text="")
         self._apply_filter()
         self.table.focus()
 
@@ -206,31 +247,33 @@ class ReviewScreen(MeetingScreen):
         self._show_details()
         self.show_state()
 
-    @key("space", "Cycle")
+    @key("space", N_("Cycle"))
     def action_cycle(self) -> None:
         if target := self._target():
             self._edited(self.doc.session.cycle_status(*target))
 
-    @key("1", "Set status 1", action="set_status(1)", id="set-status-1", show=False)
-    @key("2", "Set status 2", action="set_status(2)", id="set-status-2", show=False)
-    @key("3", "Set status 3", action="set_status(3)", id="set-status-3", show=False)
-    @key("4", "Set status 4", action="set_status(4)", id="set-status-4", show=False)
-    @key("5", "Set status 5", action="set_status(5)", id="set-status-5", show=False)
-    @key("6", "Set status 6", action="set_status(6)", id="set-status-6", show=False)
-    @key("7", "Set status 7", action="set_status(7)", id="set-status-7", show=False)
-    @key("8", "Set status 8", action="set_status(8)", id="set-status-8", show=False)
-    @key("9", "Set status 9", action="set_status(9)", id="set-status-9", show=False)
+    @key("1", N_("Set status 1"), action="set_status(1)", id="set-status-1", show=False)
+    @key("2", N_("Set status 2"), action="set_status(2)", id="set-status-2", show=False)
+    @key("3", N_("Set status 3"), action="set_status(3)", id="set-status-3", show=False)
+    @key("4", N_("Set status 4"), action="set_status(4)", id="set-status-4", show=False)
+    @key("5", N_("Set status 5"), action="set_status(5)", id="set-status-5", show=False)
+    @key("6", N_("Set status 6"), action="set_status(6)", id="set-status-6", show=False)
+    @key("7", N_("Set status 7"), action="set_status(7)", id="set-status-7", show=False)
+    @key("8", N_("Set status 8"), action="set_status(8)", id="set-status-8", show=False)
+    @key("9", N_("Set status 9"), action="set_status(9)", id="set-status-9", show=False)
     def action_set_status(self, number: int) -> None:
         statuses = self.doc.review.statuses
         if number > len(statuses):
-            self.notify(
-                f"This review has {len(statuses)} statuses", severity="warning", markup=False
+            w = self.speech.w
+            said = w.ngettext(
+                "This review has {n} status", "This review has {n} statuses", len(statuses)
             )
+            self.notify(said.format(n=w.integer(len(statuses))), severity="warning", markup=False)
             return
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, statuses[number - 1].label))
 
-    @key("0,delete", "Clear status", show=False)
+    @key("0,delete", N_("Clear status"), show=False)
     def action_clear_status(self) -> None:
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
@@ -243,7 +286,7 @@ class ReviewScreen(MeetingScreen):
         """Bring ``doc`` to the front with the cursor on the goal's period."""
         index = self.documents.index(doc)
         if len(self.documents) > 1:
-            self.query_one("#files", Tabs).active = f"file-{index}"
+            self.query_one(FileTabs).show_file(index)
         self._table_of(index).move_to(goal_id, period)
 
     def applied(self, doc: Document, edit: Edit | None) -> None:
@@ -253,30 +296,30 @@ class ReviewScreen(MeetingScreen):
         else:
             self.show_state()
 
-    @key("c,enter", "Comment")
+    @key("c,enter", N_("Comment"))
     def action_comment(self) -> None:
         if target := self._target():
             self.editors.open("comment", self.doc, *target)
 
-    @key("f", "Forecast")
+    @key("f", N_("Forecast"))
     def action_forecast(self) -> None:
         if target := self._target():
             self.editors.open("forecast", self.doc, *target)
 
-    @key("ctrl+z", "Undo")
+    @key("ctrl+z", N_("Undo"))
     def action_undo(self) -> None:
         edit = self.doc.session.undo()
         if edit is None:
-            self.notify("Nothing to undo")
+            self.say(self.w._("Nothing to undo"), warning=True)
         else:
             self.say(telling.undone(self.w, self.doc.review, edit))
         self._edited(edit, move=True)
 
-    @key("ctrl+y", "Redo", show=False)
+    @key("ctrl+y", N_("Redo"), show=False)
     def action_redo(self) -> None:
         edit = self.doc.session.redo()
         if edit is None:
-            self.notify("Nothing to redo")
+            self.say(self.w._("Nothing to redo"), warning=True)
         else:
             self.say(telling.redone(self.w, self.doc.review, edit))
         self._edited(edit, move=True)
@@ -298,35 +341,35 @@ class ReviewScreen(MeetingScreen):
             self._apply_filter()
         self.show_state()
 
-    @key("left_square_bracket", "Previous period", key_display="[", show=False)
+    @key("left_square_bracket", N_("Previous period"), key_display="[", show=False)
     def action_previous_period(self) -> None:
         self._change_period(-1)
 
-    @key("right_square_bracket", "Next period", key_display="]", show=False)
+    @key("right_square_bracket", N_("Next period"), key_display="]", show=False)
     def action_next_period(self) -> None:
         self._change_period(1)
 
-    @key("greater_than_sign", "Next file", key_display=">", show=False)
+    @key("greater_than_sign", N_("Next file"), key_display=">", show=False)
     def action_next_file(self) -> None:
         if len(self.documents) > 1:
-            self.query_one("#files", Tabs).action_next_tab()
+            self.query_one(FileTabs).action_next_tab()
 
-    @key("less_than_sign", "Previous file", key_display="<", show=False)
+    @key("less_than_sign", N_("Previous file"), key_display="<", show=False)
     def action_previous_file(self) -> None:
         if len(self.documents) > 1:
-            self.query_one("#files", Tabs).action_previous_tab()
+            self.query_one(FileTabs).action_previous_tab()
 
-    @key("slash", "Filter", key_display="/")
+    @key("slash", N_("Filter"), key_display="/")
     def action_filter_text(self) -> None:
         self.query_one(FilterBar).start_typing(self.filter.text)
         self._apply_filter()
 
-    @key("s", "Filter by status", show=False)
+    @key("s", N_("Filter by status"), show=False)
     def action_filter_status(self) -> None:
-        self.filter = self.filter.next_status(self.doc.review)
+        self.filter = self.filter.next_status(self.doc.review, since=self.revision is not None)
         self._apply_filter()
 
-    @key("escape", "Clear filter", show=False)
+    @key("escape", N_("Clear filter"), show=False)
     def action_clear_filter(self) -> None:
         if self.filter.active:
             self.filter = Filter()
@@ -335,68 +378,38 @@ class ReviewScreen(MeetingScreen):
     def _apply_filter(self) -> None:
         table = self.table
         texts = self._search_texts.setdefault(id(self.doc.review), SearchTexts())
-        table.show_goals(self.filter.goals(self.doc.review, table.current, texts))
+        marks, review = self.since[self.active], self.doc.review
+        changed = None if marks is None else lambda goal: marks.changed(review, goal)
+        table.show_goals(self.filter.goals(review, table.current, texts, changed))
         self.query_one(FilterBar).show(
-            self.filter, self.doc.review, table.current, table.shown_goals
+            self.filter, review, table.current, table.shown_goals, self.speech, self.revision
         )  # the table's CursorMoved brings the detail pane up to date
         self.call_after_refresh(self._fit_pane)
 
     # -- saving, help, quitting ---------------------------------------------------------------
 
-    @key("ctrl+s", "Save")
+    @key("ctrl+s", N_("Save"))
     def action_save(self) -> None:
         self.files.start_save()
 
-    @key("question_mark", "Keys", key_display="?")
+    @key("question_mark", N_("Help"), key_display="?")
     def action_help(self) -> None:
+        from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
+
         order = [
             *vars(ReviewScreen)["BINDINGS"],
+            *vars(LanguageScreen)["BINDINGS"],
             *vars(MeetingScreen)["BINDINGS"],
             *vars(GoalTable)["BINDINGS"],
         ]
         bindings = [active.binding for active in self.active_bindings.values()]
-        rows = key_rows(bindings, order, self.doc.review.statuses, self.app)
+        rows = key_rows(bindings, order, self.doc.review, self.speech, self.app)
         self.app.push_screen(HelpDialog(rows))
 
-    @key("q", "Quit")
+    @key("q", N_("Quit"))
     def action_quit(self) -> None:
         self.request_quit()
 
     def request_quit(self) -> None:
-        """Quit, asking first when there are unsaved edits: save, discard or cancel.
-
-        Text typed in an open comment or forecast editor counts as unsaved, and "save" applies
-        it first. The app exits only when nothing is left unsaved (edits made while the save
-        ran are asked about again).
-        """
-        editors = [
-            screen
-            for screen in self.app.screen_stack
-            if isinstance(screen, CommentEditor | ForecastDialog) and screen.changed
-        ]
-        unsaved = [doc.name for doc in self.documents if doc.dirty]
-        unsaved += [f"the {editor.what} being written" for editor in editors]
-        if not unsaved:
-            self.app.exit()
-            return
-
-        def after_save(ok: bool) -> None:
-            if ok and not any(doc.dirty for doc in self.documents):
-                self.app.exit()
-            elif ok:
-                self.request_quit()
-
-        def answered(answer: QuitAnswer | None) -> None:
-            if answer == "discard":
-                for editor in self.app.screen_stack:
-                    if isinstance(editor, CommentEditor | ForecastDialog):
-                        editor.drafts.forget()
-                for doc in self.documents:
-                    doc.discard_journal()
-                self.app.exit(answer)  # the terminal is told the edits were discarded
-            elif answer == "save":
-                for editor in editors:
-                    editor.commit()
-                self.files.start_save(after_save)
-
-        self.app.push_screen(QuitDialog(unsaved), answered)
+        """Quit, asking first when there are unsaved edits (see :func:`quitting.ask`)."""
+        quitting.ask(self, self.documents, self.files)

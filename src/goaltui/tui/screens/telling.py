@@ -20,7 +20,7 @@ def change(w: Words, review: Review, edit: Edit) -> str:
         return w._("current period {before} → {after}").format(
             before=_value(review, edit.before), after=_value(review, edit.after)
         )
-    field = words(review.language)[edit.field].lower()
+    field = words(w.code)[edit.field].lower()
     if edit.field == "status":
         return w._("{field} of {goal} in {period}: {before} → {after}").format(
             field=field,

@@ -21,23 +21,26 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from goaltui.language.labels import review_words, words
-from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
+from goaltui.language import N_
+from goaltui.outputs.since import SinceMarks
 from goaltui.outputs.styled import fit, status_style
-from goaltui.review.model import Review
+from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
 from goaltui.tui.contrast import readable_styles
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import cut, line
+from goaltui.tui.widgets.goal_line import goal_line, used
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
 from goaltui.tui.widgets.table_legend import COMMENT_MARK, legend_lines
 
 
 @dataclass(frozen=True, slots=True)
 class ThemeHeading:
-    """A row that heads the goals of one theme."""
+    """A row that heads the goals of one theme (shown as its first goal says it)."""
 
     theme: str | None
+    first: int  # the index of the theme's first goal
 
 
 Row = int | ThemeHeading  # a goal's index in the review, or a theme's heading
@@ -54,6 +57,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         "goal-table--current",
         "goal-table--dim",
         "goal-table--warning",
+        "goal-table--changed",
     }
 
     @dataclass
@@ -64,11 +68,15 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         goal_id: str | None
         period: str
 
-    def __init__(self, review: Review, current: str, *, id: str | None = None) -> None:
+    def __init__(
+        self, review: Review, current: str, speech: Speech, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.review = review
         self.current = current
-        self._words = words(review.language)
+        self.speech = speech
+        self._words = speech.words
+        self._texts = speech.texts(review)
         self._rows: list[Row] = []
         self._row_of: dict[int, int] = {}  # goal index -> row
         self._cursor_row = 0
@@ -79,6 +87,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._legend_lines: tuple[int, list[Strip]] | None = None  # for one width
         #: Set by the screen while the table is under the pane (see table_layout.layout).
         self.most_objective: int | None = None
+        #: With ``goaltui --since REV``: the cells changed since REV are marked (set by the screen).
+        self.since: SinceMarks | None = None
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -88,10 +98,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         keep = self.cursor_goal_id if self._rows else None
         period = self.cursor_period if self._rows else self.current
         self.review = review
-        self._words = words(review.language)
-        self._statuses = {
-            s.label: (s.mark, clean_line(s.label), status_style(s)) for s in review.statuses
-        }
+        self._set_statuses()
         if self.current not in review.periods:
             self.current = review.current_period()
         self._cursor_col = review.periods.index(
@@ -104,12 +111,46 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         if keep is not None and any(goal.id == keep for goal in review.goals):
             self.move_to(keep)
 
+    def show_speech(self, speech: Speech) -> None:
+        """Show the review's texts and goaltui's words in the language of ``speech``."""
+        self.speech = speech
+        self._set_statuses()
+        self._widths = self._legend_lines = None  # the legend speaks it too
+        self._readable = None
+        self.refresh()
+
+    def _set_statuses(self) -> None:
+        review, speech = self.review, self.speech
+        self._words = speech.words
+        self._texts = texts = speech.texts(review)
+        self._statuses = {
+            s.label: (
+                s.mark,
+                clean_line(speech.shown(review, s.text("label", texts))),
+                status_style(s),
+            )
+            for s in review.statuses
+        }
+
+    def _objective(self, goal: Goal) -> str:
+        """The goal's objective in the language shown, maybe marked untranslated."""
+        return self.speech.shown(self.review, goal.text("objective", self._texts))
+
+    def _forecast(self, goal: Goal, period: str) -> str:
+        """The goal's forecast in ``period``, in the language shown."""
+        return self.speech.shown(self.review, goal.entry(period).text("forecast", self._texts))
+
+    def _has_comment(self, goal: Goal, period: str) -> bool:
+        """Whether the goal has a comment in ``period`` to show, in any language."""
+        comment = goal.entry(period).text("comment", self._texts).text
+        return bool(comment and comment.strip())
+
     def show_goals(self, goal_indexes: list[int] | None) -> None:
         """Show these goals (all when ``None``), grouped by theme in order of appearance."""
         keep = self.cursor_goal_index if self._rows else None
         rows: list[Row] = []
         for theme, members in self.review.by_theme(goal_indexes).items():
-            rows.append(ThemeHeading(theme))
+            rows.append(ThemeHeading(theme, members[0]))
             rows.extend(members)
         self._rows = rows
         self._row_of = {goal: row for row, goal in enumerate(rows) if isinstance(goal, int)}
@@ -132,7 +173,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         goal = self.review.goal(goal_id)
         layout = self._layout()
         longest = max(
-            cell_len(cut(goal.entry(p).forecast or "", MAX_FORECAST)) for p in self.review.periods
+            cell_len(cut(self._forecast(goal, p), MAX_FORECAST)) for p in self.review.periods
         )
         if layout.forecast < MAX_FORECAST and longest > layout.forecast:
             self._widths = self._legend_lines = None  # the forecast column grows: every line moves
@@ -212,36 +253,36 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         elif delta < 0:
             self.scroll_to(y=0, animate=False)  # show the first theme's heading
 
-    @key("down,j", "Move down", show=False)
+    @key("down,j", N_("Move down"), show=False)
     def action_cursor_down(self) -> None:
         self._step(1)
 
-    @key("up,k", "Move up", show=False)
+    @key("up,k", N_("Move up"), show=False)
     def action_cursor_up(self) -> None:
         self._step(-1)
 
-    @key("left,h", "Move left", show=False)
+    @key("left,h", N_("Move left"), show=False)
     def action_cursor_left(self) -> None:
         self._move(self._cursor_row, max(0, self._cursor_col - 1))
 
-    @key("right,l", "Move right", show=False)
+    @key("right,l", N_("Move right"), show=False)
     def action_cursor_right(self) -> None:
         self._move(self._cursor_row, min(len(self.review.periods) - 1, self._cursor_col + 1))
 
-    @key("pagedown", "Page down", show=False)
+    @key("pagedown", N_("Page down"), show=False)
     def action_page_down_goals(self) -> None:
         self._step(max(1, self.size.height - 2))
 
-    @key("pageup", "Page up", show=False)
+    @key("pageup", N_("Page up"), show=False)
     def action_page_up_goals(self) -> None:
         self._step(-max(1, self.size.height - 2))
 
-    @key("home", "First goal", show=False)
+    @key("home", N_("First goal"), show=False)
     def action_first_goal(self) -> None:
         self._move(self._first_goal_row(), self._cursor_col)
         self.scroll_to(y=0, animate=False)
 
-    @key("end", "Last goal", show=False)
+    @key("end", N_("Last goal"), show=False)
     def action_last_goal(self) -> None:
         if self._rows:
             self._move(len(self._rows) - 1, self._cursor_col)
@@ -314,7 +355,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         if self._widths is None or self._widths[0] != width:
             # every period's forecasts: the column follows the cursor, and keeps its width
             forecasts = (
-                goal.entry(period).forecast or ""
+                self._forecast(goal, period)
                 for goal in self.review.goals
                 for period in self.review.periods
             )
@@ -333,18 +374,19 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             return legend[y - self.size.height + len(legend)]
         row = y - 1 + int(self.scroll_offset.y)
         if row == 0 and not self._rows:  # a filter that matches nothing says so
-            w = review_words(self.review.language)
-            empty = w._("No goal matches the filter: Esc clears it")
+            empty = self.speech.w._("No goal matches the filter: Esc clears it")
             return Strip([Segment(line(f" {empty}", width), self.rich_style)], width)
         if row >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         entry = self._rows[row]
         if isinstance(entry, ThemeHeading):
-            theme = entry.theme
-            text = theme if theme is not None else self._words["no theme"]
+            text = self._words["no theme"]
+            if entry.theme is not None:
+                first = self.review.goals[entry.first]
+                text = self.speech.shown(self.review, first.text("theme", self._texts))
             style = self.get_component_rich_style("goal-table--theme")
             return Strip([Segment(line(f" {text}", width), style)], width)
-        return self._goal_line(entry, row == self._cursor_row, width)
+        return goal_line(self, entry, row == self._cursor_row, width)
 
     def _forecast_title(self, period: str) -> str:
         return f"{self._words['forecast']} {clean_line(period)}"
@@ -361,7 +403,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(fit(f" {clean_line(period)}", layout.cell), style))
         title = fit(f" {self._forecast_title(self.cursor_period)}", layout.forecast + 1)
         segments.append(Segment(title, header))
-        segments.append(Segment(fit(f" {COMMENT_MARK}", width - _used(segments)), header))
+        segments.append(Segment(fit(f" {COMMENT_MARK}", width - used(segments)), header))
         return Strip(segments, width)
 
     def _legend(self) -> list[Strip]:
@@ -376,54 +418,3 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             shown = statuses if self._layout().short else []
             self._legend_lines = (width, legend_lines(width, header, shown, self._words))
         return self._legend_lines[1]
-
-    def _goal_line(self, index: int, is_cursor_row: bool, width: int) -> Strip:
-        layout = self._layout()
-        goal = self.review.goals[index]
-        base = self.rich_style
-        if is_cursor_row:
-            base = base + self.get_component_rich_style("goal-table--cursor-row")
-        dim = self.get_component_rich_style("goal-table--dim")
-        warning = self.get_component_rich_style("goal-table--warning")
-        current_style = self.get_component_rich_style("goal-table--current")
-        cursor = self.get_component_rich_style("goal-table--cursor")
-        show_cursor = is_cursor_row and self.has_focus
-        segments = [
-            Segment(f" {BINDING_MARK} " if goal.is_binding else " " * BINDING_WIDTH, base),
-            Segment(line(goal.objective, layout.objective), base),
-        ]
-        for column, period in enumerate(self.review.periods):
-            cell_style = base + current_style if period == self.current else base
-            # under the cursor the status is drawn in the cursor's own colour: no status
-            # colour keeps its contrast on the cursor's background in every theme
-            on_top = Style()
-            if is_cursor_row and column == self._cursor_col:
-                on_top = cursor if show_cursor else Style(underline=True)
-            segments.append(Segment(" ", base))
-            label = goal.status_in(period)
-            known = self._statuses.get(label) if label is not None else None
-            if known is None:
-                segments.append(Segment(" " * layout.cell, cell_style + on_top))
-                continue
-            mark, text, _ = known
-            flag = self.review.is_unexplained(goal, period)
-            body = f" {mark}" if layout.short else f" {mark} {text}"
-            colour = self._colour(label) if label is not None else Style()
-            shown = fit(body, min(layout.cell - flag, cell_len(body)))
-            segments.append(Segment(shown, cell_style + colour + on_top))
-            if flag:  # right after the status, however wide the cell
-                segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning + on_top))
-            rest = layout.cell - cell_len(shown) - flag
-            if rest > 0:
-                segments.append(Segment(" " * rest, cell_style + on_top))
-        entry = goal.entry(self.cursor_period)  # the forecast and comment the cursor is on
-        segments.append(Segment(" " + line(entry.forecast or "", layout.forecast), base))
-        mark = f" {COMMENT_MARK}" if entry.has_comment else "  "
-        segments.append(
-            Segment(fit(mark, width - _used(segments)), base if entry.has_comment else dim)
-        )
-        return Strip(segments, width)
-
-
-def _used(segments: list[Segment]) -> int:
-    return sum(segment.cell_length for segment in segments)
