@@ -23,7 +23,7 @@ from pathlib import Path
 
 from goaltui.files.regular import MAX_FILE_BYTES, read_regular, unreadable
 from goaltui.language import _
-from goaltui.review.model import ENTRY_FIELDS, EntryField, TextField
+from goaltui.review.model import EDIT_FIELDS, ENTRY_FIELDS, EditField, EditValue, TextField
 from goaltui.review.session import Edit
 
 FORMAT_VERSION = 1
@@ -83,16 +83,7 @@ def write(
         "file": review_path.name,
         "sha256": review_sha256,
         "written": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "edits": [
-            {
-                "goal": e.goal_id,
-                "period": e.period,
-                "field": e.field,
-                "before": e.before,
-                "after": e.after,
-            }
-            for e in edits
-        ],
+        "edits": [_edit_data(e) for e in edits],
     }
     if saving is not None:
         document["saving"] = saving
@@ -206,16 +197,7 @@ def _journal(target: Path, document: object) -> Journal:
     items = _member(document, "edits")
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise _Damaged(_('"edits" is not a list of objects'))
-    edits = [
-        Edit(
-            _text(item, "goal"),
-            _text(item, "period"),
-            _field(item),
-            _optional(item, "before"),
-            _optional(item, "after"),
-        )
-        for item in items
-    ]
+    edits = [_edit(item) for item in items]
     sha256, written = _text(document, "sha256"), _text(document, "written")
     saving, draft = _optional(document, "saving"), _draft(document.get("draft"))
     return Journal(target, sha256, written, edits, saving, draft)
@@ -241,13 +223,57 @@ def _optional(table: dict[str, object], key: str) -> str | None:
     return None if table.get(key) is None else _text(table, key)
 
 
-def _field(table: dict[str, object]) -> EntryField:
+def _edit_data(edit: Edit) -> dict[str, object]:
+    """An edit as the journal holds it: a list of actions as an array, a number as a number;
+    the indicator only where the edit has one (journals of before indicators lack it)."""
+    data: dict[str, object] = {
+        "goal": edit.goal_id,
+        "period": edit.period,
+        "field": edit.field,
+        "before": _json_value(edit.before),
+        "after": _json_value(edit.after),
+    }
+    if edit.indicator is not None:
+        data["indicator"] = edit.indicator
+    return data
+
+
+def _json_value(value: EditValue) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _edit(item: dict[str, object]) -> Edit:
+    field = _field(item, EDIT_FIELDS)
+    indicator = _optional(item, "indicator")
+    if field.startswith("indicator_") and indicator is None:
+        raise _Damaged(_('an edit of an indicator\'s value names no "indicator"'))
+    before, after = _value(item, "before", field), _value(item, "after", field)
+    return Edit(_text(item, "goal"), _text(item, "period"), field, before, after, indicator)
+
+
+def _value(table: dict[str, object], key: str, field: EditField) -> EditValue:
+    """An edit's value, of the kind its field holds."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if field == "actions":
+        if not isinstance(value, list):
+            raise _Damaged(_('"{key}" is not a list of texts').format(key=key))
+        return tuple(_text({key: item}, key) for item in value)
+    if field.startswith("indicator_"):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _Damaged(_('"{key}" is not a number').format(key=key))
+        return value
+    return _text(table, key)
+
+
+def _field(table: dict[str, object], fields: tuple[EditField, ...] = ENTRY_FIELDS) -> EditField:
     value = _member(table, "field")
-    for name in ENTRY_FIELDS:
+    for name in fields:
         if value == name:
             return name
     unknown = _('"field" is {value}, not one of {fields}')
-    raise _Damaged(unknown.format(value=json.dumps(value), fields=", ".join(ENTRY_FIELDS)))
+    raise _Damaged(unknown.format(value=json.dumps(value), fields=", ".join(fields)))
 
 
 def _draft_data(draft: Draft) -> dict[str, str]:
@@ -260,6 +286,6 @@ def _draft(value: object) -> Draft | None:
     if not isinstance(value, dict):
         raise _Damaged(_('"draft" is not an object'))
     field = _field(value)
-    if field == "status":
+    if field != "forecast" and field != "comment":
         raise _Damaged(_('"draft" holds a status, which is never typed'))
     return Draft(_text(value, "goal"), _text(value, "period"), field, _text(value, "text"))

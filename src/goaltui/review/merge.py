@@ -8,9 +8,9 @@ whose field was changed on disk to something else is a conflict for the reviewer
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from goaltui.review.model import EntryField, Review
+from goaltui.review.model import EditField, EditValue, Review
 from goaltui.review.session import Edit, net_edits
 
 
@@ -20,9 +20,14 @@ class Conflict:
 
     goal_id: str
     period: str
-    field: EntryField
-    ours: str | None
-    theirs: str | None
+    field: EditField
+    ours: EditValue
+    theirs: EditValue
+    indicator: str | None = None
+
+    def edit(self, before: EditValue, after: EditValue) -> Edit:
+        """An edit of this conflict's field, from ``before`` to ``after``."""
+        return Edit(self.goal_id, self.period, self.field, before, after, self.indicator)
 
 
 @dataclass(slots=True)
@@ -43,16 +48,25 @@ def merge(disk: Review, edits: Sequence[Edit]) -> Merge:
         if edit.period not in disk.periods:
             result.lost.append((edit, f"the period {edit.period} is no longer in the file"))
             continue
-        if edit.field == "status" and edit.after is not None and disk.status(edit.after) is None:
+        if (
+            edit.field == "status"
+            and isinstance(edit.after, str)
+            and disk.status(edit.after) is None
+        ):
             result.lost.append((edit, f'the status "{edit.after}" is no longer in the scale'))
             continue
-        theirs = getattr(disk.goal(edit.goal_id).entry(edit.period), edit.field)
+        goal = disk.goal(edit.goal_id)
+        if edit.indicator is not None and goal.indicator(edit.indicator) is None:
+            gone = f"the indicator {edit.indicator} is no longer in the goal"
+            result.lost.append((edit, gone))
+            continue
+        theirs = goal.entry(edit.period).value(edit.field, edit.indicator)
         if theirs == edit.after:
             continue  # both sides made the same change
         if theirs == edit.before:
-            result.clean.append(Edit(edit.goal_id, edit.period, edit.field, theirs, edit.after))
+            result.clean.append(replace(edit, before=theirs))
         else:
             result.conflicts.append(
-                Conflict(edit.goal_id, edit.period, edit.field, edit.after, theirs)
+                Conflict(edit.goal_id, edit.period, edit.field, edit.after, theirs, edit.indicator)
             )
     return result

@@ -1,7 +1,8 @@
 """Edits a reviewer makes to a review, with undo and redo.
 
 Every change the TUI makes goes through :class:`Session`, as an :class:`Edit` of one field of
-one goal in one period. Edits are plain values, so they can be undone, redone, written to a
+one goal in one period: its status, forecast or comment, its list of actions, or one
+indicator's forecast or actual. Edits are plain values, so they can be undone, redone, written to a
 recovery journal and re-applied on top of a file that changed on disk.
 """
 
@@ -11,36 +12,57 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from goaltui.review.model import EntryField, Goal, Review, TextField
+from goaltui.review.model import EditField, EditValue, Goal, Review, TextField
+
+#: Where an edit applies: goal, period, field and (for an indicator's value) indicator.
+Place = tuple[str, str, EditField, str | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """One field of one goal's entry for one period, from ``before`` to ``after``."""
+    """One field of one goal's entry for one period, from ``before`` to ``after``.
+
+    ``indicator`` names the indicator whose forecast or actual an edit of ``indicator_forecast``
+    or ``indicator_actual`` changes; other edits have none.
+    """
 
     goal_id: str
     period: str
-    field: EntryField
-    before: str | None
-    after: str | None
+    field: EditField
+    before: EditValue
+    after: EditValue
+    indicator: str | None = None
+
+    @property
+    def place(self) -> Place:
+        return (self.goal_id, self.period, self.field, self.indicator)
 
     def inverse(self) -> Edit:
-        return Edit(self.goal_id, self.period, self.field, self.after, self.before)
+        return Edit(self.goal_id, self.period, self.field, self.after, self.before, self.indicator)
 
 
 def net_edits(edits: Sequence[Edit]) -> list[Edit]:
     """One edit per field: from its first ``before`` to its last ``after``; no-ops dropped."""
-    first: dict[tuple[str, str, EntryField], Edit] = {}
-    last: dict[tuple[str, str, EntryField], Edit] = {}
+    first: dict[Place, Edit] = {}
+    last: dict[Place, Edit] = {}
     for edit in edits:
-        place = (edit.goal_id, edit.period, edit.field)
-        first.setdefault(place, edit)
-        last[place] = edit
+        first.setdefault(edit.place, edit)
+        last[edit.place] = edit
     return [
-        Edit(*place, first[place].before, last[place].after)
+        Edit(goal, period, name, first[place].before, last[place].after, indicator)
         for place in first
+        for goal, period, name, indicator in (place,)
         if first[place].before != last[place].after
     ]
+
+
+def typed_actions(text: str | None) -> tuple[str, ...] | None:
+    """Actions typed one per line, as they are kept: each line without the blank space
+    around it, blank lines left out; none at all is no value (the key disappears)."""
+    if text is None:
+        return None
+    lines = tuple(line.strip() for line in text.replace("\r\n", "\n").split("\n"))
+    return tuple(line for line in lines if line) or None
 
 
 def typed_value(name: TextField, text: str | None) -> str | None:
@@ -91,9 +113,9 @@ class Session:
         if self._unsaved is None:
             unsaved = net_edits(self._log)
             if self._writing is not None:
-                places = {(e.goal_id, e.period, e.field) for e in unsaved}
+                places = {e.place for e in unsaved}
                 since = net_edits(self._log[self._writing - self._logged :])
-                unsaved += [e for e in since if (e.goal_id, e.period, e.field) not in places]
+                unsaved += [e for e in since if e.place not in places]
             self._unsaved = unsaved
         return list(self._unsaved)
 
@@ -157,24 +179,50 @@ class Session:
         """Set the forecast as the reviewer typed it (see :func:`typed_value`)."""
         return self.set_value(goal_id, period, "forecast", typed_value("forecast", text))
 
+    def set_actions(self, goal_id: str, period: str, text: str | None) -> Edit | None:
+        """Set the period's actions, typed one per line (see :func:`typed_actions`)."""
+        return self.set_value(goal_id, period, "actions", typed_actions(text))
+
+    def set_indicator(
+        self, goal_id: str, period: str, indicator: str, forecast: EditValue, actual: EditValue
+    ) -> list[Edit]:
+        """Set an indicator's forecast and actual in a period: an edit for each that changed,
+        undone one by one."""
+        edits = [
+            self.set_value(goal_id, period, "indicator_forecast", forecast, indicator),
+            self.set_value(goal_id, period, "indicator_actual", actual, indicator),
+        ]
+        return [edit for edit in edits if edit is not None]
+
     def set_value(
-        self, goal_id: str, period: str, name: EntryField, value: str | None
+        self,
+        goal_id: str,
+        period: str,
+        name: EditField,
+        value: EditValue,
+        indicator: str | None = None,
     ) -> Edit | None:
         """Apply and record an edit; nothing is recorded when the value is unchanged."""
         if period not in self.review.periods:
             raise ValueError(f"{period!r} is not a period of this review")
         goal = self.review.goal(goal_id)
-        before = getattr(goal.entry(period), name)
-        if before == value:
+        if indicator is not None and goal.indicator(indicator) is None:
+            raise ValueError(f"{indicator!r} is not an indicator of goal {goal_id!r}")
+        before = goal.entry(period).value(name, indicator)
+        if before == value and type(before) is type(value):
             return None
-        edit = Edit(goal_id, period, name, before, value)
+        edit = Edit(goal_id, period, name, before, value, indicator)
         del self._history[self._position :]
         self._history.append(_Step(edit, goal))
         self._position += 1
-        self.review.replace_goal(goal.with_value(period, name, value))
+        self.review.replace_goal(goal.with_value(period, name, value, indicator=indicator))
         self._log.append(edit)
         self._changed()
         return edit
+
+    def apply(self, edit: Edit) -> Edit | None:
+        """Make ``edit``'s change here (a merged or recovered edit), as a new edit."""
+        return self.set_value(edit.goal_id, edit.period, edit.field, edit.after, edit.indicator)
 
     def undo(self) -> Edit | None:
         """Undo the latest edit; returns it so the caller can show where it was."""
@@ -192,7 +240,8 @@ class Session:
             return None
         edit, _ = self._history[self._position]
         goal = self.review.goal(edit.goal_id)
-        self.review.replace_goal(goal.with_value(edit.period, edit.field, edit.after))
+        changed = goal.with_value(edit.period, edit.field, edit.after, indicator=edit.indicator)
+        self.review.replace_goal(changed)
         self._position += 1
         self._log.append(edit)
         self._changed()

@@ -9,14 +9,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
 
 from goaltui.review.merge import Conflict, Merge
+from goaltui.review.model import EditValue
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
 
 
-def _value(value: str | None) -> str:
+def _value(value: EditValue) -> str:
     if value is None:
         return "(empty)"
-    line = clean_line(value)
+    if isinstance(value, tuple):  # actions, one per line
+        value = "; ".join(value)
+    line = clean_line(str(value))
     return line if len(line) <= 60 else line[:59] + "…"
 
 
@@ -41,6 +44,8 @@ class ConflictDialog(Keyed, ModalScreen[list[Conflict] | None]):
                 for i, conflict in enumerate(self.result.conflicts):
                     label = Text(f"{clean_line(conflict.goal_id)} {clean_line(conflict.period)} ")
                     label.append(conflict.field, style="bold")
+                    if conflict.indicator is not None:
+                        label.append(f" {clean_line(conflict.indicator)}", style="bold")
                     label.append(": keep yours")
                     yield Checkbox(label, value=True, id=f"conflict-{i}")
                     values = Text("    yours:  ")
