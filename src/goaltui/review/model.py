@@ -21,7 +21,22 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal
 
-from goaltui.review.indicators import Indicator, IndicatorValue
+from goaltui.review.entries import EDIT_FIELDS as EDIT_FIELDS
+from goaltui.review.entries import EMPTY_ENTRY as EMPTY_ENTRY
+from goaltui.review.entries import ENTRY_FIELDS as ENTRY_FIELDS
+from goaltui.review.entries import MEANINGS as MEANINGS
+from goaltui.review.entries import EditField as EditField
+from goaltui.review.entries import EditValue as EditValue
+from goaltui.review.entries import EntryField as EntryField
+from goaltui.review.entries import EntryText as EntryText
+from goaltui.review.entries import GoalText as GoalText
+from goaltui.review.entries import Meaning as Meaning
+from goaltui.review.entries import PeriodEntry as PeriodEntry
+from goaltui.review.entries import ReviewText as ReviewText
+from goaltui.review.entries import Status as Status
+from goaltui.review.entries import StatusText as StatusText
+from goaltui.review.entries import TextField as TextField
+from goaltui.review.indicators import Indicator
 from goaltui.review.texts import Localized as Localized
 from goaltui.review.texts import Text as Text
 from goaltui.review.texts import Translated as Translated
@@ -29,170 +44,12 @@ from goaltui.review.texts import Translation as Translation
 from goaltui.review.texts import has_text as has_text
 from goaltui.review.texts import localized
 from goaltui.review.texts import with_text as with_text
-from goaltui.text import clean_line
 
-#: The fields of a period entry that a reviewer edits.
-EntryField = Literal["status", "forecast", "comment"]
-ENTRY_FIELDS: tuple[EntryField, ...] = ("status", "forecast", "comment")  # in file order
-#: The fields a reviewer types (a status is picked from the scale).
-TextField = Literal["forecast", "comment"]
-#: The text fields of each table that a language table translates (a goal's links aside).
-ReviewText = Literal["title"]
-StatusText = Literal["label", "description"]
-GoalText = Literal["theme", "objective", "description", "target", "measure"]
-EntryText = TextField
-#: What an edit changes in a period entry: one of its fields, its list of actions, or one
-#: indicator's forecast or actual (the indicator named by the edit).
-EditField = Literal[
-    "status", "forecast", "comment", "actions", "indicator_forecast", "indicator_actual"
-]
-EDIT_FIELDS: tuple[EditField, ...] = (
-    "status",
-    "forecast",
-    "comment",
-    "actions",
-    "indicator_forecast",
-    "indicator_actual",
-)
-#: The value an edit sets: a text, a list of actions, an indicator's number, or none.
-EditValue = str | int | float | tuple[str, ...] | None
-#: What a status says about a goal (docs/format.md, "Meanings of statuses").
-Meaning = Literal["met", "partly", "not_met", "not_assessable"]
-MEANINGS: tuple[Meaning, ...] = ("met", "partly", "not_met", "not_assessable")
 #: How good each meaning is, for which way a status moved (not assessable is never compared).
 _MEANING_RANK: dict[Meaning, int] = {"met": 0, "partly": 1, "not_met": 2}
 
 #: Which way a status moved: to a better or a worse one (see :meth:`Review.moved`).
 Move = Literal["better", "worse"]
-
-
-@dataclass(frozen=True, slots=True)
-class Status:
-    """One step of the review's status scale."""
-
-    label: str
-    color: str | None = None
-    symbol: str | None = None
-    description: str | None = None
-    explain: bool | None = None
-    meaning: Meaning | None = None  # None: by its place in the scale (Review.meaning)
-    actions: bool | None = None  # true: a goal in this status needs actions
-    translated: Translated = field(default_factory=dict)
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    TEXTS: ClassVar[tuple[StatusText, ...]] = ("label", "description")
-
-    def text(self, name: StatusText, language: str | None = None) -> Localized[str | None]:
-        """The label or description in ``language``; a status value stays the main label."""
-        return localized(getattr(self, name), self.translated, name, language)
-
-    @property
-    def needs_comment(self) -> bool:
-        return bool(self.explain)
-
-    @property
-    def needs_actions(self) -> bool:
-        return bool(self.actions)
-
-    @property
-    def mark(self) -> str:
-        """The status's glyph (its symbol, or its initials), so that no status is told by
-        colour alone; safe for a terminal."""
-        if self.symbol:
-            return clean_line(self.symbol)
-        initials = "".join(word[:1] for word in self.label.split())
-        return clean_line(initials.upper() or self.label[:2])
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodEntry:
-    """A goal's assessment at one reporting point."""
-
-    status: str | None = None
-    forecast: str | None = None
-    comment: str | None = None
-    #: The corrective actions decided in the period, in order.
-    actions: tuple[str, ...] | None = None
-    #: The indicators' values in the period, by indicator id, in file order.
-    indicators: Mapping[str, IndicatorValue] | None = None
-    translated: Translated = field(default_factory=dict)
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    TEXTS: ClassVar[tuple[EntryText | Literal["actions"], ...]] = ("forecast", "comment", "actions")
-
-    def text(self, name: EntryText, language: str | None = None) -> Localized[str | None]:
-        """The forecast or comment in ``language``."""
-        return localized(getattr(self, name), self.translated, name, language)
-
-    def actions_in(self, language: str | None = None) -> Localized[tuple[str, ...] | None]:
-        """The actions in ``language``."""
-        return localized(self.actions, self.translated, "actions", language)
-
-    def is_empty(self) -> bool:
-        return (
-            self.status is None
-            and self.forecast is None
-            and self.comment is None
-            and self.actions is None
-            and self.indicators is None
-            and not self.translated
-            and not self.extra
-        )
-
-    @property
-    def has_comment(self) -> bool:
-        return bool(self.comment and self.comment.strip())
-
-    @property
-    def has_actions(self) -> bool:
-        return any(action.strip() for action in self.actions or ())
-
-    def indicator(self, indicator_id: str) -> IndicatorValue | None:
-        return (self.indicators or {}).get(indicator_id)
-
-    def value(self, name: EditField, indicator: str | None = None) -> EditValue:
-        """What an edit of ``name`` (of ``indicator``, for its values) finds here."""
-        if name == "indicator_forecast" or name == "indicator_actual":
-            values = self.indicator(indicator or "")
-            if values is None:
-                return None
-            return values.forecast if name == "indicator_forecast" else values.actual
-        found: EditValue = getattr(self, name)
-        return found
-
-    def with_value(
-        self, name: EditField, value: EditValue, indicator: str | None = None
-    ) -> PeriodEntry:
-        """This entry with ``name`` set to ``value`` (None: the key removed)."""
-        if name == "indicator_forecast" or name == "indicator_actual":
-            if indicator is None:
-                raise ValueError("an indicator's value needs the indicator's id")
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int | float)
-            ):
-                raise TypeError(f"an indicator's value is a number, not {value!r}")
-            values = dict(self.indicators or {})
-            old = values.get(indicator, IndicatorValue())
-            if name == "indicator_forecast":
-                new = replace(old, forecast=value)
-            else:
-                new = replace(old, actual=value)
-            if new.is_empty():
-                values.pop(indicator, None)
-            else:
-                values[indicator] = new
-            return replace(self, indicators=values or None)
-        if name == "actions":
-            if value is not None and not isinstance(value, tuple):
-                raise TypeError(f"actions are a tuple of texts, not {value!r}")
-            return replace(self, actions=value or None)
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"{name} is a text, not {value!r}")
-        change: dict[str, Any] = {name: value}
-        return replace(self, **change)
-
-
-EMPTY_ENTRY = PeriodEntry()
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +289,10 @@ class Review:
             label = goal.status_in(period)
             counts[label] = counts.get(label, 0) + 1
         return counts
+
+    def asks_actions(self, label: str | None) -> bool:
+        """Whether a goal in this status needs actions (the status has ``actions = true``)."""
+        return label in self._actions
 
     def is_unexplained(self, goal: Goal, period: str) -> bool:
         """The goal's status in ``period`` asks for a comment, and the goal has none there."""
