@@ -188,7 +188,7 @@ class PeriodCounts:
     not_met: int = 0
     not_assessable: int = 0
     not_assessed: int = 0
-    indicators: int = 0  # with a target
+    indicators: int = 0  # with a target and a value in the period: the ones judged
     indicators_met: int = 0
     indicators_not_met: int = 0
 
@@ -209,7 +209,7 @@ def period_counts(review: Review, period: str) -> PeriodCounts:
             by_meaning[meaning] += 1
         if goal.indicators:
             counted = tally(goal, period)
-            indicators += counted.targets
+            indicators += counted.met + counted.not_met
             met += counted.met
             not_met += counted.not_met
     return PeriodCounts(
