@@ -76,4 +76,5 @@ def test_edit_save_and_quit_in_a_real_terminal(tmp_path):
     line = next(i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
     above = old[:line][::-1]
     assert next(x for x in above if x.startswith("[goals.periods.")) == "[goals.periods.Q3]"
-    assert next(x for x in above if x.startswith("id = ")) == 'id = "liikkeelle"'
+    goal = above.index("[[goals]]")  # the goal's id, not one of its indicators'
+    assert above[goal - 1] == 'id = "liikkeelle"'

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from goaltui.files.regular import MAX_FILE_BYTES, read_regular, unreadable
 from goaltui.language import _
@@ -30,13 +31,18 @@ FORMAT_VERSION = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: What a draft is typed for: a comment, a forecast, or the actions (one per line).
+DraftField = TextField | Literal["actions"]
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """Text typed in the comment or forecast editor of one goal in one period, not applied."""
+    """Text typed in the comment, forecast or actions editor of one goal in one period, not
+    applied."""
 
     goal_id: str
     period: str
-    field: TextField
+    field: DraftField
     text: str
 
 
@@ -285,7 +291,7 @@ def _draft(value: object) -> Draft | None:
         return None
     if not isinstance(value, dict):
         raise _Damaged(_('"draft" is not an object'))
-    field = _field(value)
-    if field != "forecast" and field != "comment":
+    field = _field(value, EDIT_FIELDS)
+    if field != "forecast" and field != "comment" and field != "actions":
         raise _Damaged(_('"draft" holds a status, which is never typed'))
     return Draft(_text(value, "goal"), _text(value, "period"), field, _text(value, "text"))

@@ -1,5 +1,5 @@
-"""The comment and forecast editors of the review screen: one opened on a goal's text in a
-period, or reopened on a draft an earlier session left.
+"""The comment, forecast and actions editors of the review screen: one opened on a goal's
+text in a period, or reopened on a draft an earlier session left.
 
 What is typed is journaled as the document's draft while it is typed. What an editor applies
 goes to the document's session of the time of applying; if the goal or period is gone by then
@@ -13,9 +13,8 @@ from typing import Any, Protocol
 from textual.app import App
 
 from goaltui.files.document import Document
-from goaltui.files.recovery import Draft
+from goaltui.files.recovery import Draft, DraftField
 from goaltui.language.labels import review_words
-from goaltui.review.model import TextField
 from goaltui.review.session import Edit
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
@@ -43,9 +42,10 @@ class Editors:
     def __init__(self, host: EditingHost) -> None:
         self.host = host
 
-    def open(self, name: TextField, doc: Document, goal_id: str, period: str) -> None:
-        """Open the editor of a goal's comment or forecast, unless it is too long to edit."""
-        length = len(getattr(doc.review.goal(goal_id).entry(period), name) or "")
+    def open(self, name: DraftField, doc: Document, goal_id: str, period: str) -> None:
+        """Open the editor of a goal's comment, forecast or actions, unless it is too long to
+        edit."""
+        length = len(_text(doc, goal_id, period, name) or "")
         if length > EDITOR_MOST:
             w = review_words(doc.review.language)
             message = too_long_to_edit(w, name, goal_id, period, length)
@@ -67,13 +67,17 @@ class Editors:
         self.host.app.push_screen(editor)
 
     def _editor(
-        self, name: TextField, doc: Document, goal_id: str, period: str, draft: str | None = None
+        self, name: DraftField, doc: Document, goal_id: str, period: str, draft: str | None = None
     ) -> CommentEditor | ForecastDialog:
         goal = doc.review.goal(goal_id)
 
         def apply(text: str) -> None:
             session = doc.session  # the one at the time of applying: a reload makes a new one
-            set_text = session.set_comment if name == "comment" else session.set_forecast
+            set_text = {
+                "comment": session.set_comment,
+                "forecast": session.set_forecast,
+                "actions": session.set_actions,
+            }[name]
             try:
                 edit = set_text(goal_id, period, text)
             except (KeyError, ValueError):
@@ -85,6 +89,11 @@ class Editors:
             doc.keep_draft(None if text is None else Draft(goal_id, period, name, text))
 
         entry = goal.entry(period)
+        if name == "actions":
+            w = review_words(doc.review.language)
+            heading = w._("Actions {period} · {goal}, one per line")
+            title = heading.format(period=period, goal=goal.objective)
+            return CommentEditor(title, _text(doc, goal_id, period, name), apply, keep, draft)
         if name == "comment":
             title = f"{period} · {goal.objective}"
             return CommentEditor(title, entry.comment, apply, keep, draft)
@@ -99,3 +108,11 @@ class Editors:
             timeout=60,
             markup=False,
         )
+
+
+def _text(doc: Document, goal_id: str, period: str, name: DraftField) -> str | None:
+    """The text an editor starts from: the comment, the forecast, or the actions a line each."""
+    entry = doc.review.goal(goal_id).entry(period)
+    if name == "actions":
+        return "\n".join(entry.actions) if entry.actions else None
+    return entry.comment if name == "comment" else entry.forecast

@@ -29,9 +29,11 @@ from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.screens.editors import Editors
+from goaltui.tui.screens.indicators import open_indicators
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
+from goaltui.tui.widgets.measures_part import due_text
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
 
 
@@ -110,6 +112,7 @@ class ReviewScreen(Keyed, Screen[None]):
             unsaved=doc.dirty,
             language=doc.review.language,
             read_only=doc.read_only,
+            due=due_text(doc.review, self.table.current),
         )
         for i, other in enumerate(self.documents):
             if len(self.documents) > 1:
@@ -243,6 +246,16 @@ class ReviewScreen(Keyed, Screen[None]):
     def action_forecast(self) -> None:
         if target := self._target():
             self.editors.open("forecast", self.doc, *target)
+
+    @key("a", "Actions")
+    def action_actions(self) -> None:
+        if target := self._target():
+            self.editors.open("actions", self.doc, *target)
+
+    @key("i", "Indicators")
+    def action_indicators(self) -> None:
+        if target := self._target():
+            open_indicators(self, self.doc, *target)
 
     @key("ctrl+z", "Undo")
     def action_undo(self) -> None:

@@ -19,6 +19,7 @@ from goaltui.outputs.styled import status_text
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
 from goaltui.tui.widgets.bounded import append_shown
+from goaltui.tui.widgets.measures_part import measures_text
 
 # Parts that are always exactly one line high (see the stylesheet), redrawn without layout.
 ONE_LINE = ("period", "status", "others")
@@ -84,6 +85,7 @@ def period_parts(review: Review, goal: Goal, period: str) -> dict[str, Text]:
         "status": status,
         "forecast": forecast,
         "comment": comment,
+        "measures": measures_text(review, goal, period),
         "others": others,
     }
 
@@ -98,14 +100,15 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(id="goal", classes="part")
-        for name in ("period", "status", "forecast", "comment", "others"):
+        for name in ("period", "status", "forecast", "comment", "measures", "others"):
             yield Static(id=name, classes="part one-line" if name in ONE_LINE else "part")
 
     def show(self, review: Review, goal: Goal | None, period: str) -> None:
         """Show ``goal`` in ``period``; parts whose text is unchanged are left alone."""
         if goal is None:
             parts: dict[str, Text] = {"goal": Text(words(review.language)["no goals"], "dim")}
-            parts.update((name, Text()) for name in ("period", "status", "forecast", "comment"))
+            names = ("period", "status", "forecast", "comment", "measures")
+            parts.update((name, Text()) for name in names)
             parts["others"] = Text()
         else:
             parts = period_parts(review, goal, period)

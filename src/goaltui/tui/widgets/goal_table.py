@@ -28,6 +28,12 @@ from goaltui.review.model import Review
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.widgets.bounded import cut, line
+from goaltui.tui.widgets.measures_column import (
+    MET_MARK,
+    measures_cell,
+    measures_legend,
+    measures_width,
+)
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
 
 COMMENT_MARK = "✎"
@@ -75,6 +81,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_col = review.periods.index(current)
         self._widths: tuple[int, Layout] | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
+        self._measures = 0
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -94,6 +101,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             period if period in review.periods else self.current
         )
         self._widths = None
+        self._measures = measures_width(review)
         self._rows = []
         self.show_goals(None)
         if keep is not None and any(goal.id == keep for goal in review.goals):
@@ -279,7 +287,14 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         if self._widths is None or self._widths[0] != width:
             forecasts = (goal.entry(self.current).forecast or "" for goal in self.review.goals)
             marks = [(mark, label) for mark, label, _ in self._statuses.values()]
-            found = layout(width, self.review.periods, marks, forecasts, self._words["forecast"])
+            found = layout(
+                width,
+                self.review.periods,
+                marks,
+                forecasts,
+                self._words["forecast"],
+                self._measures,
+            )
             self._widths = (width, found)
         return self._widths[1]
 
@@ -312,6 +327,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(fit(f" {clean_line(period)}", layout.cell), style))
         title = fit(f" {self._words['forecast']}", layout.forecast + 1)
         segments.append(Segment(title, header))
+        if layout.measures:
+            segments.append(Segment(fit(f" {MET_MARK}", layout.measures), header))
         segments.append(Segment(fit(f" {COMMENT_MARK}", width - _used(segments)), header))
         return Strip(segments, width)
 
@@ -322,6 +339,9 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         for mark, label, colour in self._statuses.values():
             segments.append(Segment(f" {mark} {label} ", header + colour))
         segments.append(Segment(f" {UNEXPLAINED_MARK} {self._words['unexplained']}", header))
+        more = f"  {measures_legend(self.review)}" if self._measures else ""
+        if more and _used(segments) + cell_len(more) <= width:  # whole, or not at all
+            segments.append(Segment(more, header))
         return Strip(segments).crop_extend(0, width, header)
 
     def _goal_line(self, index: int, is_cursor_row: bool, width: int) -> Strip:
@@ -357,6 +377,10 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
                 segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning))
         entry = goal.entry(self.current)
         segments.append(Segment(" " + line(entry.forecast or "", layout.forecast), base))
+        if layout.measures:
+            met, marks = measures_cell(self.review, goal, self.current, layout.measures)
+            segments.append(Segment(met, base))
+            segments.append(Segment(marks, base + warning))
         mark = f" {COMMENT_MARK}" if entry.has_comment else "  "
         segments.append(
             Segment(fit(mark, width - _used(segments)), base if entry.has_comment else dim)

@@ -25,6 +25,7 @@ class ReviewHeader(Static):
         unsaved: bool,
         language: str | None,
         read_only: bool = False,
+        due: Text | None = None,
     ) -> None:
         w = words(language)
         width = self.size.width or 80
@@ -32,6 +33,9 @@ class ReviewHeader(Static):
         right = Text("  ")
         right.append(f"{w['current period']} ", style="dim")
         right.append(clean_line(period), style="bold reverse")
+        if due:
+            right.append("  ")
+            right.append_text(due)
         right.append(f"  {clean_line(file)}", style="dim")
         if read_only:
             right.append(" read-only", style="bold red")

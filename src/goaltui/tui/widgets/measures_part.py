@@ -1,0 +1,104 @@
+"""The detail pane's part on measures, and the header's due date: a goal's indicators in a
+period (target, forecast, actual, met or not), the period's actions, and what the status and
+the indicators say together.
+
+Texts from the file are cleaned and never read as markup; numbers and dates are the
+language's (:mod:`goaltui.language`).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from rich.text import Text
+
+from goaltui.language import Words
+from goaltui.language.labels import review_words
+from goaltui.outputs.marks import CONTRADICTS_MARK, NEEDS_ACTIONS_MARK
+from goaltui.outputs.styled import status_text
+from goaltui.review import measures
+from goaltui.review.indicators import Indicator, Number
+from goaltui.review.model import Goal, Review
+from goaltui.text import clean_line
+
+
+def value_text(w: Words, indicator: Indicator, value: Number | None) -> str:
+    """A value of the indicator with its unit, in the language: "85,5 %"; "–" for none."""
+    if value is None:
+        return "–"
+    if indicator.unit == "%":
+        return w.percent(value)
+    shown = w.number(value)
+    return f"{shown} {clean_line(indicator.unit)}" if indicator.unit else shown
+
+
+def target_text(w: Words, indicator: Indicator) -> str:
+    """ "≥ 85 %", "≤ 45 days", or "–" without a target."""
+    if indicator.target is None:
+        return "–"
+    way = "≤" if indicator.way == "at_most" else "≥"
+    return f"{way} {value_text(w, indicator, indicator.target)}"
+
+
+def measures_text(review: Review, goal: Goal, period: str) -> Text:
+    """The goal's indicators and actions in ``period``; empty when it has neither and its
+    status asks for no actions."""
+    w = review_words(review.language)
+    entry = goal.entry(period)
+    text = Text()
+    if goal.indicators:
+        text.append(w._("Indicators") + "\n", style="bold underline")
+        for indicator in goal.indicators:
+            values = entry.indicator(indicator.id)
+            met = measures.indicator_met(indicator, entry)
+            mark, style = ("✓", "green") if met else ("✗", "red") if met is False else ("·", "dim")
+            text.append(f"{mark} ", style=style)
+            text.append(clean_line(indicator.name))
+            text.append(f"  {w._('target')} {target_text(w, indicator)}", style="dim")
+            forecast = value_text(w, indicator, values.forecast if values else None)
+            actual = value_text(w, indicator, values.actual if values else None)
+            text.append(f"  {w._('forecast')} {forecast}  {w._('actual')} {actual}\n")
+        shortfalls = measures.contradiction(review, goal, period)
+        if shortfalls:
+            said = w._("the status means met, but these indicators are not: {indicators}")
+            names = ", ".join(clean_line(s.indicator.id) for s in shortfalls)
+            warning = f"{CONTRADICTS_MARK} " + said.format(indicators=names) + "\n"
+            text.append(warning, style="bold yellow")
+        suggested = measures.suggested_status(review, goal, period)
+        if suggested is not None and suggested != entry.status:
+            text.append(w._("The indicators suggest") + ": ", style="dim")
+            text.append_text(status_text(review, suggested))
+            text.append("\n")
+    if entry.actions or review.asks_actions(entry.status):
+        text.append(w._("Actions") + "\n", style="bold underline")
+        for action in entry.actions or ():
+            text.append(f"• {clean_line(action)}\n")
+        if measures.needs_actions(review, goal, period):
+            text.append(f"{NEEDS_ACTIONS_MARK} " + w._("needs actions") + "\n", "bold yellow")
+    text.rstrip()
+    return text
+
+
+def today() -> datetime.date:
+    """The day the header counts the days to a due date from (the tests fix it)."""
+    return datetime.date.today()
+
+
+def due_text(review: Review, period: str) -> Text:
+    """The period's due date and the days left, or how long overdue: for the header."""
+    due = measures.due(review, today(), period)
+    if due is None:
+        return Text()
+    w = review_words(review.language)
+    days = abs(due.days_left)
+    if due.overdue:
+        said = w.ngettext("overdue {n} day", "overdue {n} days", days)
+        style = "bold red" if due.unassessed else "dim"
+    elif due.days_left == 0:
+        said, style = w._("due today"), "bold yellow"
+    else:
+        said = w.ngettext("{n} day left", "{n} days left", days)
+        style = "bold yellow" if due.near and due.unassessed else "dim"
+    shown = Text(w._("due {date}").format(date=w.date(due.date)) + " ", style="dim")
+    shown.append(said.format(n=w.integer(days)), style=style)
+    return shown
