@@ -59,12 +59,13 @@ class IndicatorDialog(Keyed, ModalScreen[IndicatorAnswer | None]):
             period=clean_line(self.period), goal=clean_line(self.goal.objective)
         )
         entry = self.goal.entry(self.period)
+        target = w._("target")
         with Vertical(classes="dialog"):
             yield Static(Text(heading, style="bold"), classes="title")
             with VerticalScroll(classes="indicators"):
                 for i, indicator in enumerate(self.indicators):
                     name = Text(clean_line(indicator.name), style="bold")
-                    name.append(f"  {w._('target')} {target_text(w, indicator)}", style="dim")
+                    name.append(f"  {target} {target_text(w, indicator)}", style="dim")
                     yield Static(name, classes="indicator")
                     values = entry.indicator(indicator.id) or IndicatorValue()
                     with Horizontal(classes="values"):

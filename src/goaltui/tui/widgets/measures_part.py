@@ -48,16 +48,17 @@ def measures_text(review: Review, goal: Goal, period: str) -> Text:
     text = Text()
     if goal.indicators:
         text.append(w._("Indicators") + "\n", style="bold underline")
+        target, forecast_word, actual_word = w._("target"), w._("forecast"), w._("actual")
         for indicator in goal.indicators:
             values = entry.indicator(indicator.id)
             met = measures.indicator_met(indicator, entry)
             mark, style = ("✓", "green") if met else ("✗", "red") if met is False else ("·", "dim")
             text.append(f"{mark} ", style=style)
             text.append(clean_line(indicator.name))
-            text.append(f"  {w._('target')} {target_text(w, indicator)}", style="dim")
+            text.append(f"  {target} {target_text(w, indicator)}", style="dim")
             forecast = value_text(w, indicator, values.forecast if values else None)
             actual = value_text(w, indicator, values.actual if values else None)
-            text.append(f"  {w._('forecast')} {forecast}  {w._('actual')} {actual}\n")
+            text.append(f"  {forecast_word} {forecast}  {actual_word} {actual}\n")
         shortfalls = measures.contradiction(review, goal, period)
         if shortfalls:
             said = w._("the status means met, but these indicators are not: {indicators}")
@@ -85,20 +86,26 @@ def today() -> datetime.date:
 
 
 def due_text(review: Review, period: str) -> Text:
-    """The period's due date and the days left, or how long overdue: for the header."""
-    due = measures.due(review, today(), period)
-    if due is None:
+    """The period's due date and the days left, or how long overdue: for the header.
+
+    Drawn after every edit: the goals are looked through only when the date is near, and
+    only until one without a status is found."""
+    day = (review.due or {}).get(period)
+    if day is None:
         return Text()
     w = review_words(review.language)
-    days = abs(due.days_left)
-    if due.overdue:
+    days_left = (day - today()).days
+    days = abs(days_left)
+    near = days_left <= measures.DUE_SOON_DAYS
+    unassessed = near and any(goal.status_in(period) is None for goal in review.goals)
+    if days_left < 0:
         said = w.ngettext("overdue {n} day", "overdue {n} days", days)
-        style = "bold red" if due.unassessed else "dim"
-    elif due.days_left == 0:
+        style = "bold red" if unassessed else "dim"
+    elif days_left == 0:
         said, style = w._("due today"), "bold yellow"
     else:
         said = w.ngettext("{n} day left", "{n} days left", days)
-        style = "bold yellow" if due.near and due.unassessed else "dim"
-    shown = Text(w._("due {date}").format(date=w.date(due.date)) + " ", style="dim")
+        style = "bold yellow" if unassessed else "dim"
+    shown = Text(w._("due {date}").format(date=w.date(day)) + " ", style="dim")
     shown.append(said.format(n=w.integer(days)), style=style)
     return shown
