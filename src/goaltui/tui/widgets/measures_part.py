@@ -41,8 +41,11 @@ def target_text(w: Words, indicator: Indicator) -> str:
 
 
 def measures_text(review: Review, goal: Goal, period: str) -> Text:
-    """The goal's indicators and actions in ``period``; empty when it has neither and its
-    status asks for no actions."""
+    """The goal's indicators and actions in ``period``; empty when it has neither.
+
+    It changes only with the values and the actions, not with the status (see
+    :func:`verdict_text`), so that cycling a status never changes its height.
+    """
     w = review_words(review.language)
     entry = goal.entry(period)
     text = Text()
@@ -59,24 +62,41 @@ def measures_text(review: Review, goal: Goal, period: str) -> Text:
             forecast = value_text(w, indicator, values.forecast if values else None)
             actual = value_text(w, indicator, values.actual if values else None)
             text.append(f"  {forecast_word} {forecast}  {actual_word} {actual}\n")
-        shortfalls = measures.contradiction(review, goal, period)
-        if shortfalls:
-            said = w._("the status means met, but these indicators are not: {indicators}")
-            names = ", ".join(clean_line(s.indicator.id) for s in shortfalls)
-            warning = f"{CONTRADICTS_MARK} " + said.format(indicators=names) + "\n"
-            text.append(warning, style="bold yellow")
-        suggested = measures.suggested_status(review, goal, period)
-        if suggested is not None and suggested != entry.status:
-            text.append(w._("The indicators suggest") + ": ", style="dim")
-            text.append_text(status_text(review, suggested))
-            text.append("\n")
-    if entry.actions or review.asks_actions(entry.status):
+    if entry.actions:
         text.append(w._("Actions") + "\n", style="bold underline")
-        for action in entry.actions or ():
+        for action in entry.actions:
             text.append(f"• {clean_line(action)}\n")
-        if measures.needs_actions(review, goal, period):
-            text.append(f"{NEEDS_ACTIONS_MARK} " + w._("needs actions") + "\n", "bold yellow")
     text.rstrip()
+    return text
+
+
+def has_verdict(review: Review, goal: Goal) -> bool:
+    """Whether the goal's verdict line is shown: the same for every status of the goal."""
+    return bool(goal.indicators) or any(status.needs_actions for status in review.statuses)
+
+
+def verdict_text(review: Review, goal: Goal, period: str) -> Text:
+    """One line on what the status and the indicators say together: a contradiction, the
+    status the indicators suggest, actions needed."""
+    w = review_words(review.language)
+    entry = goal.entry(period)
+    text = Text()
+    shortfalls = measures.contradiction(review, goal, period)
+    if shortfalls:
+        # Translators: the indicators that fall short while the status says the goal is met
+        said = w._("not met: {indicators}")
+        names = ", ".join(clean_line(s.indicator.id) for s in shortfalls)
+        text.append(f"{CONTRADICTS_MARK} " + said.format(indicators=names), style="bold yellow")
+    suggested = measures.suggested_status(review, goal, period)
+    if suggested is not None and suggested != entry.status:
+        if text:
+            text.append("  ")
+        text.append(w._("suggested") + ": ", style="dim")
+        text.append_text(status_text(review, suggested))
+    if measures.needs_actions(review, goal, period):
+        if text:
+            text.append("  ")
+        text.append(f"{NEEDS_ACTIONS_MARK} " + w._("needs actions"), style="bold yellow")
     return text
 
 
