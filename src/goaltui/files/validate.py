@@ -61,6 +61,10 @@ GOAL_KEYS = (
 ENTRY_KEYS = (*ENTRY_FIELDS, "actions", "indicators")
 INDICATOR_KEYS = ("id", "name", "unit", "target", "direction")
 VALUE_KEYS = ("forecast", "actual")
+# Tables with only these keys have no unknown keys nor language subtables to look for: the
+# common case, taken quickly, since a large review has tens of thousands of them.
+_INDICATOR_KNOWN = frozenset(INDICATOR_KEYS)
+_VALUE_KNOWN = frozenset(VALUE_KEYS)
 #: What no language code may be called.
 FIELD_NAMES = frozenset(
     {*REVIEW_KEYS, *STATUS_KEYS, *GOAL_KEYS, *ENTRY_KEYS, *INDICATOR_KEYS, *VALUE_KEYS}
@@ -369,6 +373,7 @@ def _indicators(
                 used = _('id "{id}" is used by an earlier indicator of this goal')
                 check.error((*here, "id"), used.format(id=ident))
             seen.add(ident)
+        plain = _INDICATOR_KNOWN.issuperset(table)
         direction = check.text(here, table, "direction")
         way = next((name for name in DIRECTIONS if name == direction), None)
         if direction is not None and way is None:
@@ -381,10 +386,10 @@ def _indicators(
                 unit=check.text(here, table, "unit"),
                 target=check.number(here, table, "target"),
                 direction=way,
-                translated=_translated(
-                    check, here, table, Indicator.TEXTS, INDICATOR_KEYS, languages
-                ),
-                extra=_unknown_keys(check, here, table, INDICATOR_KEYS, languages),
+                translated={}
+                if plain
+                else _translated(check, here, table, Indicator.TEXTS, INDICATOR_KEYS, languages),
+                extra={} if plain else _unknown_keys(check, here, table, INDICATOR_KEYS, languages),
             )
         )
     return tuple(indicators)
@@ -417,7 +422,9 @@ def _values(
         values[ident] = IndicatorValue(
             forecast=check.number(here, table, "forecast"),
             actual=check.number(here, table, "actual"),
-            extra=check.unknown_keys(here, table, VALUE_KEYS),
+            extra={}
+            if _VALUE_KNOWN.issuperset(table)
+            else check.unknown_keys(here, table, VALUE_KEYS),
         )
     # Canonical order: the order of the goal's indicators.
     order = {name: k for k, name in enumerate(ids)}
