@@ -146,7 +146,7 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
             _err(unknown.format(path=path, period=period, periods=periods))
             return USAGE
         speaks = language.review_language(source.review.language, option=arguments.lang)
-        summaries.append(summarize(source.review, path, period, speaks))
+        summaries.append(summarize(source.review, path, period, speaks, arguments.today))
     total = totals(summaries)
     since = None
     if arguments.since is not None:  # git only when asked: summary stays quick in CI
@@ -200,7 +200,7 @@ def cmd_check(arguments: argparse.Namespace) -> int:
     paths = _paths(arguments.paths, outcome, shown.write)
     errors, warnings = outcome.problems, 0
     for path in paths:
-        problems = check_file(path)
+        problems = check_file(path, arguments.today)
         shown.write(problems)
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)

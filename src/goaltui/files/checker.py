@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -117,6 +118,23 @@ class Checker:
             self.error((*where, "forecast"), quote.format(value=value))
             return None
         return self.text(where, table, "forecast")
+
+    def number(self, where: KeyPath, table: Mapping[str, Any], key: str) -> int | float | None:
+        """A number (an integer or a float, never a boolean nor NaN or infinity)."""
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            quoted = _("must be a number, not a string: write it without quotes, e.g. {key} = 85")
+            self.error((*where, key), quoted.format(key=key))
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.error((*where, key), not_a(_("must be a number, not {type}"), value))
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.error((*where, key), _("must be a finite number, not {value}").format(value=value))
+            return None
+        return value
 
     def flag(self, where: KeyPath, table: Mapping[str, Any], key: str) -> bool | None:
         value = table.get(key)

@@ -125,7 +125,7 @@ def _translation(
     found: dict[str, Text] = {}
     for name in texts:
         value: Text | None
-        if name == "links":
+        if name == "links" or name == "actions":
             links = check.texts(where, table, name)
             value = tuple(links) if links is not None else None
         elif name == "forecast":
@@ -203,6 +203,9 @@ def missing(review: Review) -> Iterator[Missing]:
     for i, goal in enumerate(review.goals):
         label = f"goals[id={goal.id}]"
         yield from lacking(("goals", i), label, goal, goal.TEXTS)
+        for k, indicator in enumerate(goal.indicators or ()):
+            named = f"{label}.indicators[id={indicator.id}]"
+            yield from lacking(("goals", i, "indicators", k), named, indicator, indicator.TEXTS)
         for period, entry in (goal.periods or {}).items():
             where = ("goals", i, "periods", period)
             yield from lacking(where, f"{label}.periods.{key_part(period)}", entry, entry.TEXTS)

@@ -7,6 +7,7 @@ other languages are in :mod:`goaltui.files.translations`.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -16,7 +17,17 @@ from goaltui.files.checker import Checker, Finding, key_part, not_a
 from goaltui.files.locate import KeyPath
 from goaltui.files.translations import Languages
 from goaltui.language import SPOKEN, _
-from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status, Translation
+from goaltui.review.indicators import DIRECTIONS, Indicator, IndicatorValue
+from goaltui.review.model import (
+    ENTRY_FIELDS,
+    MEANINGS,
+    Goal,
+    Meaning,
+    PeriodEntry,
+    Review,
+    Status,
+    Translation,
+)
 
 __all__ = ["Finding", "build_review", "field_label", "key_part"]
 
@@ -24,8 +35,17 @@ GOAL_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 LANGUAGES = SPOKEN
 
-REVIEW_KEYS = ("title", "year", "language", "translations", "periods", "current", "statuses")
-STATUS_KEYS = ("label", "color", "symbol", "description", "explain")
+REVIEW_KEYS = (
+    "title",
+    "year",
+    "language",
+    "translations",
+    "periods",
+    "current",
+    "due",
+    "statuses",
+)
+STATUS_KEYS = ("label", "color", "symbol", "description", "explain", "meaning", "actions")
 GOAL_KEYS = (
     "id",
     "theme",
@@ -35,11 +55,20 @@ GOAL_KEYS = (
     "measure",
     "binding",
     "links",
+    "indicators",
     "periods",
 )
-ENTRY_KEYS = ENTRY_FIELDS
+ENTRY_KEYS = (*ENTRY_FIELDS, "actions", "indicators")
+INDICATOR_KEYS = ("id", "name", "unit", "target", "direction")
+VALUE_KEYS = ("forecast", "actual")
+# Tables with only these keys have no unknown keys nor language subtables to look for: the
+# common case, taken quickly, since a large review has tens of thousands of them.
+_INDICATOR_KNOWN = frozenset(INDICATOR_KEYS)
+_VALUE_KNOWN = frozenset(VALUE_KEYS)
 #: What no language code may be called.
-FIELD_NAMES = frozenset({*REVIEW_KEYS, *STATUS_KEYS, *GOAL_KEYS, *ENTRY_KEYS})
+FIELD_NAMES = frozenset(
+    {*REVIEW_KEYS, *STATUS_KEYS, *GOAL_KEYS, *ENTRY_KEYS, *INDICATOR_KEYS, *VALUE_KEYS}
+)
 
 
 def field_label(where: KeyPath, data: Mapping[str, Any]) -> str:
@@ -51,7 +80,7 @@ def field_label(where: KeyPath, data: Mapping[str, Any]) -> str:
             item = node[step] if isinstance(node, list) and step < len(node) else None
             ident = item.get("id") if isinstance(item, Mapping) else None
             label = item.get("label") if isinstance(item, Mapping) else None
-            if isinstance(ident, str) and ident and parts and parts[-1] == "goals":
+            if isinstance(ident, str) and ident and parts and parts[-1] in ("goals", "indicators"):
                 parts[-1] += f"[id={ident}]"
             elif isinstance(label, str) and label and parts and parts[-1] == "review.statuses":
                 parts[-1] += f"[label={label}]"
@@ -107,6 +136,7 @@ def _build(check: Checker, data: Mapping[str, Any]) -> Review | None:
         check.error(
             (*where, "current"), not_period.format(current=current, periods=", ".join(periods))
         )
+    due = _due(check, head, periods)
     statuses = _statuses(check, head, languages)
     review_translated = _translated(check, where, head, ("title",), REVIEW_KEYS, languages)
     review_extra = _unknown_keys(check, where, head, REVIEW_KEYS, languages) if head else {}
@@ -124,6 +154,7 @@ def _build(check: Checker, data: Mapping[str, Any]) -> Review | None:
         current=current,
         translations=tuple(languages.declared) if "translations" in head else None,
         translated=review_translated,
+        due=due,
         review_extra=review_extra,
         extra=extra,
         empty_goals_key=data.get("goals") == [],
@@ -149,6 +180,31 @@ def _periods(check: Checker, head: Mapping[str, Any]) -> list[str]:
         else:
             periods.append(name)
     return periods
+
+
+def _due(
+    check: Checker, head: Mapping[str, Any], periods: list[str]
+) -> dict[str, datetime.date] | None:
+    """``review.due``: a date for some of the periods, in the order of the periods."""
+    where: KeyPath = ("review", "due")
+    value = head.get("due")
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        check.error(where, not_a(_("must be a table of periods and dates, not {type}"), value))
+        return None
+    due: dict[str, datetime.date] = {}
+    for period, day in value.items():
+        if periods and period not in periods:
+            unknown = _('unknown period "{period}"; periods are {periods}')
+            check.error((*where, period), unknown.format(period=period, periods=", ".join(periods)))
+        elif isinstance(day, datetime.datetime) or not isinstance(day, datetime.date):
+            not_date = _("must be a date such as 2021-10-23 (no quotes, no time), not {type}")
+            check.error((*where, period), not_a(not_date, day))
+        else:
+            due[period] = day
+    order = {name: k for k, name in enumerate(periods)}
+    return dict(sorted(due.items(), key=lambda item: order.get(item[0], len(order))))
 
 
 def _translated(
@@ -207,6 +263,8 @@ def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> 
             symbol=check.text(at, table, "symbol"),
             description=check.text(at, table, "description"),
             explain=check.flag(at, table, "explain"),
+            meaning=_meaning(check, at, table),
+            actions=check.flag(at, table, "actions"),
             translated=_translated(check, at, table, Status.TEXTS, STATUS_KEYS, languages),
             extra=_unknown_keys(check, at, table, STATUS_KEYS, languages),
         )
@@ -216,6 +274,15 @@ def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> 
             placed.append((i, status))
     translations.distinct_labels(check, placed)
     return statuses
+
+
+def _meaning(check: Checker, at: KeyPath, table: Mapping[str, Any]) -> Meaning | None:
+    meaning = check.text(at, table, "meaning")
+    known = next((name for name in MEANINGS if name == meaning), None)
+    if meaning is not None and known is None:
+        unknown = _('"{meaning}" is not a meaning; meanings are {meanings}')
+        check.error((*at, "meaning"), unknown.format(meaning=meaning, meanings=", ".join(MEANINGS)))
+    return known
 
 
 def _is_color(value: str) -> bool:
@@ -255,6 +322,8 @@ def _goals(
                 check.error((*at, "id"), used.format(id=ident))
             seen.add(ident)
         links = check.texts(at, table, "links")
+        indicators = _indicators(check, at, table.get("indicators"), languages)
+        ids = [indicator.id for indicator in indicators or ()]
         goals.append(
             Goal(
                 id=ident or "",
@@ -265,12 +334,101 @@ def _goals(
                 measure=check.text(at, table, "measure"),
                 binding=check.flag(at, table, "binding"),
                 links=tuple(links) if links is not None else None,
-                periods=_entries(check, at, table.get("periods"), periods, labels, languages),
+                indicators=indicators,
+                periods=_entries(check, at, table.get("periods"), periods, labels, languages, ids),
                 translated=_translated(check, at, table, Goal.TEXTS, GOAL_KEYS, languages),
                 extra=_unknown_keys(check, at, table, GOAL_KEYS, languages),
             )
         )
     return goals
+
+
+def _indicators(
+    check: Checker, at: KeyPath, value: Any, languages: Languages
+) -> tuple[Indicator, ...] | None:
+    """A goal's ``[[goals.indicators]]``, in order."""
+    if value is None:
+        return None
+    where: KeyPath = (*at, "indicators")
+    if not isinstance(value, list):
+        message = _("must be a list of [[goals.indicators]] tables, not {type}")
+        check.error(where, not_a(message, value))
+        return None
+    indicators: list[Indicator] = []
+    seen: set[str] = set()
+    for i, table in enumerate(value):
+        here: KeyPath = (*where, i)
+        if not isinstance(table, Mapping):
+            check.error(here, not_a(_("must be a table, not {type}"), table))
+            continue
+        ident = check.text(here, table, "id", required=True)
+        if ident is not None:
+            if not GOAL_ID.match(ident):
+                not_id = _(
+                    '"{id}" is not a valid id: lowercase letters, digits, "-" and "_", '
+                    "starting with a letter or digit"
+                )
+                check.error((*here, "id"), not_id.format(id=ident))
+            elif ident in seen:
+                used = _('id "{id}" is used by an earlier indicator of this goal')
+                check.error((*here, "id"), used.format(id=ident))
+            seen.add(ident)
+        plain = _INDICATOR_KNOWN.issuperset(table)
+        direction = check.text(here, table, "direction")
+        way = next((name for name in DIRECTIONS if name == direction), None)
+        if direction is not None and way is None:
+            unknown = _('"{direction}" is not a direction; use "at_least" or "at_most"')
+            check.error((*here, "direction"), unknown.format(direction=direction))
+        indicators.append(
+            Indicator(
+                id=ident or "",
+                name=check.text(here, table, "name", required=True) or "",
+                unit=check.text(here, table, "unit"),
+                target=check.number(here, table, "target"),
+                direction=way,
+                translated={}
+                if plain
+                else _translated(check, here, table, Indicator.TEXTS, INDICATOR_KEYS, languages),
+                extra={} if plain else _unknown_keys(check, here, table, INDICATOR_KEYS, languages),
+            )
+        )
+    return tuple(indicators)
+
+
+def _values(
+    check: Checker, at: KeyPath, value: Any, ids: list[str]
+) -> dict[str, IndicatorValue] | None:
+    """A period's ``indicators`` table: each indicator's forecast and actual, by its id."""
+    if value is None:
+        return None
+    where: KeyPath = (*at, "indicators")
+    if not isinstance(value, Mapping):
+        check.error(where, not_a(_("must be a table of indicator values, not {type}"), value))
+        return None
+    values: dict[str, IndicatorValue] = {}
+    for ident, table in value.items():
+        here: KeyPath = (*where, ident)
+        if ident not in ids:
+            if ids:
+                unknown = _('unknown indicator "{id}"; the goal\'s indicators are {ids}')
+            else:
+                unknown = _('unknown indicator "{id}": the goal has no [[goals.indicators]]')
+            check.error(here, unknown.format(id=ident, ids=", ".join(ids)))
+            continue
+        if not isinstance(table, Mapping):
+            message = _("must be a table such as {{ forecast = 90, actual = 60 }}, not {type}")
+            check.error(here, not_a(message, table))
+            continue
+        values[ident] = IndicatorValue(
+            forecast=check.number(here, table, "forecast"),
+            actual=check.number(here, table, "actual"),
+            extra={}
+            if _VALUE_KNOWN.issuperset(table)
+            else check.unknown_keys(here, table, VALUE_KEYS),
+        )
+    # Canonical order: the order of the goal's indicators.
+    order = {name: k for k, name in enumerate(ids)}
+    return dict(sorted(values.items(), key=lambda item: order[item[0]]))
 
 
 def _entries(
@@ -280,6 +438,7 @@ def _entries(
     periods: list[str],
     labels: list[str],
     languages: Languages,
+    ids: list[str],
 ) -> dict[str, PeriodEntry] | None:
     if value is None:
         return None
@@ -306,9 +465,16 @@ def _entries(
             status=status,
             forecast=check.forecast(here, table),
             comment=check.text(here, table, "comment"),
+            actions=_actions(check, here, table),
+            indicators=_values(check, here, table.get("indicators"), ids),
             translated=_translated(check, here, table, PeriodEntry.TEXTS, ENTRY_KEYS, languages),
             extra=_unknown_keys(check, here, table, ENTRY_KEYS, languages),
         )
     # Canonical order: the order of review.periods.
     order = {name: k for k, name in enumerate(periods)}
     return dict(sorted(entries.items(), key=lambda item: order.get(item[0], len(order))))
+
+
+def _actions(check: Checker, at: KeyPath, table: Mapping[str, Any]) -> tuple[str, ...] | None:
+    actions = check.texts(at, table, "actions")
+    return tuple(actions) if actions is not None else None

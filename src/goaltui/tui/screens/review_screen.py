@@ -30,11 +30,13 @@ from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.screens.editors import Editors, open_editors
+from goaltui.tui.screens.indicators import open_indicators
 from goaltui.tui.speech import Speech, cycle, next_language, speech_of
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.file_tabs import FileTabs
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
+from goaltui.tui.widgets.measures_part import due_text
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
 from goaltui.tui.widgets.since_detail import SinceDetail
 from goaltui.tui.widgets.spoken_footer import SpokenFooter
@@ -153,6 +155,7 @@ class ReviewScreen(Keyed, Screen[None]):
             unsaved=doc.dirty,
             read_only=doc.read_only,
             since=self.revision,
+            due=due_text(doc.review, self.table.current, self.speech.w),
         )
         for i, other in enumerate(self.documents):
             if len(self.documents) > 1 and self._tab_dirty.get(i, False) != other.dirty:
@@ -292,6 +295,16 @@ class ReviewScreen(Keyed, Screen[None]):
     def action_forecast(self) -> None:
         if target := self._target():
             self.editors.open("forecast", self.doc, *target)
+
+    @key("a", N_("Actions"))
+    def action_actions(self) -> None:
+        if target := self._target():
+            self.editors.open("actions", self.doc, *target)
+
+    @key("i", N_("Indicators"))
+    def action_indicators(self) -> None:
+        if target := self._target():
+            open_indicators(self, self.doc, *target)
 
     @key("ctrl+z", N_("Undo"))
     def action_undo(self) -> None:

@@ -30,6 +30,12 @@ from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import cut, line
+from goaltui.tui.widgets.measures_column import (
+    MET_MARK,
+    measures_cell,
+    measures_legend,
+    measures_width,
+)
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
 
 COMMENT_MARK = "✎"
@@ -85,6 +91,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._statuses: dict[str, tuple[str, str, Style]] = {}
         #: With ``goaltui --since REV``: the cells changed since REV are marked (set by the screen).
         self.since: SinceMarks | None = None
+        self._measures = 0
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -101,6 +108,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             period if period in review.periods else self.current
         )
         self._widths = None
+        self._measures = measures_width(review)
         self._rows = []
         self.show_goals(None)
         if keep is not None and any(goal.id == keep for goal in review.goals):
@@ -321,7 +329,14 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         if self._widths is None or self._widths[0] != width:
             forecasts = (self._forecast(goal) for goal in self.review.goals)
             marks = [(mark, label) for mark, label, _ in self._statuses.values()]
-            found = layout(width, self.review.periods, marks, forecasts, self._words["forecast"])
+            found = layout(
+                width,
+                self.review.periods,
+                marks,
+                forecasts,
+                self._words["forecast"],
+                self._measures,
+            )
             self._widths = (width, found)
         return self._widths[1]
 
@@ -356,6 +371,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(fit(f" {clean_line(period)}", layout.cell), style))
         title = fit(f" {self._words['forecast']}", layout.forecast + 1)
         segments.append(Segment(title, header))
+        if layout.measures:
+            segments.append(Segment(fit(f" {MET_MARK}", layout.measures), header))
         segments.append(Segment(fit(f" {COMMENT_MARK}", width - _used(segments)), header))
         return Strip(segments, width)
 
@@ -366,6 +383,9 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         for mark, label, colour in self._statuses.values():
             segments.append(Segment(f" {mark} {label} ", header + colour))
         segments.append(Segment(f" {UNEXPLAINED_MARK} {self._words['unexplained']}", header))
+        more = f"  {measures_legend(self.review, self.speech.w)}" if self._measures else ""
+        if more and _used(segments) + cell_len(more) <= width:  # whole, or not at all
+            segments.append(Segment(more, header))
         return Strip(segments).crop_extend(0, width, header)
 
     def _goal_line(self, index: int, is_cursor_row: bool, width: int) -> Strip:
@@ -403,6 +423,10 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
                 segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning))
         forecast = " " + line(self._forecast(goal), layout.forecast)
         segments.extend(self._marked(self.current in changed.forecasts, forecast, base))
+        if layout.measures:
+            met, marks = measures_cell(self.review, goal, self.current, layout.measures)
+            segments.append(Segment(met, base))
+            segments.append(Segment(marks, base + warning))
         has_comment = self._has_comment(goal)
         mark = fit(f" {COMMENT_MARK}" if has_comment else "  ", width - _used(segments))
         comment_style = base if has_comment else dim

@@ -34,6 +34,7 @@ class Layout:
     cell: int  # one period's cell, the unexplained mark included
     short: bool  # cells show the status's mark alone (and the table shows a legend)
     forecast: int
+    measures: int = 0  # indicators met and the marks of the measures, after the forecast
 
     def column_at(self, x: int) -> int | None:
         """The period whose cell, or the space after it, is ``x`` cells from the left of a
@@ -48,6 +49,7 @@ def layout(
     statuses: Iterable[tuple[str, str]],
     forecasts: Iterable[str],
     forecast_title: str,
+    measures: int = 0,
 ) -> Layout:
     """Widths for ``width`` cells: the objective keeps room, status labels shrink first.
 
@@ -59,11 +61,11 @@ def layout(
     # past MAX_FORECAST cells a forecast is cut anyway: measure no more of it (it may be long)
     longest = max((cell_len(cut(forecast, MAX_FORECAST)) for forecast in forecasts), default=0)
     forecast = min(max(MIN_FORECAST, longest, cell_len(forecast_title)), MAX_FORECAST)
-    fixed = BINDING_WIDTH + 1 + forecast + COMMENT_WIDTH
+    fixed = BINDING_WIDTH + 1 + forecast + measures + COMMENT_WIDTH
     room = (width - fixed - MIN_OBJECTIVE) // len(periods) - 1
     cell = full + 1  # +1: the unexplained mark
     short = room < cell  # no room for whole labels: marks alone
     if short:
         cell = max(marks + 2, *(cell_len(period) + 1 for period in periods))
     objective = max(8, width - fixed - len(periods) * (cell + 1))
-    return Layout(objective, cell, short, forecast)
+    return Layout(objective, cell, short, forecast, measures)
