@@ -296,12 +296,12 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self.editors.open("forecast", self.doc, *target)
 
-    @key("a", N_("Actions"))
+    @key("a", N_("Actions"), show=False)  # in the help: the footer keeps to 80 columns
     def action_actions(self) -> None:
         if target := self._target():
             self.editors.open("actions", self.doc, *target)
 
-    @key("i", N_("Indicators"))
+    @key("i", N_("Indicators"), show=False)
     def action_indicators(self) -> None:
         if target := self._target():
             open_indicators(self, self.doc, *target)
