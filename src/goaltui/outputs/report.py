@@ -328,24 +328,23 @@ class Report:
 
 
 def report(
-    reviews: Sequence[tuple[Review, Path | None]],
+    reviews: Sequence[tuple[Review, Path | None, str | None]],
     kind: ReportKind = "table",
     period: str | None = None,
-    language: str | None = None,
     made: datetime.date | None = None,
 ) -> Report:
-    """The report of ``reviews`` (each with its path), in ``language`` (default: each review's
-    own), for ``period`` (default: the review table's current period, the paper's last one
-    assessed); raises ValueError for a period a review does not have."""
+    """The report of ``reviews``, each with its path and the language to speak (None: the
+    review's own), for ``period`` (default: the review table's current period, the paper's
+    last one assessed); raises ValueError for a period a review does not have."""
     sections = tuple(
-        review_report(review, path, kind, period, language) for review, path in reviews
+        review_report(review, path, kind, period, language) for review, path, language in reviews
     )
     languages = {section.language for section in sections}
     return Report(
         kind=kind,
         sections=sections,
         made=made or datetime.date.today(),
-        words=catalogue(languages.pop() if len(languages) == 1 else language or "en"),
+        words=catalogue(languages.pop() if len(languages) == 1 else "en"),
     )
 
 

@@ -1,10 +1,11 @@
 """The stylesheet of the HTML reports, inlined in each file (:mod:`report_html`).
 
 For the screen: the table as wide as the window, and below 60em (a phone, or a laptop at 200 %
-zoom) each goal's cells stacked under their headings; print says again that tables are tables,
-as Chromium lets the narrow screen's rules reach its print layout. For print: A4 (``@ORIENTATION@`` is set by the writer: the review table
-across the page, the council's paper upright), the table's header row repeated on each page,
-no goal split across pages, the status colours printed, page numbers in the margin.
+zoom) each goal's cells stacked under their headings (never in print: Chromium lets a narrow
+screen's rules reach its print layout otherwise). For print: A4 (``@ORIENTATION@`` is set by
+the writer: the review table across the page, the council's paper upright), the table's header
+row repeated on each page, no goal split across pages, the status colours printed, and page
+numbers in the margin.
 """
 
 STYLE = """
