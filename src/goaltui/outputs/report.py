@@ -47,6 +47,31 @@ MEANING_WORDS: dict[Meaning, str] = {
     "not_met": N_("not met"),
     "not_assessable": N_("not assessable"),
 }
+#: The reports' short words, each said the same way by every writer.
+Word = Literal[
+    "not assessed",
+    "binding",
+    "no translation",
+    "legend",
+    "met",
+    "not met",
+    "needs a comment",
+    "no explanation",
+    "actual",
+]
+WORDS: dict[Word, str] = {
+    "not assessed": N_("not assessed"),
+    "binding": N_("binding"),
+    "no translation": N_("no translation"),
+    "legend": N_("Legend"),
+    "met": N_("met"),
+    "not met": N_("not met"),
+    "needs a comment": N_("needs a comment"),
+    "no explanation": N_("no explanation given"),
+    # Translators: an indicator's value measured so far, beside its target and forecast
+    "actual": N_("actual"),
+}
+
 #: The columns of the reports, each named once for every writer.
 Column = Literal[
     "review",
@@ -65,23 +90,22 @@ Column = Literal[
     "actions",
     "links",
 ]
-_CONTEXT = "a report's column"
 COLUMNS: dict[Column, tuple[str, str]] = {
-    "review": NP_(_CONTEXT, "Review"),
-    "id": NP_(_CONTEXT, "Id"),
-    "theme": NP_(_CONTEXT, "Theme"),
-    "objective": NP_(_CONTEXT, "Goal"),
-    "description": NP_(_CONTEXT, "Description"),
-    "target": NP_(_CONTEXT, "Target"),
-    "measure": NP_(_CONTEXT, "Measure"),
-    "binding": NP_(_CONTEXT, "Binding"),
-    "status": NP_(_CONTEXT, "Status"),
-    "forecast": NP_(_CONTEXT, "Forecast"),
-    "comment": NP_(_CONTEXT, "Comment"),
-    "explanation": NP_(_CONTEXT, "Explanation"),
-    "indicators": NP_(_CONTEXT, "Indicators"),
-    "actions": NP_(_CONTEXT, "Actions"),
-    "links": NP_(_CONTEXT, "Links"),
+    "review": NP_("a report's column", "Review"),
+    "id": NP_("a report's column", "Id"),
+    "theme": NP_("a report's column", "Theme"),
+    "objective": NP_("a report's column", "Goal"),
+    "description": NP_("a report's column", "Description"),
+    "target": NP_("a report's column", "Target"),
+    "measure": NP_("a report's column", "Measure"),
+    "binding": NP_("a report's column", "Binding"),
+    "status": NP_("a report's column", "Status"),
+    "forecast": NP_("a report's column", "Forecast"),
+    "comment": NP_("a report's column", "Comment"),
+    "explanation": NP_("a report's column", "Explanation"),
+    "indicators": NP_("a report's column", "Indicators"),
+    "actions": NP_("a report's column", "Actions"),
+    "links": NP_("a report's column", "Links"),
 }
 
 
@@ -249,6 +273,10 @@ class ReviewReport:
     @property
     def language(self) -> str:
         return self.words.code
+
+    def word(self, name: Word) -> str:
+        """One of the reports' short words in the section's language."""
+        return self.words._(WORDS[name])
 
     @property
     def shown_goals(self) -> tuple[GoalShown, ...]:

@@ -106,15 +106,18 @@ def _section(document: Report, section: ReviewReport, several: bool) -> str:
 
 
 def _legend(section: ReviewReport) -> str:
-    w = section.words
     items = [f"{_status(status)}" for status in section.statuses]
-    items.append(f'<span class="mark" aria-hidden="true">·</span> {e(w._("not assessed"))}')
-    items.append(f'<span class="mark">{BINDING_MARK}</span> {e(w._("binding"))}')
+    items.append(
+        f'<span class="mark" aria-hidden="true">·</span> {e(section.word("not assessed"))}'
+    )
+    items.append(f'<span class="mark">{BINDING_MARK}</span> {e(section.word("binding"))}')
     if section.untranslated:
         mark = e(untranslated_mark(section.main_language))
-        items.append(f'<span class="untranslated">{mark}</span> {e(w._("no translation"))}')
+        items.append(
+            f'<span class="untranslated">{mark}</span> {e(section.word("no translation"))}'
+        )
     spans = "".join(f'<li class="key">{item}</li>' for item in items)
-    return f'<ul class="legend" aria-label="{e(w._("Legend"))}">{spans}</ul>'
+    return f'<ul class="legend" aria-label="{e(section.word("legend"))}">{spans}</ul>'
 
 
 # -- the review table -------------------------------------------------------------------------
@@ -231,7 +234,7 @@ def _status_cell(section: ReviewReport, entry: PeriodShown, label: str, extra: s
     status = entry.status
     inner = _status(status) if status.assessed else _not_assessed(section)
     if entry.unexplained:
-        inner += _flag(section.words._("needs a comment"))
+        inner += _flag(section.word("needs a comment"))
     classes = f"status {_status_class(status)}{extra}"
     return _cell(label, inner, classes)
 
@@ -243,14 +246,14 @@ def _status(status: StatusShown) -> str:
 
 
 def _not_assessed(section: ReviewReport) -> str:
-    word = e(section.words._("not assessed"))
+    word = e(section.word("not assessed"))
     return f'<span class="mark" aria-hidden="true">·</span> <span class="none">{word}</span>'
 
 
 def _comment(section: ReviewReport, entry: PeriodShown) -> str:
     text = _text(entry.comment)
     if entry.unexplained:
-        text += _flag(section.words._("needs a comment"))
+        text += _flag(section.word("needs a comment"))
     return text
 
 
@@ -266,7 +269,7 @@ def _indicators(section: ReviewReport, goal: GoalShown) -> str:
         facts = [
             (column(w, "target"), indicator.target),
             (column(w, "forecast"), indicator.forecast),
-            (w._("actual"), indicator.actual),
+            (section.word("actual"), indicator.actual),
         ]
         numbers = "".join(
             f"<div><dt>{e(word)}</dt><dd>{e(value)}</dd></div>" for word, value in facts if value
@@ -274,9 +277,9 @@ def _indicators(section: ReviewReport, goal: GoalShown) -> str:
         if indicator.met is None:
             met = ""
         elif indicator.met:
-            met = f'<p class="met">✓ {e(w._("met"))}</p>'
+            met = f'<p class="met">✓ {e(section.word("met"))}</p>'
         else:
-            met = f'<p class="unmet">✗ {e(w._("not met"))}</p>'
+            met = f'<p class="unmet">✗ {e(section.word("not met"))}</p>'
         name = _text(indicator.name, inline=True)
         items.append(f'<li><p>{name}</p><dl class="numbers">{numbers}</dl>{met}</li>')
     return f'<ul class="indicators">{"".join(items)}</ul>' if items else ""
@@ -351,7 +354,7 @@ def _paper(section: ReviewReport) -> str:
         status = goal.chosen.status
         cells.append(_cell(next(names), _status(status), f"status {_status_class(status)}"))
         if goal.unexplained:
-            explanation = _flag(w._("no explanation given")).strip()
+            explanation = _flag(section.word("no explanation")).strip()
         else:
             explanation = _text(goal.chosen.comment)
         cells.append(_cell(next(names), explanation, "explanation"))

@@ -47,10 +47,12 @@ def _section(document: Report, section: ReviewReport, level: str) -> list[str]:
     counts = " · ".join(f"{md(word)}: **{md(n)}**" for word, n in section.count_facts())
     out = [f"{level} {text(section.title)}", "", " · ".join(md(f) for f in facts), "", counts, ""]
     legend = [_status(s) for s in section.statuses]
-    legend.append(f"{NOT_ASSESSED_MARK} {md(w._('not assessed'))}")
-    legend.append(f"{BINDING_MARK} {md(w._('binding'))}")
+    legend.append(f"{NOT_ASSESSED_MARK} {md(section.word('not assessed'))}")
+    legend.append(f"{BINDING_MARK} {md(section.word('binding'))}")
     if section.untranslated:
-        legend.append(f"{md(untranslated_mark(section.main_language))} {md(w._('no translation'))}")
+        legend.append(
+            f"{md(untranslated_mark(section.main_language))} {md(section.word('no translation'))}"
+        )
     out += [" · ".join(legend), ""]
     if document.kind == "unmet":
         out += _paper(section, level + "#")
@@ -121,7 +123,7 @@ def _paper(section: ReviewReport, level: str) -> list[str]:
         out += [f"{level} {_objective(goal)}", ""]
         explanation = _comment(section, goal)
         if goal.unexplained:
-            explanation = f"**{UNEXPLAINED_MARK} {md(w._('no explanation given'))}**"
+            explanation = f"**{UNEXPLAINED_MARK} {md(section.word('no explanation'))}**"
         items: list[tuple[str, str]] = [
             (column(w, "theme"), block(goal.theme)),
             (column(w, "target"), block(goal.target)),
@@ -156,7 +158,7 @@ def _entry_status(section: ReviewReport, period: str, goal: GoalShown) -> str:
 def _comment(section: ReviewReport, goal: GoalShown) -> str:
     comment = block(goal.chosen.comment)
     if goal.chosen.unexplained:
-        flag = f"**{UNEXPLAINED_MARK} {md(section.words._('needs a comment'))}**"
+        flag = f"**{UNEXPLAINED_MARK} {md(section.word('needs a comment'))}**"
         comment = f"{comment} {flag}" if comment else flag
     return comment
 
@@ -168,12 +170,16 @@ def _indicators(section: ReviewReport, indicators: Iterable[IndicatorShown]) -> 
         facts = [
             (column(w, "target"), indicator.target),
             (column(w, "forecast"), indicator.forecast),
-            (w._("actual"), indicator.actual),
+            (section.word("actual"), indicator.actual),
         ]
         numbers = ", ".join(f"{md(word)} {md(value)}" for word, value in facts if value)
         met = ""
         if indicator.met is not None:
-            met = " ✓ " + md(w._("met")) if indicator.met else " ✗ " + md(w._("not met"))
+            met = (
+                " ✓ " + md(section.word("met"))
+                if indicator.met
+                else " ✗ " + md(section.word("not met"))
+            )
         lines.append(f"{inline(indicator.name)}: {numbers}{met}")
     return "".join(f"\n  - {line}" for line in lines)
 

@@ -93,7 +93,7 @@ def _entry(section: ReviewReport, entry: PeriodShown | None, actions: bool) -> R
         return [Cell("")] * (4 if actions else 3)
     comment = entry.comment.marked()
     if entry.unexplained:
-        flag = f"{UNEXPLAINED_MARK} {section.words._('needs a comment')}"
+        flag = f"{UNEXPLAINED_MARK} {section.word('needs a comment')}"
         comment = f"{comment}\n{flag}" if comment else flag
     cells = [
         status_cell(entry.status),
@@ -143,7 +143,7 @@ def _paper(sections: Sequence[ReviewReport]) -> tuple[list[str], list[Row]]:
 
 def _explanation(section: ReviewReport, goal: GoalShown) -> str:
     if goal.unexplained:
-        return f"{UNEXPLAINED_MARK} {section.words._('no explanation given')}"
+        return f"{UNEXPLAINED_MARK} {section.word('no explanation')}"
     return goal.chosen.comment.marked()
 
 
@@ -155,12 +155,12 @@ def indicator_lines(section: ReviewReport, indicators: Sequence[IndicatorShown])
         facts = [
             (column(w, "target"), indicator.target),
             (column(w, "forecast"), indicator.forecast),
-            (w._("actual"), indicator.actual),
+            (section.word("actual"), indicator.actual),
         ]
         numbers = ", ".join(f"{word} {value}" for word, value in facts if value)
         met = ""
         if indicator.met is not None:
-            met = f" ✓ {w._('met')}" if indicator.met else f" ✗ {w._('not met')}"
+            met = f" ✓ {section.word('met')}" if indicator.met else f" ✗ {section.word('not met')}"
         lines.append(f"{indicator.name.marked()}: {numbers}{met}")
     return "\n".join(lines)
 
