@@ -173,18 +173,18 @@ def _table(section: ReviewReport) -> str:
 #: Each column's share of the review table's width, in percent; the comment's column takes
 #: what is left (with four periods, about a fifth), and the cells' padding comes on top.
 _WEIGHTS: dict[str, float] = {
-    "objective": 10,
+    "objective": 12,
     "description": 14,
     "target": 10,
     "measure": 10,
-    "binding": 4,
+    "binding": 5,
     "period": 6,
-    "forecast": 4.5,
+    "forecast": 5.5,
     "indicators": 11,
     "actions": 10,
-    "links": 9,
+    "links": 10,
 }
-_SHARED = 80  # percent at most for the columns with a share: the rest is the comment's
+_SHARED = 84  # percent at most for the columns with a share: the rest is the comment's
 
 
 def _colgroup(weights: list[float | None]) -> str:

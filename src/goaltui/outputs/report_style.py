@@ -44,7 +44,7 @@ table{border-collapse:collapse;width:100%;font-size:.9em;table-layout:fixed}
 caption{text-align:left;font-weight:bold;padding:.3em 0 .5em;caption-side:top}
 th,td{border:1px solid var(--rule);padding:.35em .45em;vertical-align:top;text-align:left;
 overflow-wrap:break-word;hyphens:auto}
-thead th{background:var(--head);font-size:.9em}
+thead th{background:var(--head);font-size:.9em;overflow-wrap:normal}
 thead th.chosen{background:#cfd9e6}
 td.chosen{font-weight:bold}
 tr.theme th{background:#f4f6f8;color:var(--accent);font-size:1.05em;padding-top:.5em}
@@ -79,7 +79,7 @@ tr.theme th{border:0;margin-top:1em}
 @page{size:A4 @ORIENTATION@;margin:13mm 11mm 15mm;
 @bottom-right{content:counter(page) " / " counter(pages);font:8pt sans-serif;color:#555}}
 @media print{
-html{font-size:8.5pt}
+html{font-size:8pt}
 body.unmet html,body.unmet{font-size:10pt}
 main{max-width:none;padding:0}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
