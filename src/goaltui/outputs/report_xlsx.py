@@ -77,7 +77,7 @@ def _sheet(book: Workbook, section: ReviewReport, name: str) -> None:
             cell.border = border
             if shown.status is not None and shown.status.rgb is not None:
                 tint = shown.status.tint()
-                cell.fill = PatternFill("solid", fgColor=(tint or "#ffffff")[1:].upper())
+                cell.fill = PatternFill("solid", fgColor="FF" + (tint or "#ffffff")[1:].upper())
             longest = max((len(line) for line in shown.text.splitlines()), default=0)
             widths[col - 1] = max(widths[col - 1], longest)
     for col, width in enumerate(widths, start=1):
