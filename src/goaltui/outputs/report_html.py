@@ -10,7 +10,7 @@ or at 200 % zoom, each goal's cells stack under their headings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from goaltui import __version__
@@ -187,7 +187,7 @@ _WEIGHTS: dict[str, float] = {
 _SHARED = 84  # percent at most for the columns with a share: the rest is the comment's
 
 
-def _colgroup(weights: list[float | None]) -> str:
+def _colgroup(weights: Sequence[float | None]) -> str:
     total = sum(weight for weight in weights if weight is not None)
     scale = min(1.0, _SHARED / total)
     cols = "".join(
@@ -277,9 +277,9 @@ def _indicators(section: ReviewReport, goal: GoalShown) -> str:
         if indicator.met is None:
             met = ""
         elif indicator.met:
-            met = f'<p class="met">✓ {e(section.word("met"))}</p>'
+            met = f'<p class="ind-met">✓ {e(section.word("met"))}</p>'
         else:
-            met = f'<p class="unmet">✗ {e(section.word("not met"))}</p>'
+            met = f'<p class="ind-unmet">✗ {e(section.word("not met"))}</p>'
         name = _text(indicator.name, inline=True)
         items.append(f'<li><p>{name}</p><dl class="numbers">{numbers}</dl>{met}</li>')
     return f'<ul class="indicators">{"".join(items)}</ul>' if items else ""
@@ -336,9 +336,11 @@ def _paper(section: ReviewReport) -> str:
     caption = w.ngettext(
         "{n} binding goal not met in {period}", "{n} binding goals not met in {period}", len(goals)
     ).format(n=w.integer(len(goals)), period=section.period)
+    widths: list[float | None] = [24, 18, *([16] if section.has_indicators else []), 14, None, 13]
     out = [
         '<table class="paper">',
         f"<caption>{e(caption)}</caption>",
+        _colgroup(widths),
         "<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in heads) + "</tr></thead>",
         "<tbody>",
     ]

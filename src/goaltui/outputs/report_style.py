@@ -63,8 +63,8 @@ justify-content:start}
 dl.numbers div{display:contents}
 dl.numbers dt{color:var(--muted)}
 dl.numbers dd{margin:0}
-.met{color:#145214;font-weight:bold}
-.unmet{color:#8a1010;font-weight:bold}
+p.ind-met{color:#145214;font-weight:bold}
+p.ind-unmet{color:#8a1010;font-weight:bold}
 .none-unmet{font-size:1.1em;border-left:.3em solid var(--accent);padding:.3em .8em}
 footer.made{margin-top:2em;font-size:.8em;color:var(--muted)}
 @media not print and (max-width:60em){
@@ -80,7 +80,7 @@ tr.theme th{border:0;margin-top:1em}
 @bottom-right{content:counter(page) " / " counter(pages);font:8pt sans-serif;color:#555}}
 @media print{
 html{font-size:8pt}
-body.unmet html,body.unmet{font-size:10pt}
+body.unmet{font-size:9.5pt}
 main{max-width:none;padding:0}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 table{display:table}
