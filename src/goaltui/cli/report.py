@@ -28,10 +28,9 @@ from goaltui.language import _, pgettext
 from goaltui.review.model import Review
 
 if TYPE_CHECKING:
-    from goaltui.outputs.report import Report, ReportKind
+    from goaltui.outputs.report import ReportKind
 
 OK, INVALID, USAGE = 0, 1, 2
-FORMATS = ("html", "markdown", "csv", "xlsx")
 
 
 def report_parser() -> argparse.ArgumentParser:
@@ -57,7 +56,7 @@ def report_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=("html", "markdown", "csv", "xlsx"),
         default="html",
         help=_(
             "html: one file for print and the web; markdown: for minutes and job summaries; "
@@ -92,6 +91,7 @@ def cmd_report(arguments: argparse.Namespace) -> int:
     from goaltui.files.loading import load
     from goaltui.files.paths import review_paths
     from goaltui.outputs.report import report
+    from goaltui.outputs.report_formats import render
 
     if arguments.format == "xlsx" and not arguments.output:
         _err(_("goaltui report: --format xlsx writes a workbook: name its file with -o FILE"))
@@ -127,7 +127,7 @@ def cmd_report(arguments: argparse.Namespace) -> int:
         return INVALID
     kind: ReportKind = "unmet" if arguments.unmet else "table"
     document = report(reviews, kind, arguments.period, made_on())
-    data = _render(document, arguments)
+    data = render(document, arguments.format, arguments.delimiter)
     for section, goal in document.unexplained:
         said = _(
             "goaltui report: {path}: goals[id={goal}]: the binding goal is not met in {period} "
@@ -145,21 +145,3 @@ def cmd_report(arguments: argparse.Namespace) -> int:
         return OK
     sys.stdout.write(data.decode("utf-8"))
     return OK
-
-
-def _render(document: Report, arguments: argparse.Namespace) -> bytes:
-    if arguments.format == "xlsx":
-        from goaltui.outputs.report_xlsx import report_xlsx
-
-        return report_xlsx(document)
-    if arguments.format == "csv":
-        from goaltui.outputs.report_csv import report_csv
-
-        return report_csv(document, arguments.delimiter).encode("utf-8")
-    if arguments.format == "markdown":
-        from goaltui.outputs.report_markdown import report_markdown
-
-        return report_markdown(document).encode("utf-8")
-    from goaltui.outputs.report_html import report_html
-
-    return report_html(document).encode("utf-8")
