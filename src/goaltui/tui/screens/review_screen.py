@@ -8,10 +8,12 @@ the widgets, the widgets' messages come up here, and saving and the disk are lef
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.command import Provider
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
@@ -27,6 +29,7 @@ from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
+from goaltui.tui.flows.report_flow import ReportCommands, ReportFlow
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.screens.editors import Editors
 from goaltui.tui.widgets.detail_pane import DetailPane
@@ -36,6 +39,9 @@ from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
 
 
 class ReviewScreen(Keyed, Screen[None]):
+    # The palette's reports, beside the app's own commands.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReportCommands}
+
     def __init__(self, documents: Sequence[Document]) -> None:
         super().__init__()
         self.documents = list(documents)
@@ -43,6 +49,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.filter = Filter()
         self.files = FileFlows(self, self.documents)
         self.editors = Editors(self)
+        self.reports = ReportFlow(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._warned: set[str] = set()  # journal problems already reported
 
@@ -318,6 +325,10 @@ class ReviewScreen(Keyed, Screen[None]):
     @key("ctrl+s", "Save")
     def action_save(self) -> None:
         self.files.start_save()
+
+    @key("r", "Report", show=False)
+    def action_report(self) -> None:
+        self.reports.start()
 
     @key("question_mark", "Keys", key_display="?")
     def action_help(self) -> None:
