@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
@@ -23,6 +24,16 @@ from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
 
 _KINDS: tuple[ReportKind, ...] = ("table", "unmet")
+
+
+class Choice(RadioButton):
+    """A radio button whose glyph says whether it is chosen (● or blank): Textual's own shows
+    the same ● either way, told apart by colour alone."""
+
+    @property
+    def _button(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super()._button
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +62,7 @@ class ReportDialog(Keyed, ModalScreen[ReportRequest | None]):
         )
         kinds = {
             "table": w._("Review table"),
-            "unmet": w._("Binding goals not met (the council's paper)"),
+            "unmet": w._("Binding goals not met"),
         }
         formats = {"html": "HTML", "markdown": "Markdown", "csv": "CSV", "xlsx": "Excel (xlsx)"}
         with Vertical(classes="dialog"):
@@ -59,10 +70,10 @@ class ReportDialog(Keyed, ModalScreen[ReportRequest | None]):
             with Horizontal(classes="choices"):
                 with RadioSet(id="kind"):
                     for kind in _KINDS:
-                        yield RadioButton(Text(kinds[kind]), value=kind == self.kind, id=kind)
+                        yield Choice(Text(kinds[kind]), value=kind == self.kind, id=kind)
                 with RadioSet(id="format"):
                     for name in FORMATS:
-                        yield RadioButton(Text(formats[name]), value=name == self.format, id=name)
+                        yield Choice(Text(formats[name]), value=name == self.format, id=name)
             yield Static(Text(w._("File")), classes="label")
             yield Input(self._default, id="path")
             hint = w._("Enter write · Esc cancel · Tab next field")
