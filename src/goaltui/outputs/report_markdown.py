@@ -104,7 +104,7 @@ def _goal(section: ReviewReport, goal: GoalShown, level: str) -> list[str]:
         items.append((column(w, "actions", period), listed(goal.chosen.actions)))
     if goal.links:
         items.append((column(w, "links"), listed(goal.links)))
-    out += [f"- **{md(name)}:** {value}" for name, value in items if value]
+    out += [_item(name, value) for name, value in items if value]
     out.append("")
     return out
 
@@ -133,9 +133,15 @@ def _paper(section: ReviewReport, level: str) -> list[str]:
             (column(w, "explanation"), explanation),
             (column(w, "actions"), listed(goal.chosen.actions)),
         ]
-        out += [f"- **{md(name)}:** {value}" for name, value in items if value]
+        out += [_item(name, value) for name, value in items if value]
         out.append("")
     return out
+
+
+def _item(name: str, value: str) -> str:
+    """A field of a goal as a list item; a list under it starts on the next line."""
+    space = "" if value.startswith("\n") else " "
+    return f"- **{md(name)}:**{space}{value}"
 
 
 def _objective(goal: GoalShown) -> str:

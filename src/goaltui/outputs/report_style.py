@@ -69,7 +69,7 @@ p.ind-unmet{color:#8a1010;font-weight:bold}
 footer.made{margin-top:2em;font-size:.8em;color:var(--muted)}
 @media not print and (max-width:60em){
 thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-table,tbody,tr,th,td{display:block;width:100%}
+table,caption,tbody,tr,th,td{display:block;width:100%}
 tr.goal{border:1px solid var(--rule);margin:0 0 1em}
 th,td{border:0;border-top:1px solid #e2e2e2}
 tr.goal>[data-label]::before{content:attr(data-label);display:block;font-size:.8em;
