@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/mutants.py            # every mutant
     .venv/bin/python tests/mutants.py lock       # those whose name contains "lock"
+    .venv/bin/python tests/mutants.py app        # the app's side (tests/mutants_app.py)
 
 Each mutant is a plain text replacement in one source file (the original text must occur
 exactly once), applied alone; the tests named with it run (``pytest -x``, no xdist) with a
@@ -32,7 +33,14 @@ class Mutant:
     file: str  # under src/goaltui
     original: str
     mutated: str
-    tests: tuple[str, ...]  # under tests/
+    tests: tuple[str, ...]  # pytest arguments; test files under tests/
+
+    def arguments(self) -> list[str]:
+        """The pytest arguments, test files made absolute."""
+        return [
+            str(REPO / "tests" / test) if test.endswith(".py") or "::" in test else test
+            for test in self.tests
+        ]
 
 
 MUTANTS = [
@@ -196,7 +204,7 @@ def run(mutant: Mutant) -> tuple[str, float]:
     started = time.monotonic()
     try:
         path.write_text(original.replace(mutant.original, mutant.mutated), encoding="utf-8")
-        tests = [str(REPO / "tests" / test) for test in mutant.tests]
+        tests = mutant.arguments()
         command = [sys.executable, "-m", "pytest", "-x", "-q", "-n0", "-p", "no:cacheprovider"]
         result = subprocess.run(
             [*command, *tests],
@@ -221,8 +229,29 @@ def run(mutant: Mutant) -> tuple[str, float]:
     return outcome, time.monotonic() - started
 
 
+def app_mutants() -> list[Mutant]:
+    """The app's mutants, kept as data in tests/mutants_app.py, in this runner's terms."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from mutants_app import MUTANTS as APP
+
+    return [
+        Mutant(
+            f"app: {file.removeprefix('src/goaltui/')} {index}",
+            file.removeprefix("src/goaltui/"),
+            original,
+            mutated,
+            tuple(test.removeprefix("tests/") for test in tests),
+        )
+        for index, (file, original, mutated, tests) in enumerate(APP, start=1)
+    ]
+
+
+def every_mutant() -> list[Mutant]:
+    return [*MUTANTS, *app_mutants()]
+
+
 def main(arguments: list[str]) -> int:
-    chosen = [m for m in MUTANTS if not arguments or any(a in m.name for a in arguments)]
+    chosen = [m for m in every_mutant() if not arguments or any(a in m.name for a in arguments)]
     survived = []
     for mutant in chosen:
         outcome, seconds = run(mutant)

@@ -3,8 +3,8 @@ named beside it fail when it is applied.
 
 Each entry is ``(file, original, mutated, tests)``: the file (from the repository's root), a
 text found exactly once in it, what it is replaced by, and the pytest arguments that must then
-fail. A mutation check applies one at a time, runs its tests, and puts the file back. This
-module is data: pytest does not collect it.
+fail. ``tests/mutants.py app`` applies them one at a time, runs their tests, and puts the file
+back. This module is data: pytest does not collect it.
 """
 
 from __future__ import annotations
@@ -180,7 +180,7 @@ MUTANTS: list[Mutant] = [
         [HOSTILE],
     ),
     (
-        "src/goaltui/cli/__init__.py",
+        "src/goaltui/cli/parsers.py",
         "        super().error(clean_line(message))",
         "        super().error(message)",
         ["tests/test_text_safety.py", "-k", "cannot_be_read"],

@@ -51,6 +51,7 @@ class Output(io.TextIOBase):
         return isinstance(self.failure, BrokenPipeError)
 
     @property
+    # TextIO declares encoding a plain attribute; a property is how it follows the stream.
     def encoding(self) -> str:  # type: ignore[override]
         return getattr(self.stream, "encoding", None) or "utf-8"
 
@@ -87,7 +88,9 @@ class Output(io.TextIOBase):
         # What the stream still buffers goes nowhere, so that Python's own flush at exit has
         # nothing left to fail on (it would print a traceback and exit 120).
         with contextlib.suppress(AttributeError, OSError, ValueError):
-            fd = self.stream.fileno()  # type: ignore[union-attr]
+            # A failure is only ever recorded on a stream (None fails in write, before this).
+            assert self.stream is not None
+            fd = self.stream.fileno()
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, fd)
             os.close(devnull)
