@@ -248,10 +248,27 @@ def test_csv_separators_by_language_and_by_choice(capsys):
     assert code == 2 and "--delimiter" in err
 
 
-def test_csv_cells_are_never_formulas(tmp_path, capsys):
+def test_spreadsheet_cells_are_never_formulas(tmp_path, capsys):
     path = write(tmp_path, YEAR.replace('target = "Sata kohdetta"', 'target = "=1+1"'))
     rows = csv_rows(cli(capsys, "report", "--format", "csv", path)[1], ";")
     assert rows[1][4] == "'=1+1"
+    out = tmp_path / "r.xlsx"
+    assert cli(capsys, "report", "--format", "xlsx", path, "-o", out)[0] == 0
+    cell = openpyxl.load_workbook(out).active["E2"]
+    assert (cell.value, cell.data_type) == ("=1+1", "s")  # shown as typed, never computed
+
+
+def test_a_folder_is_one_document_with_a_section_per_review(capsys, tmp_path):
+    write(tmp_path, YEAR, "b.toml")
+    write(tmp_path, EXPLAINED, "a.toml")
+    code, html, _ = cli(capsys, "report", "--unmet", "--period", "Q4", tmp_path)
+    assert code == 0
+    assert html.count("<section ") == 2 and html.count("<!DOCTYPE html>") == 1
+    sections = html.split("<section ")[1:]
+    assert "a.toml" in sections[0] and "b.toml" in sections[1]  # sorted, as the folder lists
+    code, md, _ = cli(capsys, "report", "--format", "csv", tmp_path)
+    rows = csv_rows(md, ";")
+    assert rows[0][0] == "Arviointi" and len(rows) == 1 + 5 + 5
 
 
 def test_xlsx_has_a_sheet_per_review_a_row_per_goal_and_status_colours(capsys, tmp_path):
