@@ -84,7 +84,8 @@ def test_no_goal_is_split_across_pages(capsys, tmp_path):
         count, size = pages(pdf)
         assert count >= 2
         assert size == ((595, 842) if kind else (842, 595))  # the paper is upright
+        texts = [page_text(pdf, n) for n in range(1, count + 1)]
         for i in range(12):
-            where = [n for n in range(1, count + 1) if f"Alku{i:02}" in page_text(pdf, n)]
+            where = [text for text in texts if f"Alku{i:02}" in text]
             assert len(where) == 1
-            assert f"Loppu{i:02}" in page_text(pdf, where[0])
+            assert f"Loppu{i:02}" in where[0]
