@@ -215,11 +215,12 @@ def test_help_in_finnish_and_swedish(tmp_path):
     finnish = run("--lang", "fi", "--help", cwd=tmp_path, script=True)
     assert (finnish.returncode, finnish.stderr) == (0, "")
     for said in (
-        "käyttö: goaltui [-h] [--version] [--read-only | --break-lock] [--lang KIELI]",
+        "käyttö: goaltui [-h] [--version] [--read-only | --break-lock]\n"
+        "                [--since REVISIO] [--lang KIELI]",
         "argumentit:\n  POLKU ",
-        "valitsimet:\n  -h, --help    näytä tämä ohje ja lopeta",
+        "valitsimet:\n  -h, --help       näytä tämä ohje ja lopeta",
         "  goaltui summary [POLKU ...]        tulosta yhteenveto kustakin arvioinnista",
-        "--version     näytä ohjelman versio ja lopeta",
+        "--version        näytä ohjelman versio ja lopeta",
     ):
         assert said in finnish.stdout
     swedish = run("summary", "--help", cwd=tmp_path, script=True, LANG="sv_FI.UTF-8")

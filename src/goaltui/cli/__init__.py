@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goaltui import language
-from goaltui.cli import changes, parsers, report
+from goaltui.cli import changes, parsers, report, rollover
 from goaltui.cli.output import report as _report
 from goaltui.cli.output import say as _err
 from goaltui.files.problems import Problem, ReviewError, SaveError
@@ -29,6 +29,7 @@ from goaltui.language import _, default, ngettext
 
 if TYPE_CHECKING:
     from goaltui.cli.since import SummarySince
+    from goaltui.files.changes import Baseline
     from goaltui.outputs.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
@@ -83,6 +84,12 @@ def cmd_open(arguments: argparse.Namespace) -> int:
             )
         _err(twice.format(path=path, first=first, second=second))
         return USAGE
+    baseline = None
+    if arguments.since is not None:  # git only when asked
+        found = _baseline(arguments.since, paths)
+        if isinstance(found, int):
+            return found
+        baseline = found
     if not (sys.stdin.isatty() and sys.stderr.isatty()):  # Textual draws on stderr
         _err(
             _(
@@ -93,7 +100,30 @@ def cmd_open(arguments: argparse.Namespace) -> int:
         return USAGE
     from goaltui.tui import run  # Textual is imported for the app alone
 
-    return run(paths, read_only=arguments.read_only, break_lock=arguments.break_lock)
+    return run(
+        paths, read_only=arguments.read_only, break_lock=arguments.break_lock, baseline=baseline
+    )
+
+
+def _baseline(revision: str, paths: list[Path]) -> Baseline | int:
+    """The versions at ``revision`` of the files the app opens, or the exit code after
+    saying why there are none: 2 when git cannot give them, 1 when one is not a review."""
+    from goaltui.files.changes import baseline
+    from goaltui.files.git import GitError
+
+    try:
+        return baseline(revision, paths)
+    except GitError as error:
+        _err(_("goaltui: --since {revision}: {error}").format(revision=revision, error=error))
+        return USAGE
+    except ReviewError as error:
+        _report(error.problems)
+        invalid = _(
+            "goaltui: --since {revision}: the versions above are not valid reviews, "
+            "so what changed since cannot be marked"
+        )
+        _err(invalid.format(revision=revision))
+        return INVALID
 
 
 def cmd_summary(arguments: argparse.Namespace) -> int:
@@ -261,6 +291,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., i
     "history": (changes.history_parser, changes.cmd_history),
     "textconv": (changes.textconv_parser, changes.cmd_textconv),
     "report": (report.report_parser, report.cmd_report),
+    "rollover": (rollover.rollover_parser, rollover.cmd_rollover),
 }
 
 

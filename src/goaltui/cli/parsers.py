@@ -172,6 +172,7 @@ def open_parser() -> argparse.ArgumentParser:
         "  goaltui history PATH              each commit's changes to a review file\n"
         "  goaltui textconv FILE             a review one fact a line, for git diff\n"
         "  goaltui report [--unmet] [PATH ...]  the review table, or the binding goals not met\n"
+        "  goaltui rollover FILE --year Y    next year's review from this one\n"
         "\n"
         "PATH is a review file or a folder (every *.toml below it); with none, ./data.\n"
         'Run "goaltui COMMAND --help" for a command\'s options; in the app, press ? for '
@@ -199,6 +200,14 @@ def open_parser() -> argparse.ArgumentParser:
         help=_(
             "open a file whose lock names another host, once you know that the goaltui "
             "there no longer runs"
+        ),
+    )
+    parser.add_argument(
+        "--since",
+        metavar=pgettext("a placeholder in --help: a git revision", "REV"),
+        help=_(
+            "mark every cell changed since the git revision REV (the detail pane shows "
+            "old → new; s filters the goals changed)"
         ),
     )
     _lang(parser, about_a_review=True)

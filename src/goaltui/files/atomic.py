@@ -61,6 +61,44 @@ def write_atomic(path: Path, data: bytes) -> None:
     _sync_folder(folder)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Write ``data`` as the new file ``path`` in one step, never replacing a file.
+
+    :class:`FileExistsError` when ``path`` exists, also when it was made meanwhile: the file is
+    linked into place from a complete temporary file, and a link is never made over a name
+    that is taken. Where the file system has no links, the name is claimed first (an empty
+    file, made only if there is none) and then replaced.
+    """
+    if path.exists() or path.is_symlink():
+        raise FileExistsError(path)
+    folder = path.parent
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise SaveError(path, _reason(error)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _take_over(temp, None)
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no links here (some network and FAT file systems)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            os.replace(temp, path)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise SaveError(path, _reason(error)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    _sync_folder(folder)
+
+
 def writable(status: os.stat_result) -> bool:
     """Whether the file's mode lets this user write it; root counts as the owner.
 

@@ -179,3 +179,33 @@ def _version(versions: Versions, data: bytes) -> Version:
         return Version(versions.load(data))
     except ReviewError as error:
         return Version(None, tuple(error.problems))
+
+
+# -- the app's --since ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """What ``goaltui --since REV`` compares the files it opens with: each one's review at
+    ``revision``, by its path as opened (None: the file was not there then)."""
+
+    revision: str
+    reviews: dict[Path, Review | None]
+
+
+def baseline(revision: str, paths: Sequence[Path]) -> Baseline:
+    """The version at ``revision`` of each of ``paths``; :class:`GitError` for what git cannot
+    give, :class:`ReviewError` with the problems of every version that is not a valid review."""
+    found, _missing = since(revision, [str(path) for path in paths])
+    by_path = {str(item.path): item for item in found if item.path is not None}
+    reviews: dict[Path, Review | None] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        item = by_path.get(str(path))
+        try:
+            reviews[path] = old_review(item) if item is not None else None
+        except ReviewError as error:
+            problems += error.problems
+    if problems:
+        raise ReviewError(problems)
+    return Baseline(revision, reviews)

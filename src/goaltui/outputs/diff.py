@@ -136,7 +136,7 @@ def diff_reviews(
         state: State = "added" if old is None else "removed"
         goals = tuple(GoalDiff(goal.id, state, goal) for goal in shown.goals)
         return ReviewDiff(path, old_name, new_name, state, shown, old, words, (), goals)
-    languages = tuple(dict.fromkeys([*(old.translations or ()), *(new.translations or ())]))
+    languages = compared_languages(old, new)
     changes = (
         *_fields(REVIEW_FIELDS, old, new, languages),
         *(() if old.statuses is new.statuses else _fields((STATUSES_FIELD,), old, new, ())),
@@ -147,18 +147,33 @@ def diff_reviews(
     return ReviewDiff(path, old_name, new_name, state, new, old, words, changes, goals)
 
 
+def compared_languages(old: Review | None, new: Review) -> tuple[str, ...]:
+    """The languages whose texts are compared: the translations of either version."""
+    both = [*(old.translations or () if old else ()), *(new.translations or ())]
+    return tuple(dict.fromkeys(both))
+
+
+def diff_goal(
+    review: Review, was: Goal | None, goal: Goal, languages: Sequence[str]
+) -> GoalDiff | None:
+    """What changed in one goal of ``review`` since it was ``was`` (None: it is new); None
+    when nothing did. ``languages``: :func:`compared_languages`."""
+    if was is None:
+        return GoalDiff(goal.id, "added", goal)
+    if was is goal:  # one object: the version loader found it unchanged
+        return None
+    changes = tuple(_fields(GOAL_FIELDS, was, goal, languages))
+    periods = tuple(_periods(review, was, goal, languages))
+    return GoalDiff(goal.id, "changed", goal, changes, periods) if changes or periods else None
+
+
 def _goals(old: Review, new: Review, languages: Sequence[str]) -> Iterator[GoalDiff]:
     """The goals changed and added, in the new file's order, then those removed."""
     before = {goal.id: goal for goal in old.goals}
     for goal in new.goals:
-        was = before.get(goal.id)
-        if was is None:
-            yield GoalDiff(goal.id, "added", goal)
-        elif was is not goal:  # one object: the version loader found it unchanged
-            changes = tuple(_fields(GOAL_FIELDS, was, goal, languages))
-            periods = tuple(_periods(new, was, goal, languages))
-            if changes or periods:
-                yield GoalDiff(goal.id, "changed", goal, changes, periods)
+        found = diff_goal(new, before.get(goal.id), goal, languages)
+        if found is not None:
+            yield found
     now = {goal.id for goal in new.goals}
     for goal in old.goals:
         if goal.id not in now:

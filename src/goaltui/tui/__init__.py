@@ -18,19 +18,30 @@ import gc
 import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goaltui.files.document import Document
 from goaltui.files.lock import Held, HeldElsewhere, Lock, LockError, take
 from goaltui.files.problems import ReviewError
 from goaltui.text import clean_line
 
+if TYPE_CHECKING:
+    from goaltui.files.changes import Baseline
 
-def run(paths: list[Path], *, read_only: bool = False, break_lock: bool = False) -> int:
+
+def run(
+    paths: list[Path],
+    *,
+    read_only: bool = False,
+    break_lock: bool = False,
+    baseline: Baseline | None = None,
+) -> int:
     """Open the review files in the app; on exit print the summary of what was saved.
 
     Each file is locked for as long as the app runs (one goaltui per file), unless it is
     opened ``read_only``: then nothing is saved or journaled. ``break_lock`` takes a lock
-    that names another host.
+    that names another host. ``baseline`` (``--since REV``): the versions whose changes the
+    app marks.
     """
     documents: list[Document] = []
     problems = []
@@ -48,7 +59,7 @@ def run(paths: list[Path], *, read_only: bool = False, break_lock: bool = False)
     if locks is None:
         return 2
     try:
-        return _run(documents)
+        return _run(documents, baseline)
     finally:
         for lock in locks:
             lock.release()
@@ -87,7 +98,7 @@ def _refusal(error: LockError) -> str:
     return "\n".join(lines)
 
 
-def _run(documents: list[Document]) -> int:
+def _run(documents: list[Document], baseline: Baseline | None) -> int:
     from goaltui.tui.app import GoalApp, remappable
     from goaltui.tui.ending import run_app
     from goaltui.tui.keymap import binding_ids, load_keymap
@@ -99,7 +110,7 @@ def _run(documents: list[Document]) -> int:
             print(problem, file=sys.stderr)
         print("goaltui: fix the keymap above, or move it away", file=sys.stderr)
         return 1
-    app = GoalApp(documents, keymap)
+    app = GoalApp(documents, keymap, baseline)
     # The reviews live as long as the app: keep the garbage collector from walking their
     # million objects again and again, which would pause the keys (a save allocates a lot).
     gc.freeze()

@@ -6,7 +6,7 @@ import asyncio
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from textual.app import App
@@ -21,6 +21,9 @@ from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer
 from goaltui.tui.screens.review_screen import ReviewScreen
 
+if TYPE_CHECKING:
+    from goaltui.files.changes import Baseline
+
 STYLES = Path(__file__).parent / "styles"
 
 
@@ -32,10 +35,14 @@ class GoalApp(App[QuitAnswer | None]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
-        self, documents: Sequence[Document], keymap: Mapping[str, str] | None = None
+        self,
+        documents: Sequence[Document],
+        keymap: Mapping[str, str] | None = None,
+        baseline: Baseline | None = None,
     ) -> None:
         super().__init__()
         self.documents = list(documents)
+        self.baseline = baseline  # goaltui --since REV
         if keymap:
             self.set_keymap(dict(keymap))
 
@@ -68,7 +75,7 @@ class GoalApp(App[QuitAnswer | None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
-        self.push_screen(ReviewScreen(self.documents))
+        self.push_screen(ReviewScreen(self.documents, self.baseline))
         signals.attach(asyncio.get_running_loop(), self.stop_for_signal)
 
     def on_app_focus(self) -> None:

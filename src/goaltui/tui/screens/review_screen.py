@@ -9,7 +9,8 @@ the widgets, the widgets' messages come up here, and saving and the disk are lef
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,6 +22,7 @@ from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
 from goaltui.files.recovery import Draft
+from goaltui.outputs.since import SinceMarks
 from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
@@ -36,15 +38,22 @@ from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
+from goaltui.tui.widgets.since_detail import SinceDetail
+
+if TYPE_CHECKING:
+    from goaltui.files.changes import Baseline
 
 
 class ReviewScreen(Keyed, Screen[None]):
     # The palette's reports, beside the app's own commands.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReportCommands}
 
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(self, documents: Sequence[Document], baseline: Baseline | None = None) -> None:
         super().__init__()
         self.documents = list(documents)
+        # goaltui --since REV: the revision compared with, and each file's marks
+        self.revision = baseline.revision if baseline is not None else None
+        self.since = [SinceMarks.of(baseline, d.path, d.review) for d in self.documents]
         self.active = 0
         self.filter = Filter()
         self.files = FileFlows(self, self.documents)
@@ -63,12 +72,16 @@ class ReviewScreen(Keyed, Screen[None]):
         with Container(id="body"):
             with ContentSwitcher(initial="table-0", id="tables"):
                 for i, doc in enumerate(self.documents):
-                    yield GoalTable(doc.review, doc.review.current_period(), id=f"table-{i}")
+                    table = GoalTable(doc.review, doc.review.current_period(), id=f"table-{i}")
+                    table.since = self.since[i]
+                    yield table
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
         yield Footer(show_command_palette=False)  # keeps the keys visible at 80 columns
 
     def on_mount(self) -> None:
+        if self.revision is not None:
+            self.query_one(DetailPane).mount(SinceDetail(id="since"))
         self.table.focus()
         self.show_state()
         for doc in self.documents:
@@ -117,6 +130,7 @@ class ReviewScreen(Keyed, Screen[None]):
             unsaved=doc.dirty,
             language=doc.review.language,
             read_only=doc.read_only,
+            since=self.revision,
         )
         for i, other in enumerate(self.documents):
             if len(self.documents) > 1:
@@ -139,6 +153,8 @@ class ReviewScreen(Keyed, Screen[None]):
         goal_id = table.cursor_goal_id
         goal = self.doc.review.goal(goal_id) if goal_id is not None else None
         self.query_one(DetailPane).show(self.doc.review, goal, table.cursor_period)
+        for since in self.query(SinceDetail):
+            since.show(self.since[self.active], self.doc.review, goal, self.doc.name)
 
     def document_replaced(self, doc: Document) -> None:
         """A document was reloaded or merged: its table shows the new review."""
@@ -165,13 +181,13 @@ class ReviewScreen(Keyed, Screen[None]):
         self.show_state()
 
     def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
-        self.filter = Filter(message.text, self.filter.status)
+        self.filter = replace(self.filter, text=message.text)
         self._apply_filter()
 
     def on_filter_bar_done(self, message: FilterBar.Done) -> None:
         self.query_one(FilterBar).stop_typing()
         if not message.keep:
-            self.filter = Filter("", self.filter.status)
+            self.filter = replace(self.filter, text="")
         self._apply_filter()
         self.table.focus()
 
@@ -303,7 +319,7 @@ class ReviewScreen(Keyed, Screen[None]):
 
     @key("s", "Filter by status", show=False)
     def action_filter_status(self) -> None:
-        self.filter = self.filter.next_status(self.doc.review)
+        self.filter = self.filter.next_status(self.doc.review, since=self.revision is not None)
         self._apply_filter()
 
     @key("escape", "Clear filter", show=False)
@@ -315,9 +331,11 @@ class ReviewScreen(Keyed, Screen[None]):
     def _apply_filter(self) -> None:
         table = self.table
         texts = self._search_texts.setdefault(id(self.doc.review), SearchTexts())
-        table.show_goals(self.filter.goals(self.doc.review, table.current, texts))
+        marks, review = self.since[self.active], self.doc.review
+        changed = None if marks is None else lambda goal: marks.changed(review, goal)
+        table.show_goals(self.filter.goals(review, table.current, texts, changed))
         self.query_one(FilterBar).show(
-            self.filter, self.doc.review, table.current, table.shown_goals
+            self.filter, review, table.current, table.shown_goals, self.revision
         )  # the table's CursorMoved brings the detail pane up to date
 
     # -- saving, help, quitting ---------------------------------------------------------------

@@ -11,7 +11,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from goaltui.language.labels import words
+from goaltui.language.labels import review_words, words
+from goaltui.outputs.since import CHANGED_MARK
 from goaltui.outputs.styled import status_text
 from goaltui.review.filtering import Filter
 from goaltui.review.model import Review
@@ -63,10 +64,19 @@ class FilterBar(Horizontal):
         if self.field is not None:
             self.field.display = False
 
-    def show(self, current: Filter, review: Review, period: str, shown: int) -> None:
-        """Describe the filter; the bar hides when nothing is filtered and nobody types."""
+    def show(
+        self, current: Filter, review: Review, period: str, shown: int, since: str | None = None
+    ) -> None:
+        """Describe the filter; the bar hides when nothing is filtered and nobody types.
+        ``since``: the revision the app compares with, if any."""
         w = words(review.language)
         state = Text(f" {w['filter']}: " if self.typing else f" {w['showing']} ", style="bold")
+        if current.changed and since is not None:
+            state.append(f"{CHANGED_MARK} ", style="bold")
+            changed = review_words(review.language).pgettext(
+                "the filter bar: the goals shown", "changed since {revision}"
+            )
+            state.append(changed.format(revision=clean_line(since)) + " ")
         if current.status is not None:
             if current.status:
                 state.append_text(status_text(review, current.status))

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from goaltui.language.labels import words
 from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
+from goaltui.outputs.since import CHANGED_MARK, NO_CELLS, SinceMarks
 from goaltui.outputs.styled import fit, status_style
 from goaltui.review.model import Review
 from goaltui.text import clean_line
@@ -54,6 +55,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         "goal-table--current",
         "goal-table--dim",
         "goal-table--warning",
+        "goal-table--changed",
     }
 
     @dataclass
@@ -75,6 +77,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_col = review.periods.index(current)
         self._widths: tuple[int, Layout] | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
+        #: With ``goaltui --since REV``: the cells changed since REV are marked (set by the screen).
+        self.since: SinceMarks | None = None
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -335,15 +339,17 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         current_style = self.get_component_rich_style("goal-table--current")
         cursor = self.get_component_rich_style("goal-table--cursor")
         show_cursor = is_cursor_row and self.has_focus
+        changed = NO_CELLS if self.since is None else self.since.cells(self.review, goal)
+        binding = f" {BINDING_MARK} " if goal.is_binding else " " * BINDING_WIDTH
         segments = [
-            Segment(f" {BINDING_MARK} " if goal.is_binding else " " * BINDING_WIDTH, base),
+            *self._marked(changed.goal, binding, base),
             Segment(line(goal.objective, layout.objective), base),
         ]
         for column, period in enumerate(self.review.periods):
             cell_style = base + current_style if period == self.current else base
             if is_cursor_row and column == self._cursor_col:
                 cell_style = cell_style + (cursor if show_cursor else Style(underline=True))
-            segments.append(Segment(" ", base))
+            segments.extend(self._marked(period in changed.statuses, " ", base))
             label = goal.status_in(period)
             known = self._statuses.get(label) if label is not None else None
             if known is None:
@@ -356,12 +362,20 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             if flag:
                 segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning))
         entry = goal.entry(self.current)
-        segments.append(Segment(" " + line(entry.forecast or "", layout.forecast), base))
-        mark = f" {COMMENT_MARK}" if entry.has_comment else "  "
-        segments.append(
-            Segment(fit(mark, width - _used(segments)), base if entry.has_comment else dim)
-        )
+        forecast = " " + line(entry.forecast or "", layout.forecast)
+        segments.extend(self._marked(self.current in changed.forecasts, forecast, base))
+        mark = fit(f" {COMMENT_MARK}" if entry.has_comment else "  ", width - _used(segments))
+        comment_style = base if entry.has_comment else dim
+        segments.extend(self._marked(self.current in changed.comments, mark, comment_style))
         return Strip(segments, width)
+
+    def _marked(self, changed: bool, text: str, style: Style) -> list[Segment]:
+        """``text``, which starts with the space before a cell; where the cell's value
+        changed since the revision compared with, that space is the mark that says so."""
+        if not changed or not text:
+            return [Segment(text, style)]
+        mark = Segment(CHANGED_MARK, style + self.get_component_rich_style("goal-table--changed"))
+        return [mark, Segment(text[1:], style)]
 
 
 def _used(segments: list[Segment]) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from goaltui.language.labels import words
+from goaltui.language.labels import review_words, words
+from goaltui.outputs.since import CHANGED_MARK
 from goaltui.outputs.styled import fit
 from goaltui.text import clean_line
 from goaltui.tui.widgets.bounded import cut
@@ -25,6 +26,7 @@ class ReviewHeader(Static):
         unsaved: bool,
         language: str | None,
         read_only: bool = False,
+        since: str | None = None,
     ) -> None:
         w = words(language)
         width = self.size.width or 80
@@ -33,6 +35,12 @@ class ReviewHeader(Static):
         right.append(f"{w['current period']} ", style="dim")
         right.append(clean_line(period), style="bold reverse")
         right.append(f"  {clean_line(file)}", style="dim")
+        if since is not None:  # goaltui --since REV: what the marks in the table mean
+            changed = review_words(language).pgettext(
+                "the header: the Δ in the table mark what changed since", "since {revision}"
+            )
+            right.append(f"  {CHANGED_MARK} ", style="bold")
+            right.append(changed.format(revision=clean_line(since)), style="dim")
         if read_only:
             right.append(" read-only", style="bold red")
         if unsaved:
