@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from reviewfiles import LANGUAGE_VARIABLES, OUTPUT_VARIABLES
 
-from goaltui.language import PSEUDO, set_default
+from goaltui.language import PSEUDO, set_default, set_lang_option
 from goaltui.language.words import PSEUDO_VARIABLE
 
 #: The ``repo`` fixture: a real git repository in a temporary folder (tests/gitrepo.py).
@@ -43,8 +43,10 @@ def _no_language_from_the_shell(monkeypatch):
     for name in LANGUAGE_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     set_default(None)
+    set_lang_option(None)  # --lang as a command line in this process gave it: the app reads it
     yield
     set_default(None)
+    set_lang_option(None)
 
 
 @pytest.fixture(scope="session")

@@ -47,6 +47,7 @@ TUI_RANKS = {
     "drafts": 0,  # journaling the text being typed in an editor
     "driver": 0,  # the terminal's input and output
     "signals": 0,  # signals end the app as quitting does
+    "speech": 0,  # the language the app shows
     "widgets": 1,
     "dialogs": 2,
     "flows": 3,

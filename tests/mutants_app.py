@@ -169,8 +169,8 @@ MUTANTS: list[Mutant] = [
     ),
     (
         "src/goaltui/tui/dialogs/conflict_dialog.py",
-        "{clean_line(why)}",
-        "{why}",
+        "said.format(period=clean_line(edit.period))",
+        "said.format(period=edit.period)",
         [HOSTILE],
     ),
     (

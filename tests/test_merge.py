@@ -106,17 +106,12 @@ def test_several_edits_of_one_field_merge_as_one_from_the_first_before_to_the_la
 @pytest.mark.parametrize(
     ("edit", "why"),
     [
-        (Edit("poistettu", "Q3", "status", None, "Toteutuu"), "the goal is no longer in the file"),
-        (
-            Edit("liikkeelle", "Q5", "status", None, "Toteutuu"),
-            "the period Q5 is no longer in the file",
-        ),
-        (
-            Edit("liikkeelle", "Q3", "status", None, "Vanha tila"),
-            'the status "Vanha tila" is no longer in the scale',
-        ),
+        (Edit("poistettu", "Q3", "status", None, "Toteutuu"), "goal"),
+        (Edit("liikkeelle", "Q5", "status", None, "Toteutuu"), "period"),
+        (Edit("liikkeelle", "Q3", "status", None, "Vanha tila"), "status"),
+        (Edit("liikkeelle", "Q3", "comment", None, "text", "sv"), "language"),
     ],
-    ids=["goal gone", "period gone", "status gone"],
+    ids=["goal gone", "period gone", "status gone", "language gone"],
 )
 def test_an_edit_that_cannot_apply_any_more_is_lost_with_its_reason(edit, why):
     result = merge(base_review(), [edit])

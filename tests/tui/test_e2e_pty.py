@@ -37,14 +37,14 @@ def test_edit_save_and_quit_in_a_real_terminal(tmp_path):
         term.wait_for("the third goal's details", lambda t: "liikkeelle  ◆ sitova" in t)
         assert third_goal_q3(term.text) == "●"  # "Toteutuu"
         term.press("space")
-        term.wait_for("the unsaved mark", lambda text: "* unsaved" in text)
+        term.wait_for("the unsaved mark", lambda text: "* tallentamatta" in text)
         assert third_goal_q3(term.text) == "◐"  # "Toteutuu osittain"
 
         term.press("ctrl+s")
-        term.wait_for("the summary", lambda text: "Saved kuva-2021.toml." in text)
+        term.wait_for("the summary", lambda text: "Tallennettu: kuva-2021.toml." in text)
         term.press("escape")
-        term.wait_for("the summary to close", lambda text: "Saved kuva-2021.toml." not in text)
-        assert "unsaved" not in term.text
+        term.wait_for("the summary to close", lambda text: "Tallennettu: kuva" not in text)
+        assert "tallentamatta" not in term.text
 
         term.press("q")
         status = term.wait_for_exit()
@@ -77,3 +77,23 @@ def test_edit_save_and_quit_in_a_real_terminal(tmp_path):
     above = old[:line][::-1]
     assert next(x for x in above if x.startswith("[goals.periods.")) == "[goals.periods.Q3]"
     assert next(x for x in above if x.startswith("id = ")) == 'id = "liikkeelle"'
+
+
+def test_lang_sv_shows_the_goals_swedish_texts_and_swedish_words(tmp_path):
+    shutil.copyfile(Path(__file__).resolve().parents[2] / "data" / KUVA, tmp_path / KUVA)
+    term = Terminal(["--lang", "sv", KUVA], tmp_path)
+    try:
+        term.wait_for(
+            "the Swedish title", lambda text: "Kultur- och fritidssektorn" in text.splitlines()[0]
+        )
+        text = term.text
+        assert "Tjänsterna förbättras utifrån kundupplevelsen" in text  # a goal's Swedish text
+        assert "aktuell period Q3" in text and "Mål" in text
+        footer = text.rstrip().splitlines()[-1]
+        for word in ("Kommentar", "Prognos", "Ångra", "Spara", "Hjälp", "Avsluta"):
+            assert word in footer, footer
+        assert "Palveluja parannetaan" not in text and "Comment" not in footer
+        term.press("q")
+        assert term.wait_for_exit() == 0
+    finally:
+        term.stop()

@@ -66,7 +66,7 @@ def start_and_edit(tmp_path: Path) -> tuple[Terminal, Path]:
     term = Terminal([KUVA], tmp_path)
     term.wait_for("the table", lambda text: "Helsingissä on helppoa" in text)
     term.press("space")
-    term.wait_for("the unsaved mark", lambda text: "* unsaved" in text)
+    term.wait_for("the unsaved mark", lambda text: "* tallentamatta" in text)
     wait_until("the journal", lambda: journaled(path) is not None, term)
     return term, path
 
@@ -123,9 +123,13 @@ def test_a_signal_gives_the_terminal_back_says_where_the_edits_are_and_exits_128
         assert sequence in after, sequence
     assert canonical(term.modes_at_exit)
     said = term.after_app()
-    assert f"goaltui: stopped by {signal.Signals(signum).name}." in said
-    assert f"your unsaved edits to {KUVA} are kept in .{KUVA}.goaltui-recovery.json." in said
-    assert f"Run goaltui {KUVA} again to restore them." in said
+    # in the review's language, Finnish
+    assert f"goaltui: pysäytettiin signaalilla {signal.Signals(signum).name}." in said
+    assert (
+        f"tiedoston {KUVA} tallentamattomat muutoksesi ovat tallessa tiedostossa "
+        f".{KUVA}.goaltui-recovery.json." in said
+    )
+    assert f"Palauta ne käynnistämällä goaltui {KUVA} uudelleen." in said
     assert "discarded" not in said and "Traceback" not in said
     assert journaled(path).edits == edits
     assert [(e.goal_id, e.after) for e in edits] == [("palvelustrategia", "Toteutuu osittain")]
@@ -142,7 +146,8 @@ def test_a_signal_with_nothing_unsaved_says_so(tmp_path):
     finally:
         term.stop()
     assert code == 128 + signal.SIGTERM
-    assert "goaltui: stopped by SIGTERM; nothing was left unsaved." in term.after_app()
+    said = "goaltui: pysäytettiin signaalilla SIGTERM; tallentamatonta ei jäänyt."
+    assert said in term.after_app()
     assert canonical(term.modes_at_exit)
 
 
@@ -203,7 +208,7 @@ def test_the_comment_being_typed_survives_kill_9_and_is_reopened_on_restore(tmp_
     try:
         first.wait_for("the table", lambda text: "Helsingissä on helppoa" in text)
         first.child.send(b"c")
-        first.wait_for("the comment editor", lambda text: "ctrl+s apply" in text)
+        first.wait_for("the comment editor", lambda text: "ctrl+s käytä" in text)
         first.child.send(" Kesken jäänyt ajatus".encode())
         first.wait_for("the typed text", lambda text: "Kesken jäänyt ajatus" in text)
 
@@ -225,19 +230,19 @@ def test_the_comment_being_typed_survives_kill_9_and_is_reopened_on_restore(tmp_
 
     second = Terminal([KUVA], tmp_path)
     try:
-        second.wait_for("the question", lambda text: "Restore" in text and "(r)" in text)
+        second.wait_for("the question", lambda text: "Palauta" in text and "(r)" in text)
         # the review is in Finnish: "the comment typed for ... in Q3 was never applied"
         assert "jaksolle Q3 kirjoitettua kommenttia ei otettu käyttöön" in second.text
         assert "Palautetaanko se?" in second.text
         second.child.send(b"r")
         second.wait_for("the editor, reopened", lambda text: "Kesken jäänyt ajatus" in text)
-        assert "ctrl+s apply" in second.text
+        assert "ctrl+s käytä" in second.text
         second.press("ctrl+s")  # apply
-        second.wait_for("the editor to close", lambda text: "ctrl+s apply" not in text)
+        second.wait_for("the editor to close", lambda text: "ctrl+s käytä" not in text)
         second.press("ctrl+s")  # save
-        second.wait_for("the summary", lambda text: "Saved kuva-2021.toml." in text)
+        second.wait_for("the summary", lambda text: "Tallennettu: kuva-2021.toml." in text)
         second.press("escape")
-        second.wait_for("the summary to close", lambda text: "Saved kuva-2021" not in text)
+        second.wait_for("the summary to close", lambda text: "Tallennettu: kuva" not in text)
         second.press("q")
         assert second.wait_for_exit() == 0
     finally:

@@ -317,7 +317,7 @@ def test_a_question_quoting_text_from_outside_is_shown_clean_with_its_styles(kit
         assert all(style.bold for style in kit.styles_of(app, "PWNED.toml:"))
         assert all(style.italic for style in kit.styles_of(app, "changed[2J"))
         await pilot.press("o")
-        app.push_screen(ConfirmDialog(f"Drop {EVIL_NAME}?"))
+        app.push_screen(ConfirmDialog(f"Drop {EVIL_NAME}?", "Yes", "No"))
         await pilot.pause()
         assert "Drop evil]0;PWNED.toml?" in kit.screen_text(app)
         assert_clean(kit.screen_text(app))

@@ -56,7 +56,7 @@ def test_a_second_goaltui_cannot_open_a_file_blindly_and_the_first_ones_edits_su
         first.press("down")
         first.wait_for("the third goal", lambda text: "liikkeelle  ◆ sitova" in text)
         first.press("space")  # A edits
-        first.wait_for("the unsaved mark", lambda text: "* unsaved" in text)
+        first.wait_for("the unsaved mark", lambda text: "* tallentamatta" in text)
         first.wait_for_file(journal(path))
         journaled = journal(path).read_bytes()
 
@@ -74,15 +74,17 @@ def test_a_second_goaltui_cannot_open_a_file_blindly_and_the_first_ones_edits_su
 
         looking = Terminal(["--read-only", KUVA], tmp_path)  # B, read-only
         others.append(looking)
-        looking.wait_for("the read-only mark", lambda text: "read-only" in text.splitlines()[0])
-        assert "Restore them?" not in looking.text  # A's journal is not B's to offer
+        looking.wait_for(
+            "the read-only mark", lambda text: "vain luettavaksi" in text.splitlines()[0]
+        )
+        assert "Palautetaanko ne?" not in looking.text  # A's journal is not B's to offer
         assert third_goal_q3(looking.text) == "●"  # the file as saved, not A's edit
         looking.press("space")
         looking.press("ctrl+s")
-        looking.wait_for("the refusal", lambda text: "Not saved: kuva-2021.toml" in text)
+        looking.wait_for("the refusal", lambda text: "Ei tallennettu: kuva-2021.toml" in text)
         assert journal(path).read_bytes() == journaled
         looking.press("q")
-        looking.wait_for("the quit question", lambda text: "Discard" in text)
+        looking.wait_for("the quit question", lambda text: "Hylkää" in text)
         looking.child.send(b"d")  # discard: B's edit, and nothing of A's
         assert looking.wait_for_exit() == 0
         assert journal(path).read_bytes() == journaled
@@ -97,13 +99,13 @@ def test_a_second_goaltui_cannot_open_a_file_blindly_and_the_first_ones_edits_su
 
     again = Terminal([KUVA], tmp_path)  # A again: its lock died with it, its edit is there
     try:
-        again.wait_for("the question", lambda text: "Restore them?" in text)
-        assert "1 unsaved edit from an earlier session" in again.text
-        assert "has changed since" not in again.text
+        again.wait_for("the question", lambda text: "Palautetaanko ne?" in text)
+        assert "1 aiemman istunnon muutos" in again.text
+        assert "sittemmin muuttunut" not in again.text
         again.child.send(b"r")
-        again.wait_for("the restored edit", lambda text: "* unsaved" in text)
+        again.wait_for("the restored edit", lambda text: "* tallentamatta" in text)
         again.press("ctrl+s")
-        again.wait_for("the summary", lambda text: "Saved kuva-2021.toml." in text)
+        again.wait_for("the summary", lambda text: "Tallennettu: kuva-2021.toml." in text)
         again.press("escape")
         again.press("q")
         assert again.wait_for_exit() == 0, again.text

@@ -349,7 +349,7 @@ def test_reload_asks_first_and_no_keeps_the_edit_yes_drops_it(kit):
         outside = await start(pilot)
         await pilot.press("r")
         assert isinstance(app.screen, ConfirmDialog)
-        assert "Drop your 1 unsaved edits to example-en.toml and reload it?" in kit.screen_text(app)
+        assert "Drop your 1 unsaved edit to example-en.toml and reload it?" in kit.screen_text(app)
         await pilot.press("n")  # keep
         await kit.settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog | ChoiceDialog)
@@ -411,7 +411,7 @@ def conflict_then_merge(kit, app):
         await kit.settle(pilot)
         assert isinstance(app.screen, ConflictDialog)
         screen = kit.screen_text(app)
-        assert "1 of your edits apply cleanly on top of it" in screen
+        assert "1 of your edits applies cleanly on top of it" in screen
         assert "reading-buddies Q3 status" in screen
         assert re.search(r"yours:\s+At risk", screen)
         assert re.search(r"theirs:\s+Off track", screen)
@@ -1039,7 +1039,7 @@ def test_sigkill_then_restore_in_a_real_terminal(tmp_path):
         first.wait_for("the third goal", lambda text: "liikkeelle  ◆ sitova" in text)
         assert third_goal_q3(first.text) == "●"  # "Toteutuu"
         first.press("space")
-        first.wait_for("the unsaved mark", lambda text: "* unsaved" in text)
+        first.wait_for("the unsaved mark", lambda text: "* tallentamatta" in text)
         deadline = time.monotonic() + 10
         while not journal(path).exists():
             assert time.monotonic() < deadline, "no journal was written"
@@ -1053,18 +1053,18 @@ def test_sigkill_then_restore_in_a_real_terminal(tmp_path):
 
     second = Terminal([KUVA], tmp_path)
     try:
-        second.wait_for("the question", lambda text: "Restore them?" in text)
-        assert "1 unsaved edit from an earlier session" in second.text
+        second.wait_for("the question", lambda text: "Palautetaanko ne?" in text)
+        assert "1 aiemman istunnon muutos" in second.text
         second.child.send(b"r")
-        second.wait_for("the restored edit", lambda text: "* unsaved" in text)
+        second.wait_for("the restored edit", lambda text: "* tallentamatta" in text)
         second.wait_for(
-            "the restored status", lambda text: "Restore them?" not in text and "◐" in text
+            "the restored status", lambda text: "Palautetaanko ne?" not in text and "◐" in text
         )
         assert third_goal_q3(second.text) == "◐"  # "Toteutuu osittain"
         second.press("ctrl+s")
-        second.wait_for("the summary", lambda text: "Saved kuva-2021.toml." in text)
+        second.wait_for("the summary", lambda text: "Tallennettu: kuva-2021.toml." in text)
         second.press("escape")
-        second.wait_for("the summary to close", lambda text: "Saved kuva-2021.toml." not in text)
+        second.wait_for("the summary to close", lambda text: "Tallennettu: kuva" not in text)
         second.press("q")
         assert second.wait_for_exit() == 0, second.text
     finally:
@@ -1104,10 +1104,11 @@ def test_a_crash_in_a_real_terminal_prints_where_the_edits_are(tmp_path):
     assert code != 0
     output = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", bytes(term.output).decode("utf-8", "replace"))
     output = output.replace("\r\n", "\n")
-    assert f"goaltui: your unsaved edits to {KUVA} are kept in .{KUVA}.goaltui-recovery.json." in (
-        output
+    assert (
+        f"goaltui: tiedoston {KUVA} tallentamattomat muutoksesi ovat tallessa tiedostossa "
+        f".{KUVA}.goaltui-recovery.json." in output
     )
-    assert f"Run goaltui {KUVA} again to restore them." in output
+    assert f"Palauta ne käynnistämällä goaltui {KUVA} uudelleen." in output
     assert [(e.goal_id, e.field, e.after) for e in journaled(path)] == [
         ("palvelustrategia", "status", "Toteutuu osittain")
     ]

@@ -411,15 +411,15 @@ def test_several_files_changed_on_disk_are_each_asked_about_at_the_save(kit):
         await pilot.press("ctrl+s")
         await kit.settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        screen = kit.screen_text(app)
-        assert "example-en.toml changed on disk since you opened it" in screen
-        assert "kuva-2021.toml changed on disk" not in screen  # one question at a time
+        screen = kit.screen_text(app)  # in Finnish: kuva-2021.toml is in front
+        assert "example-en.toml on muuttunut levyllä sen jälkeen, kun avasit sen" in screen
+        assert "kuva-2021.toml on muuttunut" not in screen  # one question at a time
 
         await pilot.press("escape")  # Later
         await kit.settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         screen = kit.screen_text(app)
-        assert "kuva-2021.toml changed on disk since you opened it" in screen
+        assert "kuva-2021.toml on muuttunut levyllä sen jälkeen, kun avasit sen" in screen
 
         await pilot.press("escape")
         await kit.settle(pilot)
@@ -444,11 +444,13 @@ def test_the_next_files_question_waits_until_the_reload_of_this_one_is_confirmed
         change_on_disk(kuva, HARRASTAMINEN_Q3, HARRASTAMINEN_Q3.replace("Toteutuu", "Ei toteudu"))
         await pilot.press("ctrl+s")
         await kit.settle(pilot)
-        assert "example-en.toml changed on disk" in kit.screen_text(app)
+        # in Finnish: kuva-2021.toml is in front
+        assert "example-en.toml on muuttunut levyllä" in kit.screen_text(app)
         await pilot.press("r")  # reload example-en.toml: asks to confirm first
         await kit.settle(pilot)
         assert isinstance(app.screen, ConfirmDialog), type(app.screen).__name__
-        assert "Drop your 1 unsaved edits to example-en.toml" in kit.screen_text(app)
+        said = "Hylätäänkö 1 tallentamaton muutoksesi tiedostoon example-en.toml"
+        assert said in kit.screen_text(app)
 
     kit.run(app, scenario)
 

@@ -166,12 +166,12 @@ def test_ctrl_s_saves_every_changed_file_of_a_folder(kit):
         await pilot.press("greater_than_sign")
         header = kit.header(app)
         assert "Kulttuurin ja vapaa-ajan toimiala" in header and "kuva-2021.toml" in header
-        assert "unsaved" not in header
+        assert "tallentamatta" not in header  # each file speaks its language
         table = kit.table(app)
         assert table.cursor_goal_id == "palvelustrategia"
         await pilot.press("space")  # palvelustrategia Q3: Toteutuu -> Toteutuu osittain
         assert kit.cell(table, "palvelustrategia", "Q3") == "◐"
-        assert "* unsaved" in kit.header(app)
+        assert "* tallentamatta" in kit.header(app)
         tabs = tabs_line(kit, app)
         assert "example-en.toml *" in tabs and "kuva-2021.toml *" in tabs
 
@@ -179,11 +179,12 @@ def test_ctrl_s_saves_every_changed_file_of_a_folder(kit):
         await kit.settle(pilot)
         assert isinstance(app.screen, SummaryDialog)
         screen = kit.screen_text(app)
-        assert "Saved example-en.toml, kuva-2021.toml." in screen
-        assert "Riverton Culture, Libraries and Leisure Department" in screen
+        assert "Tallennettu: example-en.toml, kuva-2021.toml." in screen
+        # both summaries in the language in front, Finnish: the English review's Finnish title
+        assert "Rivertonin kulttuuri-, kirjasto- ja vapaa-aikapalvelut" in screen
         await pilot.press("escape")
         assert "*" not in tabs_line(kit, app)
-        assert "unsaved" not in kit.header(app)
+        assert "tallentamatta" not in kit.header(app)
         await pilot.press("less_than_sign")
         assert "Riverton Culture" in kit.header(app)
         assert kit.cell(kit.table(app), "reading-buddies", "Q3") == "◐"

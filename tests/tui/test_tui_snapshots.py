@@ -45,3 +45,35 @@ def test_quit_dialog(kit, snap_compare):
 def test_main_screen_narrow(kit, snap_compare):
     """80x24: the detail pane under the table, status marks with a legend line."""
     assert snap_compare(kit.app(EXAMPLE), terminal_size=(80, 24))
+
+
+# -- in Finnish and Swedish: the Helsinki review, in its own language and its translation ------
+
+KUVA = "kuva-2021.toml"
+
+
+def kuva_app(language: str):
+    from pathlib import Path
+
+    from goaltui.files.document import Document
+    from goaltui.tui.app import GoalApp
+
+    return GoalApp([Document.open(Path(KUVA))], language=language)
+
+
+def test_main_screen_in_finnish(kit, snap_compare):
+    """kuva-2021.toml as a Finnish reviewer sees it: every word Finnish, the footer too."""
+    assert snap_compare(kuva_app("fi"), terminal_size=(120, 40))
+
+
+def test_main_screen_in_swedish(kit, snap_compare):
+    """The same review with --lang sv: the goals' Swedish texts, Swedish words everywhere."""
+    assert snap_compare(kuva_app("sv"), terminal_size=(120, 40))
+
+
+def test_quit_dialog_in_finnish(kit, snap_compare):
+    assert snap_compare(kuva_app("fi"), press=["space", "q"], terminal_size=(120, 40))
+
+
+def test_quit_dialog_in_swedish(kit, snap_compare):
+    assert snap_compare(kuva_app("sv"), press=["space", "q"], terminal_size=(120, 40))

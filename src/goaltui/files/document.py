@@ -208,7 +208,7 @@ class Document:
             self._take(disk)
         self.session.on_change = None  # one journal write for all of them, not one each
         for edit in [*result.clean, *ours]:
-            self.session.set_value(edit.goal_id, edit.period, edit.field, edit.after)
+            self.session.set_value(*edit.place[:3], edit.after, edit.language)
         self.session.on_change = self.write_journal
         self.write_journal()
 

@@ -18,7 +18,7 @@ from goaltui.files.problems import Problem, ReviewError
 from goaltui.files.regular import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular, unreadable
 from goaltui.files.syntax import syntax_error
 from goaltui.files.validate import Finding, build_review, field_label
-from goaltui.language import _, default, ngettext
+from goaltui.language import Words, _, default
 from goaltui.review.model import Review
 
 #: Arrays and tables nested deeper than this are refused: the writer could not save them
@@ -46,16 +46,18 @@ class ReviewFile:
         return self.comments > 0
 
 
-def comments_warning(count: int) -> str:
-    """What a reviewer or maintainer is told, once, about a file's TOML comments."""
-    said = ngettext(
+def comments_warning(count: int, w: Words | None = None) -> str:
+    """What a reviewer or maintainer is told, once, about a file's TOML comments (in the
+    words of ``w``; default: the process's language)."""
+    w = w or default()
+    said = w.ngettext(
         "TOML comment ({n} in this file) will be dropped by the next save; "
         "keep lasting notes in a field",
         "TOML comments ({n} in this file) will be dropped by the next save; "
         "keep lasting notes in a field",
         count,
     )
-    return said.format(n=default().integer(count))
+    return said.format(n=w.integer(count))
 
 
 def read_text(path: Path) -> tuple[str, Fingerprint]:

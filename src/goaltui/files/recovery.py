@@ -38,6 +38,7 @@ class Draft:
     period: str
     field: TextField
     text: str
+    language: str | None = None  # the translation typed in; None, the main text
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +84,7 @@ def write(
         "file": review_path.name,
         "sha256": review_sha256,
         "written": datetime.now().astimezone().isoformat(timespec="seconds"),
-        "edits": [
-            {
-                "goal": e.goal_id,
-                "period": e.period,
-                "field": e.field,
-                "before": e.before,
-                "after": e.after,
-            }
-            for e in edits
-        ],
+        "edits": [_edit_data(e) for e in edits],
     }
     if saving is not None:
         document["saving"] = saving
@@ -107,6 +99,19 @@ def write(
         unwritten = _("cannot write {path}: {reason}")
         return unwritten.format(path=target, reason=error.strerror or error)
     return None
+
+
+def _edit_data(edit: Edit) -> dict[str, str | None]:
+    data = {
+        "goal": edit.goal_id,
+        "period": edit.period,
+        "field": edit.field,
+        "before": edit.before,
+        "after": edit.after,
+    }
+    if edit.language is not None:  # journals of before translations lack it: the main text
+        data["language"] = edit.language
+    return data
 
 
 def private_mode(review_path: Path) -> int:
@@ -213,6 +218,7 @@ def _journal(target: Path, document: object) -> Journal:
             _field(item),
             _optional(item, "before"),
             _optional(item, "after"),
+            _optional(item, "language"),
         )
         for item in items
     ]
@@ -251,7 +257,11 @@ def _field(table: dict[str, object]) -> EntryField:
 
 
 def _draft_data(draft: Draft) -> dict[str, str]:
-    return {"goal": draft.goal_id, "period": draft.period, "field": draft.field, "text": draft.text}
+    data = {"goal": draft.goal_id, "period": draft.period, "field": draft.field}
+    data["text"] = draft.text
+    if draft.language is not None:
+        data["language"] = draft.language
+    return data
 
 
 def _draft(value: object) -> Draft | None:
@@ -262,4 +272,5 @@ def _draft(value: object) -> Draft | None:
     field = _field(value)
     if field == "status":
         raise _Damaged(_('"draft" holds a status, which is never typed'))
-    return Draft(_text(value, "goal"), _text(value, "period"), field, _text(value, "text"))
+    goal, period, text = _text(value, "goal"), _text(value, "period"), _text(value, "text")
+    return Draft(goal, period, field, text, _optional(value, "language"))

@@ -85,6 +85,15 @@ def _localized(main: T, translated: Translated, name: str, language: str | None)
     return Localized(main, has_text(main))
 
 
+def _strings(value: object) -> list[str]:
+    """A text's strings: one, a list's (links), or none."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple | list):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
 def with_text(translated: Translated, language: str, name: str, value: Text | None) -> Translated:
     """``translated`` with the text ``name`` in ``language`` set (None: removed)."""
     translation = translated.get(language, Translation())
@@ -145,6 +154,16 @@ class PeriodEntry:
     def text(self, name: EntryText, language: str | None = None) -> Localized[str | None]:
         """The forecast or comment in ``language``."""
         return _localized(getattr(self, name), self.translated, name, language)
+
+    def value(self, name: EntryField, language: str | None = None) -> str | None:
+        """The field as the file holds it in ``language`` (None: the main field), with no
+        main text in place of a missing translation: what an edit changes."""
+        if language is None:
+            value: str | None = getattr(self, name)
+            return value
+        translation = self.translated.get(language)
+        text = translation.texts.get(name) if translation is not None else None
+        return text if isinstance(text, str) else None
 
     def is_empty(self) -> bool:
         return (
@@ -210,6 +229,13 @@ class Goal:
         """What a text filter looks in: id, objective, theme, links and comments, casefolded."""
         texts = [self.id, self.objective, self.theme or "", *(self.links or ())]
         texts.extend(entry.comment or "" for entry in (self.periods or {}).values())
+        # The same texts in every language the file has them in: a filter finds what is shown.
+        for translation in self.translated.values():
+            for name in ("objective", "theme", "links"):
+                texts.extend(_strings(translation.texts.get(name)))
+        for entry in (self.periods or {}).values():
+            for translation in entry.translated.values():
+                texts.extend(_strings(translation.texts.get("comment")))
         return "\n".join(texts).casefold()
 
     def with_value(

@@ -16,28 +16,40 @@ from goaltui.review.model import EntryField, Goal, Review, TextField
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """One field of one goal's entry for one period, from ``before`` to ``after``."""
+    """One field of one goal's entry for one period, from ``before`` to ``after``.
+
+    ``language`` names the translation edited (the comment of ``[goals.periods.Q3.sv]``,
+    docs/format.md "Translations"); None, the main field. A status is never translated.
+    """
 
     goal_id: str
     period: str
     field: EntryField
     before: str | None
     after: str | None
+    language: str | None = None
 
     def inverse(self) -> Edit:
-        return Edit(self.goal_id, self.period, self.field, self.after, self.before)
+        return Edit(self.goal_id, self.period, self.field, self.after, self.before, self.language)
+
+    @property
+    def place(self) -> Place:
+        """Which field of which goal, period and language the edit changes."""
+        return (self.goal_id, self.period, self.field, self.language)
+
+
+Place = tuple[str, str, EntryField, str | None]
 
 
 def net_edits(edits: Sequence[Edit]) -> list[Edit]:
     """One edit per field: from its first ``before`` to its last ``after``; no-ops dropped."""
-    first: dict[tuple[str, str, EntryField], Edit] = {}
-    last: dict[tuple[str, str, EntryField], Edit] = {}
+    first: dict[Place, Edit] = {}
+    last: dict[Place, Edit] = {}
     for edit in edits:
-        place = (edit.goal_id, edit.period, edit.field)
-        first.setdefault(place, edit)
-        last[place] = edit
+        first.setdefault(edit.place, edit)
+        last[edit.place] = edit
     return [
-        Edit(*place, first[place].before, last[place].after)
+        Edit(*place[:3], first[place].before, last[place].after, place[3])
         for place in first
         if first[place].before != last[place].after
     ]
@@ -91,9 +103,9 @@ class Session:
         if self._unsaved is None:
             unsaved = net_edits(self._log)
             if self._writing is not None:
-                places = {(e.goal_id, e.period, e.field) for e in unsaved}
+                places = {e.place for e in unsaved}
                 since = net_edits(self._log[self._writing - self._logged :])
-                unsaved += [e for e in since if (e.goal_id, e.period, e.field) not in places]
+                unsaved += [e for e in since if e.place not in places]
             self._unsaved = unsaved
         return list(self._unsaved)
 
@@ -149,29 +161,45 @@ class Session:
             raise ValueError(f"{label!r} is not a status of this review")
         return self.set_value(goal_id, period, "status", label)
 
-    def set_comment(self, goal_id: str, period: str, text: str | None) -> Edit | None:
-        """Set the comment as the reviewer typed it (see :func:`typed_value`)."""
-        return self.set_value(goal_id, period, "comment", typed_value("comment", text))
+    def set_comment(
+        self, goal_id: str, period: str, text: str | None, language: str | None = None
+    ) -> Edit | None:
+        """Set the comment (in ``language``) as the reviewer typed it (see :func:`typed_value`)."""
+        value = typed_value("comment", text)
+        return self.set_value(goal_id, period, "comment", value, language)
 
-    def set_forecast(self, goal_id: str, period: str, text: str | None) -> Edit | None:
-        """Set the forecast as the reviewer typed it (see :func:`typed_value`)."""
-        return self.set_value(goal_id, period, "forecast", typed_value("forecast", text))
+    def set_forecast(
+        self, goal_id: str, period: str, text: str | None, language: str | None = None
+    ) -> Edit | None:
+        """Set the forecast (in ``language``) as the reviewer typed it (see :func:`typed_value`)."""
+        value = typed_value("forecast", text)
+        return self.set_value(goal_id, period, "forecast", value, language)
 
     def set_value(
-        self, goal_id: str, period: str, name: EntryField, value: str | None
+        self,
+        goal_id: str,
+        period: str,
+        name: EntryField,
+        value: str | None,
+        language: str | None = None,
     ) -> Edit | None:
-        """Apply and record an edit; nothing is recorded when the value is unchanged."""
+        """Apply and record an edit; nothing is recorded when the value is unchanged.
+
+        ``language`` is one of ``review.translations`` (None: the main field).
+        """
         if period not in self.review.periods:
             raise ValueError(f"{period!r} is not a period of this review")
+        if language is not None and language not in (self.review.translations or ()):
+            raise ValueError(f"{language!r} is not a translation of this review")
         goal = self.review.goal(goal_id)
-        before = getattr(goal.entry(period), name)
+        before = goal.entry(period).value(name, language)
         if before == value:
             return None
-        edit = Edit(goal_id, period, name, before, value)
+        edit = Edit(goal_id, period, name, before, value, language)
         del self._history[self._position :]
         self._history.append(_Step(edit, goal))
         self._position += 1
-        self.review.replace_goal(goal.with_value(period, name, value))
+        self.review.replace_goal(goal.with_value(period, name, value, language))
         self._log.append(edit)
         self._changed()
         return edit
@@ -192,7 +220,9 @@ class Session:
             return None
         edit, _ = self._history[self._position]
         goal = self.review.goal(edit.goal_id)
-        self.review.replace_goal(goal.with_value(edit.period, edit.field, edit.after))
+        self.review.replace_goal(
+            goal.with_value(edit.period, edit.field, edit.after, edit.language)
+        )
         self._position += 1
         self._log.append(edit)
         self._changed()

@@ -7,7 +7,7 @@ disk, crash recovery: they know the screen only as a ``FilesHost``); screens/ (t
 screen, which coordinates); app.py (a thin App); ending.py (what the terminal is told when
 the app ends); and :func:`run` here. Beside them, used from any room: drafts.py (journaling
 the text being typed), driver.py (the terminal's input and output), signals.py (signals end
-the app as quitting does). Styles are in styles/*.tcss.
+the app as quitting does), speech.py (the language the app shows). Styles are in styles/*.tcss.
 
 May import every layer below: outputs, files, review, language and text; never the CLI.
 """
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from goaltui.files.document import Document
 from goaltui.files.lock import Held, HeldElsewhere, Lock, LockError, take
 from goaltui.files.problems import ReviewError
+from goaltui.language import _
 from goaltui.text import clean_line
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def run(
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print("goaltui: fix the files above, then open them again", file=sys.stderr)
+        print(_("goaltui: fix the files above, then open them again"), file=sys.stderr)
         return 1
     locks = [] if read_only else _lock_all(paths, break_lock)
     if locks is None:
@@ -81,20 +82,26 @@ def _lock_all(paths: list[Path], break_lock: bool) -> list[Lock] | None:
 
 
 def _refusal(error: LockError) -> str:
-    """Who holds the file, and the ways on from there."""
+    """Who holds the file, and the ways on from there (in the language of diagnostics)."""
     name, argument = clean_line(str(error.review)), clean_line(shlex.quote(str(error.review)))
-    lines = [f"goaltui: {name} {error}."]
-    read_only = f"open it read-only: goaltui --read-only {argument}"
+    # Translators: {why} says who holds the file: "is open in goaltui (pid 12, since 10:00)"
+    lines = [_("goaltui: {file} {why}.").format(file=name, why=error)]
+    command = f"goaltui --read-only {argument}"
     if isinstance(error, HeldElsewhere):
-        lines.append(f"  If it still runs there, close it there first, or {read_only}")
-        lines.append(f"  If it no longer runs, take the file over: goaltui --break-lock {argument}")
+        said = _("  If it still runs there, close it there first, or open it read-only: {command}")
+        lines.append(said.format(command=command))
+        said = _("  If it no longer runs, take the file over: {command}")
+        lines.append(said.format(command=f"goaltui --break-lock {argument}"))
     elif isinstance(error, Held):
-        lines.append(f"  Close it there first, or {read_only}")
+        said = _("  Close it there first, or open it read-only: {command}")
+        lines.append(said.format(command=command))
         if error.holder is not None and error.holder.elsewhere:
             lock = clean_line(str(error.lock))
-            lines.append(f"  If goaltui no longer runs there and the lock stays, remove {lock}")
+            said = _("  If goaltui no longer runs there and the lock stays, remove {lock}")
+            lines.append(said.format(lock=lock))
     else:
-        lines.append(f"  To look at it without editing, {read_only}")
+        said = _("  To look at it without editing, open it read-only: {command}")
+        lines.append(said.format(command=command))
     return "\n".join(lines)
 
 
@@ -108,9 +115,9 @@ def _run(documents: list[Document], baseline: Baseline | None) -> int:
     except ReviewError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print("goaltui: fix the keymap above, or move it away", file=sys.stderr)
+        print(_("goaltui: fix the keymap above, or move it away"), file=sys.stderr)
         return 1
-    app = GoalApp(documents, keymap, baseline)
+    app = GoalApp(documents, keymap, baseline=baseline)
     # The reviews live as long as the app: keep the garbage collector from walking their
     # million objects again and again, which would pause the keys (a save allocates a lot).
     gc.freeze()

@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
+from goaltui import language
 from goaltui.files.document import Document
 from goaltui.text import clean, clean_line
 from goaltui.tui import signals
+from goaltui.tui.dialogs.command_palette import SpokenPalette
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer
 from goaltui.tui.screens.review_screen import ReviewScreen
+from goaltui.tui.speech import Speech
 
 if TYPE_CHECKING:
     from goaltui.files.changes import Baseline
@@ -28,7 +34,12 @@ STYLES = Path(__file__).parent / "styles"
 
 
 class GoalApp(App[QuitAnswer | None]):
-    """Opens review documents on the review screen; quitting asks about unsaved edits."""
+    """Opens review documents on the review screen; quitting asks about unsaved edits.
+
+    It speaks ``language`` (default: the rule of docs/format.md for the review in front), and
+    :meth:`speak` switches it; see :mod:`goaltui.tui.speech`. Textual's own words (the command
+    palette's, its system commands) are replaced by goaltui's in that language.
+    """
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
     TITLE = "goaltui"
@@ -38,13 +49,31 @@ class GoalApp(App[QuitAnswer | None]):
         self,
         documents: Sequence[Document],
         keymap: Mapping[str, str] | None = None,
+        language: str | None = None,
         baseline: Baseline | None = None,
     ) -> None:
         super().__init__()
         self.documents = list(documents)
+        self.language = language  # --lang or $GOALTUI_LANG, given to every review
         self.baseline = baseline  # goaltui --since REV
+        first = self.start_language(self.documents[0]) if self.documents else "en"
+        self.speech = Speech.of(language or first)
         if keymap:
             self.set_keymap(dict(keymap))
+
+    def start_language(self, doc: Document) -> str:
+        """The language ``doc`` is shown in first: the app's, else its review's."""
+        return self.language or _review_language(doc.review.language)
+
+    def speak(self, code: str, *, announce: bool = True) -> None:
+        """Show the reviews' texts in ``code``, and goaltui's words too where it speaks it;
+        ``announce`` says so in a notification."""
+        if code == self.speech.language:
+            return
+        self.speech = Speech.of(code, self.speech.w)
+        screen = self.review_screen
+        if screen is not None:
+            screen.speech_changed(announce=announce)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's choice for this terminal, made to survive odd input (see driver.py)."""
@@ -109,12 +138,73 @@ class GoalApp(App[QuitAnswer | None]):
                 return screen
         return None
 
+    # -- Textual's own commands, in goaltui's words -----------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        w = self.speech.w
+        review = self.review_screen
+        if review is not None and screen is review:
+            yield SystemCommand(w._("Keys"), w._("Every key and what it does"), review.action_help)
+            yield SystemCommand(
+                w._("Language"),
+                w._("Show the texts in the review's next language"),
+                review.action_switch_language,
+            )
+        yield SystemCommand(
+            w._("Theme"), w._("Colours: light, dark and more"), self.action_change_theme
+        )
+        yield SystemCommand(
+            w._("Screenshot"),
+            w._("Save a picture of the screen (SVG) in the downloads folder"),
+            self.take_screenshot,
+        )
+        yield SystemCommand(
+            w._("Quit"), w._("Quit, asking first about unsaved changes"), self.action_quit
+        )
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(SpokenPalette(self.speech.w, id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        w = self.speech.w
+        self.push_screen(SpokenPalette(w, [ThemeProvider], placeholder=w._("Search for themes…")))
+
+    def action_help_quit(self) -> None:  # ctrl+c, which quits many programs
+        for key_name, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                w = self.speech.w
+                said = w._("Press {key} to quit goaltui.").format(key=key_name)
+                self.notify(said, title=w._("Do you want to quit?"))
+                return
+
+    def take_screenshot(self) -> None:
+        from platformdirs import user_downloads_path  # Textual's own choice of folder
+
+        w = self.speech.w
+        try:
+            path = self.save_screenshot(path=str(user_downloads_path()))
+        except OSError as error:
+            said = w._("No screenshot was saved: {reason}").format(reason=error.strerror or error)
+            self.notify(said, title=w._("Screenshot"), severity="error")
+            return
+        said = w._("Saved a screenshot as {path}").format(path=path)
+        self.notify(said, title=w._("Screenshot"))
+
     async def action_quit(self) -> None:  # ctrl+q, from App's own bindings
         screen = self.review_screen
         if screen is not None:
             screen.request_quit()
         else:
             self.exit()
+
+
+def _review_language(review_language: str | None) -> str:
+    """The language of the app on a review whose ``language`` field is ``review_language``."""
+    try:
+        return language.review_language(review_language, option=language.lang_option())
+    except language.UnknownLanguage as error:  # the command line has said so already
+        return error.language
 
 
 def remappable() -> list[type]:

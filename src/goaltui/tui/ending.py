@@ -5,6 +5,7 @@ is accounted for, and truthfully: kept in its recovery journal, with how to get 
 discarded, because the reviewer chose so in the quit dialog; or not kept, and why. What ended
 the app decides the exit code: 0 for quitting, Textual's code for a crash, 128 + the signal's
 number for a signal. Every name said comes from outside and is cleaned first (:func:`say`).
+All of it is said in the language the app showed last, as is the summary of what was saved.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from goaltui.files.document import Document
 from goaltui.files.recovery import journal_path
-from goaltui.language import _
+from goaltui.language import Words, default
 from goaltui.text import clean_line
 from goaltui.tui import signals
 
@@ -27,58 +28,63 @@ if TYPE_CHECKING:
 
 def run_app(app: GoalApp, documents: Sequence[Document]) -> int:
     """Run the app until it ends, say what became of the edits, and return the exit code."""
-    with signals.caught(lambda signum: _stopped(documents, signum)) as caught:
+    with signals.caught(lambda signum: _stopped(documents, signum, app.speech.w)) as caught:
         try:
             app.run()
         except BaseException:
             caught.app_ended()
-            keep_edits(documents)
+            keep_edits(documents, app.speech.w)
             raise
         caught.app_ended()
+        w = app.speech.w
         if caught.signal is not None:
-            _stopped(documents, caught.signal)
+            _stopped(documents, caught.signal, w)
             return signals.exit_code(caught.signal)
         if app.return_code:  # a crash: Textual has said what went wrong
-            keep_edits(documents)
+            keep_edits(documents, w)
             return app.return_code
-        _print_saved(documents)
+        _print_saved(documents, w)
         if app.return_value == "discard":  # the reviewer chose to, in the quit dialog
             for doc in documents:
                 if doc.dirty:
-                    say(_("goaltui: unsaved changes to {path} were discarded"), path=doc.path)
+                    said = w._("goaltui: unsaved changes to {path} were discarded")
+                    say(said, path=doc.path)
         else:
-            keep_edits(documents)
+            keep_edits(documents, w)
     return 0
 
 
-def _stopped(documents: Sequence[Document], signum: int) -> None:
+def _stopped(documents: Sequence[Document], signum: int, w: Words) -> None:
     """A signal ended the app: say so, and where the unsaved work is."""
     if any(doc.unsaved for doc in documents):
-        say(_("goaltui: stopped by {signal}."), signal=signals.name(signum))
-        keep_edits(documents)
+        say(w._("goaltui: stopped by {signal}."), signal=signals.name(signum))
+        keep_edits(documents, w)
     else:
-        said = _("goaltui: stopped by {signal}; nothing was left unsaved.")
+        said = w._("goaltui: stopped by {signal}; nothing was left unsaved.")
         say(said, signal=signals.name(signum))
 
 
-def keep_edits(documents: Sequence[Document]) -> None:
-    """Make sure every file's unsaved work is journaled, and say how to get it back."""
+def keep_edits(documents: Sequence[Document], w: Words | None = None) -> None:
+    """Make sure every file's unsaved work is journaled, and say how to get it back (in the
+    words of ``w``; default: the process's language)."""
+    w = w or default()
     for doc in documents:
         if not doc.unsaved:
             continue
         if doc.read_only:
-            say(_("goaltui: your edits to {path} are lost: it was open read-only"), path=doc.path)
+            said = w._("goaltui: your edits to {path} are lost: it was open read-only")
+            say(said, path=doc.path)
             continue
         doc.write_journal()  # once more, in case the end came between an edit and its entry
         if doc.journal_error:
             say(
-                _("goaltui: could not keep your edits to {path}: {error}"),
+                w._("goaltui: could not keep your edits to {path}: {error}"),
                 path=doc.path,
                 error=doc.journal_error,
             )
             continue
         say(
-            _(
+            w._(
                 "goaltui: your unsaved edits to {path} are kept in {journal}.\n"
                 "         Run goaltui {path} again to restore them."
             ),
@@ -98,7 +104,7 @@ def say(message: str, **values: object) -> None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
 
 
-def _print_saved(documents: Sequence[Document]) -> None:
+def _print_saved(documents: Sequence[Document], w: Words) -> None:
     """Leave the summary of every file saved in the session in the terminal's scrollback."""
     saved = [doc for doc in documents if doc.last_saved_review is not None]
     if not saved:
@@ -111,5 +117,6 @@ def _print_saved(documents: Sequence[Document]) -> None:
     console = Console(highlight=False)
     for doc in saved:
         assert doc.last_saved_review is not None
-        console.print(summary_rich(summarize(doc.last_saved_review, doc.path)))
+        review = doc.last_saved_review
+        console.print(summary_rich(summarize(review, doc.path, language=w.code)))
         console.print()

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
+from goaltui.language import N_
 from goaltui.text import clean
 from goaltui.tui.keys import Keyed, key
 
@@ -32,7 +33,8 @@ def clean_text(text: Text) -> Text:
 class ChoiceDialog(Keyed, ModalScreen[str]):
     """Answers the id of the chosen answer; Escape answers ``"cancel"``.
 
-    ``answers`` are ``(id, label, key)``; a key of "" means no key of its own.
+    ``answers`` are ``(id, label, key)``, the label in the app's language; a key of "" means
+    no key of its own.
     """
 
     def __init__(self, message: Text, answers: Sequence[tuple[str, str, str]]) -> None:
@@ -65,6 +67,6 @@ class ChoiceDialog(Keyed, ModalScreen[str]):
                 self.dismiss(answer)
                 return
 
-    @key("escape", "Cancel", show=False)
+    @key("escape", N_("Cancel"), show=False)
     def action_cancel(self) -> None:
         self.dismiss("cancel")

@@ -14,10 +14,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from goaltui.language import N_
 from goaltui.text import clean, clean_line
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.drafts import DraftKeeper, Keep
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.speech import speech_of
 
 
 class CommentEditor(Keyed, ModalScreen[None]):
@@ -32,21 +34,28 @@ class CommentEditor(Keyed, ModalScreen[None]):
         on_apply: Callable[[str], None],
         keep: Keep | None = None,
         draft: str | None = None,
+        language: str = "",
     ) -> None:
         super().__init__()
         self.on_apply = on_apply
         self.heading = title
+        self.language = language  # the language the comment is written in, said under it
         # Control characters from the file never reach the terminal, not even in the editor.
         self.original = clean(comment or "")
         self.start = self.original if draft is None else clean(draft)
         self.drafts = DraftKeeper(self, self._draft, keep)
 
     def compose(self) -> ComposeResult:
+        w = speech_of(self.app).w
         with Vertical(classes="dialog"):
             yield Static(Text(clean_line(self.heading), style="bold"), classes="title")
             # A TextArea holds text, never markup.
             yield TextArea(self.start, id="comment", soft_wrap=True, tab_behavior="focus")
-            yield Static(Text("ctrl+s apply · Esc cancel", style="dim"), classes="hint")
+            hint = w._("ctrl+s apply · Esc cancel")
+            if self.language:
+                # Translators: {language} is the language's name in itself: suomi, svenska
+                hint = w._("In {language} · ").format(language=self.language) + hint
+            yield Static(Text(hint, style="dim"), classes="hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -76,13 +85,13 @@ class CommentEditor(Keyed, ModalScreen[None]):
             self.on_apply(self.text)
             self.original = self.text
 
-    @key("ctrl+s", "Apply", priority=True)
+    @key("ctrl+s", N_("Apply"), priority=True)
     def action_apply(self) -> None:
         self.commit()
         self.drafts.close()
         self.dismiss(None)
 
-    @key("escape", "Cancel", priority=True)
+    @key("escape", N_("Cancel"), priority=True)
     def action_cancel(self) -> None:
         if not self.changed:
             self.drafts.close()
@@ -94,7 +103,7 @@ class CommentEditor(Keyed, ModalScreen[None]):
                 self.drafts.close()
                 self.dismiss(None)
 
-        self.app.push_screen(
-            ConfirmDialog("Discard your changes to this comment?", "Discard", "Keep editing"),
-            answered,
-        )
+        w = speech_of(self.app).w
+        question = w._("Discard your changes to this comment?")
+        dialog = ConfirmDialog(question, w._("Discard"), w._("Keep editing"))
+        self.app.push_screen(dialog, answered)

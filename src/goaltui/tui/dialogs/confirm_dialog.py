@@ -8,14 +8,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from goaltui.language import N_
 from goaltui.text import clean
 from goaltui.tui.keys import Keyed, key
 
 
 class ConfirmDialog(Keyed, ModalScreen[bool]):
-    """Answers True for yes; Escape answers no."""
+    """Answers True for yes; Escape answers no. The caller words the question and both
+    answers, in the app's language."""
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, yes: str, no: str) -> None:
         super().__init__()
         self.question = question
         self.yes, self.no = yes, no
@@ -34,10 +36,10 @@ class ConfirmDialog(Keyed, ModalScreen[bool]):
         event.stop()
         self.dismiss(event.button.id == "yes")
 
-    @key("y", "Yes", show=False)
+    @key("y", N_("Yes"), show=False)
     def action_yes(self) -> None:
         self.dismiss(True)
 
-    @key("escape,n", "No", show=False)
+    @key("escape,n", N_("No"), show=False)
     def action_no(self) -> None:
         self.dismiss(False)

@@ -13,9 +13,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from goaltui.language import N_
 from goaltui.text import clean_line
 from goaltui.tui.drafts import DraftKeeper, Keep
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.speech import speech_of
 
 
 class ForecastDialog(Keyed, ModalScreen[None]):
@@ -33,19 +35,26 @@ class ForecastDialog(Keyed, ModalScreen[None]):
         on_apply: Callable[[str], None],
         keep: Keep | None = None,
         draft: str | None = None,
+        language: str = "",
     ) -> None:
         super().__init__()
         self.heading = title
+        self.language = language  # the language the forecast is written in, said under it
         self.forecast = clean_line(forecast or "")
         self.start = self.forecast if draft is None else clean_line(draft)
         self.on_apply = on_apply
         self.drafts = DraftKeeper(self, self._draft, keep)
 
     def compose(self) -> ComposeResult:
+        w = speech_of(self.app).w
         with Vertical(classes="dialog"):
             yield Static(Text(clean_line(self.heading), style="bold"), classes="title")
-            yield Input(self.start, placeholder="e.g. 100 %", id="forecast")
-            yield Static(Text("Enter apply · Esc cancel", style="dim"), classes="hint")
+            # Translators: the example in the empty forecast field
+            yield Input(self.start, placeholder=w._("e.g. 100 %"), id="forecast")
+            hint = w._("Enter apply · Esc cancel")
+            if self.language:
+                hint = w._("In {language} · ").format(language=self.language) + hint
+            yield Static(Text(hint, style="dim"), classes="hint")
 
     @property
     def changed(self) -> bool:
@@ -71,13 +80,13 @@ class ForecastDialog(Keyed, ModalScreen[None]):
         event.stop()
         self.action_apply()
 
-    @key("ctrl+s", "Apply", priority=True)
+    @key("ctrl+s", N_("Apply"), priority=True)
     def action_apply(self) -> None:
         self.commit()
         self.drafts.close()
         self.dismiss(None)
 
-    @key("escape", "Cancel")
+    @key("escape", N_("Cancel"))
     def action_cancel(self) -> None:
         self.drafts.close()
         self.dismiss(None)

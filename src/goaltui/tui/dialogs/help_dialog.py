@@ -14,18 +14,30 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from goaltui.review.model import Status
+from goaltui.language import N_
+from goaltui.review.model import Review
 from goaltui.text import clean_line
 from goaltui.tui.keymap import PREFIX, keymap_path
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.speech import Speech, speech_of
 
 Row = tuple[str, str, str]  # keys, what they do, the id to remap them by
 
+#: Textual's own descriptions of keys it binds (tab, shift+tab), for the catalogue: the help
+#: shows them translated as it shows goaltui's.
+TEXTUAL_KEYS = (N_("Focus Next"), N_("Focus Previous"))
+
 
 def key_rows(
-    bindings: Iterable[Binding], order: Sequence[Binding], statuses: Sequence[Status], app: App[Any]
+    bindings: Iterable[Binding],
+    order: Sequence[Binding],
+    review: Review,
+    speech: Speech,
+    app: App[Any],
 ) -> list[Row]:
-    """One row per action, its keys as mapped now, in the order the bindings were declared."""
+    """One row per action, its keys as mapped now, in the order the bindings were declared,
+    in the language of ``speech``."""
+    w, statuses, texts = speech.w, review.statuses, speech.texts(review)
     rank = {binding.action: i for i, binding in enumerate(order)}
     keys: dict[str, list[str]] = {}
     ids: dict[str, str] = {}
@@ -36,20 +48,25 @@ def key_rows(
             number = int(binding.action.removeprefix("set_status(").removesuffix(")"))
             numbers[number] = app.get_key_display(binding)
             continue
-        if not binding.description or binding.system:
-            continue
+        if not binding.description or binding.system or binding.action == "command_palette":
+            continue  # the palette has a row of its own, below
         keys.setdefault(binding.description, []).append(app.get_key_display(binding))
         ids.setdefault(binding.description, (binding.id or "").removeprefix(PREFIX))
         places.setdefault(binding.description, rank.get(binding.action, len(rank)))
-    rows = [(", ".join(keys[d]), d, ids[d]) for d in sorted(keys, key=lambda d: places[d])]
+    ordered = sorted(keys, key=lambda d: places[d])
+    rows = [(", ".join(keys[d]), w._(d), ids[d]) for d in ordered]
     shown = [numbers[n] for n in sorted(numbers) if n <= len(statuses)]
-    labels = ", ".join(f"{k} {clean_line(s.label)}" for k, s in zip(shown, statuses, strict=False))
+    labels = ", ".join(
+        f"{k} {clean_line(speech.shown(review, s.text('label', texts)))}"
+        for k, s in zip(shown, statuses, strict=False)
+    )
     default = shown == [str(n) for n in range(1, len(shown) + 1)]
     keys_shown = f"1–{len(shown)}" if default and len(shown) > 1 else " ".join(shown)
-    rows.insert(1, (keys_shown, f"Set status: {labels}", "set-status-N"))
+    # Translators: {labels} lists the keys and the statuses they set: 1 Toteutuu, 2 ...
+    rows.insert(1, (keys_shown, w._("Set status: {labels}").format(labels=labels), "set-status-N"))
     if app.ENABLE_COMMAND_PALETTE:
         palette = app.get_key_display(Binding(app.COMMAND_PALETTE_BINDING, "command_palette"))
-        rows.append((palette, "Commands: light or dark theme, and more", ""))
+        rows.append((palette, w._("Commands: theme, language, screenshot, and more"), ""))
     return rows
 
 
@@ -65,11 +82,13 @@ class HelpDialog(Keyed, ModalScreen[None]):
         table.add_column(style="dim", no_wrap=True)
         for keys, description, binding_id in self.keys:
             table.add_row(Text(keys), Text(description), Text(binding_id))
+        w = speech_of(self.app).w
         path = keymap_path()
         shown = f"~/{path.relative_to(Path.home())}" if path.is_relative_to(Path.home()) else path
-        hint = Text(f"Esc close · remap keys by their id in {clean_line(str(shown))}")
+        said = w._("Esc close · remap keys by their id in {path}")
+        hint = Text(said.format(path=clean_line(str(shown))))
         with Vertical(classes="dialog"):
-            yield Static(Text("Keys", style="bold"), classes="title")
+            yield Static(Text(w._("Keys"), style="bold"), classes="title")
             with VerticalScroll(id="keys"):
                 yield Static(table)
             yield Static(hint, classes="hint")
@@ -77,6 +96,6 @@ class HelpDialog(Keyed, ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#keys").focus()
 
-    @key("escape,q,question_mark", "Close")
+    @key("escape,q,question_mark", N_("Close"))
     def action_close(self) -> None:
         self.dismiss(None)

@@ -11,8 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from goaltui.language import N_
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.speech import speech_of
 
 QuitAnswer = Literal["save", "discard", "cancel"]
 
@@ -25,16 +27,19 @@ class QuitDialog(Keyed, ModalScreen[QuitAnswer]):
         self.unsaved = list(unsaved)
 
     def compose(self) -> ComposeResult:
+        w = speech_of(self.app).w
         with Vertical(classes="dialog"):
-            message = Text("Unsaved changes in:\n", style="bold")
+            message = Text(w._("Unsaved changes in:") + "\n", style="bold")
             for name in self.unsaved:
                 message.append(f"  • {clean_line(name)}\n", style="")
-            message.append("\nSave them before quitting?")
+            message.append("\n" + w._("Save them before quitting?"))
             yield Static(message, classes="question")
             with Horizontal(classes="buttons"):
-                yield Button(Text("Save and quit (s)"), id="save", variant="success")
-                yield Button(Text("Discard changes (d)"), id="discard", variant="error")
-                yield Button(Text("Cancel (esc)"), id="cancel", variant="primary")
+                save = w._("Save and quit (s)")
+                yield Button(Text(save), id="save", variant="success")
+                discard = w._("Discard changes (d)")
+                yield Button(Text(discard), id="discard", variant="error")
+                yield Button(Text(w._("Cancel (esc)")), id="cancel", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
@@ -45,14 +50,14 @@ class QuitDialog(Keyed, ModalScreen[QuitAnswer]):
             case "save" | "discard" | "cancel" as answer:
                 self.dismiss(answer)
 
-    @key("s", "Save and quit")
+    @key("s", N_("Save and quit"))
     def action_save(self) -> None:
         self.dismiss("save")
 
-    @key("d", "Discard changes")
+    @key("d", N_("Discard changes"))
     def action_discard(self) -> None:
         self.dismiss("discard")
 
-    @key("escape,c", "Cancel")
+    @key("escape,c", N_("Cancel"))
     def action_cancel(self) -> None:
         self.dismiss("cancel")

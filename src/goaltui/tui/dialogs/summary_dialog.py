@@ -11,9 +11,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from goaltui.language import N_
 from goaltui.outputs.summary import ReviewSummary
 from goaltui.outputs.terminal import summary_rich
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.speech import speech_of
 
 # Past this many goals the dialog leaves the goal list out: it would take seconds to lay out,
 # and the counts and the attention list are what the meeting reads after a save.
@@ -38,11 +40,12 @@ class SummaryDialog(Keyed, ModalScreen[None]):
         with Vertical(classes="dialog"):
             with VerticalScroll(id="summary"):
                 yield Static(Group(*parts))
-            yield Static(Text("Esc close · arrows scroll", style="dim"), classes="hint")
+            hint = speech_of(self.app).w._("Esc close · arrows scroll")
+            yield Static(Text(hint, style="dim"), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#summary").focus()
 
-    @key("escape,q,enter", "Close")
+    @key("escape,q,enter", N_("Close"))
     def action_close(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from goaltui.files.document import ChangedOnDisk, Document, Snapshot, Written, w
 from goaltui.files.fingerprint import disk_fingerprint
 from goaltui.files.loading import ReviewFile
 from goaltui.files.problems import ReviewError, SaveError
+from goaltui.language import Words
 from goaltui.outputs.summary import ReviewSummary, summarize
 from goaltui.review.merge import Conflict, Merge
 from goaltui.review.session import Edit
@@ -29,6 +30,7 @@ from goaltui.tui.dialogs.conflict_dialog import ConflictDialog
 from goaltui.tui.dialogs.summary_dialog import SummaryDialog
 from goaltui.tui.flows.host import FilesHost, notify
 from goaltui.tui.flows.recovery_offer import RecoveryOffer
+from goaltui.tui.speech import speech_of
 
 Outcome = Written | SaveError | ChangedOnDisk
 SAVE_SWITCH_INTERVAL = 0.0005  # seconds
@@ -53,6 +55,11 @@ class FileFlows:
     ) -> None:
         notify(self.host, message, title, severity)
 
+    @property
+    def w(self) -> Words:
+        """goaltui's words in the language the app shows now."""
+        return speech_of(self.host.app).w
+
     # -- saving ----------------------------------------------------------------------
 
     def start_save(
@@ -68,7 +75,7 @@ class FileFlows:
                 then, overwrite = then or self._queued[0], overwrite or self._queued[1]
             self._queued = (then, overwrite)
             if then is None:
-                self._notify("Saving… the newest edits are saved right after.")
+                self._notify(self.w._("Saving… the newest edits are saved right after."))
             return
         dirty = [
             doc
@@ -81,14 +88,16 @@ class FileFlows:
         self._then = then
         self._saving = snapshots
         self.host.app.run_worker(
-            partial(self._write_in_thread, snapshots, periods),
+            partial(self._write_in_thread, snapshots, periods, self.w.code),
             thread=True,
             group="save",
             description="save",  # not the snapshots' repr, which is as large as the review
             exit_on_error=False,
         )
 
-    def _write_in_thread(self, snapshots: list[Snapshot], periods: list[str]) -> None:
+    def _write_in_thread(
+        self, snapshots: list[Snapshot], periods: list[str], language: str
+    ) -> None:
         """In a worker thread: write each snapshot, summarise it, and hand over to the UI."""
         outcomes: list[Outcome] = []
         summaries: list[ReviewSummary] = []
@@ -97,7 +106,7 @@ class FileFlows:
         interval = sys.getswitchinterval()
         sys.setswitchinterval(SAVE_SWITCH_INTERVAL)
         try:
-            self._write_each(snapshots, periods, outcomes, summaries)
+            self._write_each(snapshots, periods, language, outcomes, summaries)
         finally:
             sys.setswitchinterval(interval)
         self.host.app.call_from_thread(self._save_finished, outcomes, summaries)
@@ -106,13 +115,14 @@ class FileFlows:
         self,
         snapshots: list[Snapshot],
         periods: list[str],
+        language: str,
         outcomes: list[Outcome],
         summaries: list[ReviewSummary],
     ) -> None:
         for snapshot, period in zip(snapshots, periods, strict=True):
             try:
                 outcomes.append(write_snapshot(snapshot))
-                summaries.append(summarize(snapshot.review, snapshot.path, period))
+                summaries.append(summarize(snapshot.review, snapshot.path, period, language))
             except (SaveError, ChangedOnDisk) as error:
                 outcomes.append(error)
             except Exception as error:  # a bug must not leave the app stuck "saving"
@@ -129,11 +139,13 @@ class FileFlows:
             if id(snapshot) not in saved:
                 self._document(snapshot.path).save_failed(snapshot)
         self._saving = []
+        w = self.w
         for error in outcomes:
             if isinstance(error, SaveError):
+                kept = w._("Your edits are kept: fix the cause and save again.")
                 self._notify(
-                    f"{error.reason}\nYour edits are kept: fix the cause and save again.",
-                    title=f"Not saved: {clean_line(error.path.name)}",
+                    f"{error.reason}\n{kept}",
+                    title=w._("Not saved: {file}").format(file=clean_line(error.path.name)),
                     severity="error",
                 )
         changed = [o for o in outcomes if isinstance(o, ChangedOnDisk)]
@@ -149,11 +161,12 @@ class FileFlows:
             return
         if written:
             names = ", ".join(clean_line(r.snapshot.path.name) for r in written)
-            self.host.app.push_screen(SummaryDialog(summaries, f"Saved {names}."))
+            note = w._("Saved {files}.").format(files=names)
+            self.host.app.push_screen(SummaryDialog(summaries, note))
         elif not outcomes:
             doc = self.host.doc
-            summary = summarize(doc.review, doc.path, self.host.period_of(doc))
-            note = "Nothing to save: every file is as it was."
+            summary = summarize(doc.review, doc.path, self.host.period_of(doc), w.code)
+            note = w._("Nothing to save: every file is as it was.")
             self.host.app.push_screen(SummaryDialog([summary], note))
 
     def _ask_each(self, changed: list[tuple[Document, bool]]) -> None:
@@ -185,17 +198,19 @@ class FileFlows:
             if not changed:
                 continue
             if not doc.dirty and doc.path.exists():
+                w, name = self.w, clean_line(doc.name)
                 try:
                     doc.reload()
                 except ReviewError as error:
+                    kept = w._("The version on screen is kept.")
                     self._notify(
-                        f"{clean_line(str(error.problems[0]))}\nThe version on screen is kept.",
-                        title=f"{clean_line(doc.name)} changed on disk and is now invalid",
+                        f"{clean_line(str(error.problems[0]))}\n{kept}",
+                        title=w._("{file} changed on disk and is now invalid").format(file=name),
                         severity="warning",
                     )
                     continue
                 self.host.document_replaced(doc)
-                self._notify(f"Reloaded {clean_line(doc.name)}: it changed on disk.")
+                self._notify(w._("Reloaded {file}: it changed on disk.").format(file=name))
             else:
                 self.ask_about_disk(doc, deleted=not doc.path.exists(), once=True)
 
@@ -214,29 +229,36 @@ class FileFlows:
                 then()
             return
         self._asked.add(state)
-        name = clean_line(doc.name)
+        w, name = self.w, clean_line(doc.name)
         count = len(doc.session.unsaved_edits())
-        message = Text(f"{name} ", style="bold")
         if deleted:
-            message.append("was deleted or moved since you opened it.\n")
-            answers = [("overwrite", "Write it again", "w"), ("cancel", "Later", "esc")]
+            said = w._("{file} was deleted or moved since you opened it.")
+            message = Text(said.format(file=name) + "\n")
+            answers = [("overwrite", w._("Write it again"), "w"), ("cancel", w._("Later"), "esc")]
         else:
-            message.append(
-                "changed on disk since you opened it (a git pull, an editor or a colleague).\n"
+            said = w._(
+                "{file} changed on disk since you opened it (a git pull, an editor or a colleague)."
             )
+            message = Text(said.format(file=name) + "\n")
             message.append(
-                "Merge re-applies your edits on the new content (you decide where both sides "
-                "changed the same field); Overwrite replaces it with your version; Reload drops "
-                "your edits.\n",
+                w._(
+                    "Merge re-applies your edits on the new content (you decide where both "
+                    "sides changed the same field); Overwrite replaces it with your version; "
+                    "Reload drops your edits."
+                )
+                + "\n",
                 style="dim",
             )
             answers = [
-                ("merge", "Merge", "m"),
-                ("overwrite", "Overwrite", "o"),
-                ("reload", "Reload", "r"),
-                ("cancel", "Later", "esc"),
+                ("merge", w._("Merge"), "m"),
+                ("overwrite", w._("Overwrite"), "o"),
+                ("reload", w._("Reload"), "r"),
+                ("cancel", w._("Later"), "esc"),
             ]
-        message.append(f"You have {count} unsaved edit{'s' if count != 1 else ''} here.")
+        said = w.ngettext(
+            "You have {n} unsaved edit here.", "You have {n} unsaved edits here.", count
+        )
+        message.append(said.format(n=w.integer(count)))
 
         def done() -> None:  # the answer and whatever it led to are over
             self._asking.discard(doc.path)
@@ -264,29 +286,42 @@ class FileFlows:
             finally:
                 then()
 
-        question = f"Drop your {count} unsaved edits to {clean_line(doc.name)} and reload it?"
-        self.host.app.push_screen(ConfirmDialog(question, "Drop and reload", "Keep"), answered)
+        w = self.w
+        question = w.ngettext(
+            "Drop your {n} unsaved edit to {file} and reload it?",
+            "Drop your {n} unsaved edits to {file} and reload it?",
+            count,
+        ).format(n=w.integer(count), file=clean_line(doc.name))
+        dialog = ConfirmDialog(question, w._("Drop and reload"), w._("Keep"))
+        self.host.app.push_screen(dialog, answered)
 
     def _reload(self, doc: Document, count: int) -> None:
+        w = self.w
         try:
             doc.reload()
         except ReviewError as error:
             self._notify(
                 clean_line(str(error.problems[0])),
-                title="The file on disk is invalid: kept your version",
+                title=w._("The file on disk is invalid: kept your version"),
                 severity="error",
             )
             return
         self.host.document_replaced(doc)
-        self._notify(f"Reloaded {clean_line(doc.name)}; your {count} edits were dropped.")
+        said = w.ngettext(
+            "Reloaded {file}; your {n} edit was dropped.",
+            "Reloaded {file}; your {n} edits were dropped.",
+            count,
+        )
+        self._notify(said.format(file=clean_line(doc.name), n=w.integer(count)))
 
     def merge(self, doc: Document, then: Callable[[], None] | None = None) -> None:
+        w = self.w
         try:
             result, disk = doc.merge_from_disk()
         except ReviewError as error:
             self._notify(
-                f"{clean_line(str(error.problems[0]))}\nNothing was changed.",
-                title="Cannot merge: the file on disk is invalid",
+                f"{clean_line(str(error.problems[0]))}\n" + w._("Nothing was changed."),
+                title=w._("Cannot merge: the file on disk is invalid"),
                 severity="error",
             )
             if then is not None:
@@ -310,14 +345,29 @@ class FileFlows:
                 if on_cancel is not None:
                     on_cancel()
                 return
-            ours = [Edit(c.goal_id, c.period, c.field, c.theirs, c.ours) for c in chosen]
+            ours = [
+                Edit(c.goal_id, c.period, c.field, c.theirs, c.ours, c.language) for c in chosen
+            ]
             doc.apply_merge(result, ours, disk)
             self.host.document_replaced(doc)
-            kept = len(result.clean) + len(ours)
-            self._notify(
-                f"{clean_line(doc.name)}: {done}, {kept} of your edits re-applied "
-                "on top of the file on disk. ctrl+s saves."
-            )
+            kept, w = len(result.clean) + len(ours), self.w
+            if done == "merged":
+                said = w.ngettext(
+                    "{file}: merged, {n} of your edits re-applied on top of the file on disk. "
+                    "ctrl+s saves.",
+                    "{file}: merged, {n} of your edits re-applied on top of the file on disk. "
+                    "ctrl+s saves.",
+                    kept,
+                )
+            else:
+                said = w.ngettext(
+                    "{file}: restored, {n} of your edits re-applied on top of the file on "
+                    "disk. ctrl+s saves.",
+                    "{file}: restored, {n} of your edits re-applied on top of the file on "
+                    "disk. ctrl+s saves.",
+                    kept,
+                )
+            self._notify(said.format(file=clean_line(doc.name), n=w.integer(kept)))
             if then is not None:
                 then()
 

@@ -17,11 +17,12 @@ from rich.text import Text
 from goaltui.files import recovery
 from goaltui.files.document import Document
 from goaltui.files.loading import ReviewFile
-from goaltui.language.labels import review_words
+from goaltui.language import Words
 from goaltui.review.merge import Merge
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.flows.host import FilesHost, notify
+from goaltui.tui.speech import speech_of
 
 
 class Resolve(Protocol):
@@ -41,9 +42,8 @@ class Resolve(Protocol):
 Found = tuple[Document, recovery.Journal]
 
 
-def draft_sentence(doc: Document, draft: recovery.Draft) -> str:
+def draft_sentence(doc: Document, draft: recovery.Draft, w: Words) -> str:
     """What the restore question says of a draft: which goal's comment or forecast, when."""
-    w = review_words(doc.review.language)
     if draft.field == "comment":
         said = w._("A comment typed for {goal} in {period} was never applied; Restore reopens it.")
     else:
@@ -68,6 +68,10 @@ class RecoveryOffer:
         self.documents = documents
         self.resolve = resolve
 
+    @property
+    def w(self) -> Words:
+        return speech_of(self.host.app).w
+
     def offer(self) -> None:
         """Ask about every journal found, one file after the other."""
         found: list[tuple[Document, recovery.Journal]] = []
@@ -78,8 +82,10 @@ class RecoveryOffer:
                 journal = recovery.read(doc.path)
             except recovery.JournalError as error:
                 kept = recovery.set_aside(doc.path)  # so that new edits cannot overwrite it
-                where = f"\nIt is kept as {kept}." if kept else ""
-                notify(self.host, f"{error}{where}", title="Recovery journal", severity="error")
+                w = self.w
+                where = "\n" + w._("It is kept as {path}.").format(path=kept) if kept else ""
+                title = w._("Recovery journal")
+                notify(self.host, f"{error}{where}", title=title, severity="error")
                 continue
             if journal is not None and (journal.edits or journal.draft is not None):
                 found.append((doc, journal))
@@ -94,25 +100,28 @@ class RecoveryOffer:
         (doc, journal), rest = found[0], found[1:]
         pending = doc.restore(journal)  # those the file holds already are not counted
         count = len(pending.clean) + len(pending.conflicts) + len(pending.lost)
+        w, name = self.w, clean_line(doc.name)
         if not count and journal.draft is None:
             # That session's save wrote them all, and it stopped before it knew.
             doc.discard_journal()
-            notify(self.host, f"{clean_line(doc.name)}: the edits of an earlier session are saved.")
+            said = w._("{file}: the edits of an earlier session are saved.")
+            notify(self.host, said.format(file=name))
             self._offer(rest, drafts)
             return
-        message = Text(f"{clean_line(doc.name)}: ", style="bold")
+        message = Text(f"{name}: ", style="bold")
         if count:
-            message.append(
-                f"{count} unsaved edit{'s' if count != 1 else ''} from an earlier session "
-                f"(last at {clean_line(journal.written)}) {'were' if count != 1 else 'was'} "
-                "never saved.\n"
+            said = w.ngettext(
+                "{n} unsaved edit from an earlier session (last at {time}) was never saved.",
+                "{n} unsaved edits from an earlier session (last at {time}) were never saved.",
+                count,
             )
+            message.append(said.format(n=w.integer(count), time=clean_line(journal.written)))
+            message.append("\n")
         if journal.draft is not None:
-            message.append(draft_sentence(doc, journal.draft) + "\n")
+            message.append(draft_sentence(doc, journal.draft, w) + "\n")
         if count and not journal.began_on(doc.source.fingerprint.sha256):
-            message.append("The file has changed since; they will be merged into it.\n")
-        w = review_words(doc.review.language)
-        message.append("Restore them?" if count else w._("Restore it?"))
+            message.append(w._("The file has changed since; they will be merged into it.") + "\n")
+        message.append(w._("Restore them?") if count else w._("Restore it?"))
         restored = drafts if journal.draft is None else [*drafts, (doc, journal.draft)]
 
         def answered(answer: str | None) -> None:
@@ -132,10 +141,11 @@ class RecoveryOffer:
                 )
             elif answer == "discard":
                 doc.discard_journal()
-                notify(self.host, f"Discarded the earlier unsaved edits to {clean_line(doc.name)}.")
+                said = w._("Discarded the earlier unsaved edits to {file}.")
+                notify(self.host, said.format(file=name))
                 self._offer(rest, drafts)
             else:
                 self._offer(found, drafts)
 
-        answers = [("restore", "Restore", "r"), ("discard", "Discard them", "d")]
+        answers = [("restore", w._("Restore"), "r"), ("discard", w._("Discard them"), "d")]
         self.host.app.push_screen(ChoiceDialog(message, answers), answered)

@@ -1,6 +1,10 @@
 """The comment and forecast editors of the review screen: one opened on a goal's text in a
 period, or reopened on a draft an earlier session left.
 
+An editor writes the text of the language shown, where the file may hold it (the review's
+main language, or one of its ``translations``: see :meth:`Speech.editing`); a draft keeps the
+language it was typed in.
+
 What is typed is journaled as the document's draft while it is typed. What an editor applies
 goes to the document's session of the time of applying; if the goal or period is gone by then
 (the file was reloaded meanwhile), the text is not lost silently: the reviewer is shown it.
@@ -14,11 +18,12 @@ from textual.app import App
 
 from goaltui.files.document import Document
 from goaltui.files.recovery import Draft
-from goaltui.language.labels import review_words
 from goaltui.review.model import TextField
 from goaltui.review.session import Edit
+from goaltui.text import clean_line
 from goaltui.tui.dialogs.comment_editor import CommentEditor
 from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
+from goaltui.tui.speech import Speech, speech_of
 from goaltui.tui.widgets.bounded import EDITOR_MOST, too_long_to_edit
 
 
@@ -43,31 +48,47 @@ class Editors:
     def __init__(self, host: EditingHost) -> None:
         self.host = host
 
+    @property
+    def speech(self) -> Speech:
+        return speech_of(self.host.app)
+
     def open(self, name: TextField, doc: Document, goal_id: str, period: str) -> None:
-        """Open the editor of a goal's comment or forecast, unless it is too long to edit."""
-        length = len(getattr(doc.review.goal(goal_id).entry(period), name) or "")
+        """Open the editor of a goal's comment or forecast in the language shown, unless it is
+        too long to edit."""
+        language = self.speech.editing(doc.review)
+        length = len(doc.review.goal(goal_id).entry(period).value(name, language) or "")
         if length > EDITOR_MOST:
-            w = review_words(doc.review.language)
-            message = too_long_to_edit(w, name, goal_id, period, length)
+            message = too_long_to_edit(self.speech.w, name, goal_id, period, length)
             self.host.app.notify(message, severity="warning", timeout=20, markup=False)
             return
-        self.host.app.push_screen(self._editor(name, doc, goal_id, period))
+        self.host.app.push_screen(self._editor(name, doc, goal_id, period, language))
 
     def open_draft(self, doc: Document, draft: Draft) -> None:
         """Reopen the editor a draft was typed in, with the draft's text."""
         review = doc.review
-        if draft.period not in review.periods or not any(
-            goal.id == draft.goal_id for goal in review.goals
+        translations = review.translations or ()
+        if (
+            draft.period not in review.periods
+            or not any(goal.id == draft.goal_id for goal in review.goals)
+            or (draft.language is not None and draft.language not in translations)
         ):
             self._not_applied(doc, draft)
             doc.keep_draft(None)
             return
         self.host.show_goal(doc, draft.goal_id, draft.period)
-        editor = self._editor(draft.field, doc, draft.goal_id, draft.period, draft.text)
+        editor = self._editor(
+            draft.field, doc, draft.goal_id, draft.period, draft.language, draft.text
+        )
         self.host.app.push_screen(editor)
 
     def _editor(
-        self, name: TextField, doc: Document, goal_id: str, period: str, draft: str | None = None
+        self,
+        name: TextField,
+        doc: Document,
+        goal_id: str,
+        period: str,
+        language: str | None,
+        draft: str | None = None,
     ) -> CommentEditor | ForecastDialog:
         goal = doc.review.goal(goal_id)
 
@@ -75,27 +96,42 @@ class Editors:
             session = doc.session  # the one at the time of applying: a reload makes a new one
             set_text = session.set_comment if name == "comment" else session.set_forecast
             try:
-                edit = set_text(goal_id, period, text)
+                edit = set_text(goal_id, period, text, language)
             except (KeyError, ValueError):
-                self._not_applied(doc, Draft(goal_id, period, name, text))
+                self._not_applied(doc, Draft(goal_id, period, name, text, language))
                 return
             self.host.applied(doc, edit)
 
         def keep(text: str | None) -> None:
-            doc.keep_draft(None if text is None else Draft(goal_id, period, name, text))
+            kept = None if text is None else Draft(goal_id, period, name, text, language)
+            doc.keep_draft(kept)
 
-        entry = goal.entry(period)
+        speech = self.speech
+        w, review = speech.w, doc.review
+        objective = speech.shown(review, goal.text("objective", speech.texts(review)))
+        # The language written in is said when it could be another one.
+        written = language or review.main_language
+        said = speech.name(written) if review.translations or written != speech.language else ""
+        value = goal.entry(period).value(name, language)
         if name == "comment":
-            title = f"{period} · {goal.objective}"
-            return CommentEditor(title, entry.comment, apply, keep, draft)
-        title = f"Forecast {period} · {goal.objective}"
-        return ForecastDialog(title, entry.forecast, apply, keep, draft)
+            # Translators: the comment editor's title: "Comment Q3 · the goal's objective"
+            title = w._("Comment {period} · {goal}").format(period=period, goal=objective)
+            return CommentEditor(title, value, apply, keep, draft, said)
+        # Translators: the forecast editor's title: "Forecast Q3 · the goal's objective"
+        title = w._("Forecast {period} · {goal}").format(period=period, goal=objective)
+        return ForecastDialog(title, value, apply, keep, draft, said)
 
     def _not_applied(self, doc: Document, draft: Draft) -> None:
+        w = self.speech.w
+        said = w._("{goal} {period} is no longer in {file}. Your text:").format(
+            goal=clean_line(draft.goal_id),
+            period=clean_line(draft.period),
+            file=clean_line(doc.name),
+        )
+        if draft.field == "comment":
+            title = w._("Not applied: the comment")
+        else:
+            title = w._("Not applied: the forecast")
         self.host.app.notify(
-            f"{draft.goal_id} {draft.period} is no longer in {doc.name}. Your text:\n{draft.text}",
-            title=f"Not applied: the {draft.field}",
-            severity="error",
-            timeout=60,
-            markup=False,
+            f"{said}\n{draft.text}", title=title, severity="error", timeout=60, markup=False
         )

@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.command import Provider
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Tab, Tabs
+from textual.widgets import ContentSwitcher, Tab, Tabs
 
 from goaltui.files.document import Document
 from goaltui.files.loading import comments_warning
 from goaltui.files.recovery import Draft
+from goaltui.language import N_
 from goaltui.outputs.since import SinceMarks
 from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
@@ -34,11 +35,13 @@ from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.flows.report_flow import ReportCommands, ReportFlow
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.screens.editors import Editors
+from goaltui.tui.speech import Speech, cycle, next_language, speech_of
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
 from goaltui.tui.widgets.since_detail import SinceDetail
+from goaltui.tui.widgets.spoken_footer import SpokenFooter
 
 if TYPE_CHECKING:
     from goaltui.files.changes import Baseline
@@ -61,6 +64,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.reports = ReportFlow(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._warned: set[str] = set()  # journal problems already reported
+        self._shown: dict[int, str] = {}  # the language each file was last shown in
 
     # -- layout ------------------------------------------------------------------------
 
@@ -72,23 +76,28 @@ class ReviewScreen(Keyed, Screen[None]):
         with Container(id="body"):
             with ContentSwitcher(initial="table-0", id="tables"):
                 for i, doc in enumerate(self.documents):
-                    table = GoalTable(doc.review, doc.review.current_period(), id=f"table-{i}")
+                    current = doc.review.current_period()
+                    table = GoalTable(doc.review, current, self.speech, id=f"table-{i}")
                     table.since = self.since[i]
                     yield table
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
-        yield Footer(show_command_palette=False)  # keeps the keys visible at 80 columns
+        # Compact, and without the palette's key: the keys stay visible at 80 columns in
+        # Finnish and Swedish too.
+        yield SpokenFooter(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         if self.revision is not None:
             self.query_one(DetailPane).mount(SinceDetail(id="since"))
         self.table.focus()
         self.show_state()
+        w = self.speech.w
         for doc in self.documents:
             if doc.source.comments:  # docs/format.md: the reviewer is told once, on opening
+                said = w._("{file}: comments will not be kept")
                 self.notify(
-                    comments_warning(doc.source.comments),
-                    title=f"{clean_line(doc.name)}: comments will not be kept",
+                    comments_warning(doc.source.comments, w),
+                    title=said.format(file=clean_line(doc.name)),
                     severity="warning",
                     timeout=15,
                     markup=False,
@@ -98,6 +107,11 @@ class ReviewScreen(Keyed, Screen[None]):
     def on_resize(self) -> None:
         self.query_one("#body").set_class(self.size.width < 120, "-narrow")
         self.show_state()
+
+    @property
+    def speech(self) -> Speech:
+        """The language the app shows (see :mod:`goaltui.tui.speech`)."""
+        return speech_of(self.app)
 
     @property
     def doc(self) -> Document:
@@ -124,11 +138,11 @@ class ReviewScreen(Keyed, Screen[None]):
         """Header and file tabs: the current period and which files have unsaved edits."""
         doc = self.doc
         self.query_one(ReviewHeader).show(
-            doc.review.title,
+            doc.review,
             self.table.current,
             doc.name,
+            self.speech,
             unsaved=doc.dirty,
-            language=doc.review.language,
             read_only=doc.read_only,
             since=self.revision,
         )
@@ -142,7 +156,7 @@ class ReviewScreen(Keyed, Screen[None]):
                 self._warned.add(other.journal_error)
                 self.notify(
                     clean_line(other.journal_error),
-                    title="Crash recovery is off for this file",
+                    title=self.speech.w._("Crash recovery is off for this file"),
                     severity="warning",
                     timeout=15,
                     markup=False,
@@ -152,7 +166,7 @@ class ReviewScreen(Keyed, Screen[None]):
         table = self.table
         goal_id = table.cursor_goal_id
         goal = self.doc.review.goal(goal_id) if goal_id is not None else None
-        self.query_one(DetailPane).show(self.doc.review, goal, table.cursor_period)
+        self.query_one(DetailPane).show(self.doc.review, goal, table.cursor_period, self.speech)
         for since in self.query(SinceDetail):
             since.show(self.since[self.active], self.doc.review, goal, self.doc.name)
 
@@ -174,7 +188,9 @@ class ReviewScreen(Keyed, Screen[None]):
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab is None or event.tab.id is None:
             return
+        self._shown[self.active] = self.speech.language
         self.active = int(event.tab.id.removeprefix("file-"))
+        self._speak(self._shown.get(self.active, self._start_language()), announce=False)
         self.query_one(ContentSwitcher).current = f"table-{self.active}"
         self._apply_filter()
         self.table.focus()
@@ -210,31 +226,33 @@ class ReviewScreen(Keyed, Screen[None]):
         self._show_details()
         self.show_state()
 
-    @key("space", "Cycle")
+    @key("space", N_("Cycle"))
     def action_cycle(self) -> None:
         if target := self._target():
             self._edited(self.doc.session.cycle_status(*target))
 
-    @key("1", "Set status 1", action="set_status(1)", id="set-status-1", show=False)
-    @key("2", "Set status 2", action="set_status(2)", id="set-status-2", show=False)
-    @key("3", "Set status 3", action="set_status(3)", id="set-status-3", show=False)
-    @key("4", "Set status 4", action="set_status(4)", id="set-status-4", show=False)
-    @key("5", "Set status 5", action="set_status(5)", id="set-status-5", show=False)
-    @key("6", "Set status 6", action="set_status(6)", id="set-status-6", show=False)
-    @key("7", "Set status 7", action="set_status(7)", id="set-status-7", show=False)
-    @key("8", "Set status 8", action="set_status(8)", id="set-status-8", show=False)
-    @key("9", "Set status 9", action="set_status(9)", id="set-status-9", show=False)
+    @key("1", N_("Set status 1"), action="set_status(1)", id="set-status-1", show=False)
+    @key("2", N_("Set status 2"), action="set_status(2)", id="set-status-2", show=False)
+    @key("3", N_("Set status 3"), action="set_status(3)", id="set-status-3", show=False)
+    @key("4", N_("Set status 4"), action="set_status(4)", id="set-status-4", show=False)
+    @key("5", N_("Set status 5"), action="set_status(5)", id="set-status-5", show=False)
+    @key("6", N_("Set status 6"), action="set_status(6)", id="set-status-6", show=False)
+    @key("7", N_("Set status 7"), action="set_status(7)", id="set-status-7", show=False)
+    @key("8", N_("Set status 8"), action="set_status(8)", id="set-status-8", show=False)
+    @key("9", N_("Set status 9"), action="set_status(9)", id="set-status-9", show=False)
     def action_set_status(self, number: int) -> None:
         statuses = self.doc.review.statuses
         if number > len(statuses):
-            self.notify(
-                f"This review has {len(statuses)} statuses", severity="warning", markup=False
+            w = self.speech.w
+            said = w.ngettext(
+                "This review has {n} status", "This review has {n} statuses", len(statuses)
             )
+            self.notify(said.format(n=w.integer(len(statuses))), severity="warning", markup=False)
             return
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, statuses[number - 1].label))
 
-    @key("0,delete", "Clear status", show=False)
+    @key("0,delete", N_("Clear status"), show=False)
     def action_clear_status(self) -> None:
         if target := self._target():
             self._edited(self.doc.session.set_status(*target, None))
@@ -257,28 +275,28 @@ class ReviewScreen(Keyed, Screen[None]):
         else:
             self.show_state()
 
-    @key("c", "Comment")
+    @key("c", N_("Comment"))
     def action_comment(self) -> None:
         if target := self._target():
             self.editors.open("comment", self.doc, *target)
 
-    @key("f", "Forecast")
+    @key("f", N_("Forecast"))
     def action_forecast(self) -> None:
         if target := self._target():
             self.editors.open("forecast", self.doc, *target)
 
-    @key("ctrl+z", "Undo")
+    @key("ctrl+z", N_("Undo"))
     def action_undo(self) -> None:
         edit = self.doc.session.undo()
         if edit is None:
-            self.notify("Nothing to undo")
+            self.notify(self.speech.w._("Nothing to undo"))
         self._edited(edit, move=True)
 
-    @key("ctrl+y", "Redo", show=False)
+    @key("ctrl+y", N_("Redo"), show=False)
     def action_redo(self) -> None:
         edit = self.doc.session.redo()
         if edit is None:
-            self.notify("Nothing to redo")
+            self.notify(self.speech.w._("Nothing to redo"))
         self._edited(edit, move=True)
 
     # -- periods, files, filters -----------------------------------------------------------
@@ -294,35 +312,35 @@ class ReviewScreen(Keyed, Screen[None]):
             self._apply_filter()
         self.show_state()
 
-    @key("left_square_bracket", "Previous period", key_display="[", show=False)
+    @key("left_square_bracket", N_("Previous period"), key_display="[", show=False)
     def action_previous_period(self) -> None:
         self._change_period(-1)
 
-    @key("right_square_bracket", "Next period", key_display="]", show=False)
+    @key("right_square_bracket", N_("Next period"), key_display="]", show=False)
     def action_next_period(self) -> None:
         self._change_period(1)
 
-    @key("greater_than_sign", "Next file", key_display=">", show=False)
+    @key("greater_than_sign", N_("Next file"), key_display=">", show=False)
     def action_next_file(self) -> None:
         if len(self.documents) > 1:
             self.query_one("#files", Tabs).action_next_tab()
 
-    @key("less_than_sign", "Previous file", key_display="<", show=False)
+    @key("less_than_sign", N_("Previous file"), key_display="<", show=False)
     def action_previous_file(self) -> None:
         if len(self.documents) > 1:
             self.query_one("#files", Tabs).action_previous_tab()
 
-    @key("slash", "Filter", key_display="/")
+    @key("slash", N_("Filter"), key_display="/")
     def action_filter_text(self) -> None:
         self.query_one(FilterBar).start_typing(self.filter.text)
         self._apply_filter()
 
-    @key("s", "Filter by status", show=False)
+    @key("s", N_("Filter by status"), show=False)
     def action_filter_status(self) -> None:
         self.filter = self.filter.next_status(self.doc.review, since=self.revision is not None)
         self._apply_filter()
 
-    @key("escape", "Clear filter", show=False)
+    @key("escape", N_("Clear filter"), show=False)
     def action_clear_filter(self) -> None:
         if self.filter.active:
             self.filter = Filter()
@@ -335,27 +353,66 @@ class ReviewScreen(Keyed, Screen[None]):
         changed = None if marks is None else lambda goal: marks.changed(review, goal)
         table.show_goals(self.filter.goals(review, table.current, texts, changed))
         self.query_one(FilterBar).show(
-            self.filter, review, table.current, table.shown_goals, self.revision
+            self.filter, review, table.current, table.shown_goals, self.speech, self.revision
         )  # the table's CursorMoved brings the detail pane up to date
+
+    # -- the language shown ----------------------------------------------------------------
+
+    def _start_language(self) -> str:
+        """The language the file in front is shown in first."""
+        start = getattr(self.app, "start_language", None)
+        return str(start(self.doc)) if start is not None else self.speech.language
+
+    def _languages(self) -> list[str]:
+        return cycle(self.doc.review, self._start_language())
+
+    def _speak(self, code: str, *, announce: bool = True) -> None:
+        speak = getattr(self.app, "speak", None)  # the goaltui app's: see tui/app.py
+        if speak is not None:
+            speak(code, announce=announce)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_language":
+            return len(self._languages()) > 1  # a review in one language has nothing to switch
+        return True
+
+    @key("t", N_("Language"), show=False)  # in the header, the help and the palette
+    def action_switch_language(self) -> None:
+        """Show the texts in the review's next language: its main one, then each translation."""
+        self._speak(next_language(self.doc.review, self._start_language(), self.speech.language))
+
+    def speech_changed(self, *, announce: bool = True) -> None:
+        """The app shows another language: every text on screen is shown again in it."""
+        speech = self.speech
+        for i in range(len(self.documents)):
+            self._table_of(i).show_speech(speech)
+        self.query_one(DetailPane).forget()
+        self._apply_filter()
+        self._show_details()
+        self.show_state()
+        self.query_one(SpokenFooter).refresh(recompose=True)
+        if announce:
+            said = speech.w._("Texts in {language}")
+            self.notify(said.format(language=speech.name(speech.language)), timeout=3)
 
     # -- saving, help, quitting ---------------------------------------------------------------
 
-    @key("ctrl+s", "Save")
+    @key("ctrl+s", N_("Save"))
     def action_save(self) -> None:
         self.files.start_save()
 
-    @key("r", "Report", show=False)
+    @key("r", N_("Report"), show=False)
     def action_report(self) -> None:
         self.reports.start()
 
-    @key("question_mark", "Keys", key_display="?")
+    @key("question_mark", N_("Help"), key_display="?")
     def action_help(self) -> None:
         order = [*vars(ReviewScreen)["BINDINGS"], *vars(GoalTable)["BINDINGS"]]
         bindings = [active.binding for active in self.active_bindings.values()]
-        rows = key_rows(bindings, order, self.doc.review.statuses, self.app)
+        rows = key_rows(bindings, order, self.doc.review, self.speech, self.app)
         self.app.push_screen(HelpDialog(rows))
 
-    @key("q", "Quit")
+    @key("q", N_("Quit"))
     def action_quit(self) -> None:
         self.request_quit()
 
@@ -371,8 +428,13 @@ class ReviewScreen(Keyed, Screen[None]):
             for screen in self.app.screen_stack
             if isinstance(screen, CommentEditor | ForecastDialog) and screen.changed
         ]
+        w = self.speech.w
         unsaved = [doc.name for doc in self.documents if doc.dirty]
-        unsaved += [f"the {editor.what} being written" for editor in editors]
+        for editor in editors:
+            if editor.what == "comment":
+                unsaved.append(w._("the comment being written"))
+            else:
+                unsaved.append(w._("the forecast being written"))
         if not unsaved:
             self.app.exit()
             return

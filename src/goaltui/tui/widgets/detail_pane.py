@@ -13,71 +13,76 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from goaltui.language.labels import review_words, words
 from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.styled import status_text
-from goaltui.review.model import Goal, Review
+from goaltui.review.model import Goal, GoalText, Localized, Review
 from goaltui.text import clean_line
+from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import append_shown
 
 # Parts that are always exactly one line high (see the stylesheet), redrawn without layout.
 ONE_LINE = ("period", "status", "others")
 
 
-def goal_text(review: Review, goal: Goal) -> Text:
-    """What a goal is: theme, objective, description, target, measure, links."""
-    w = words(review.language)
-    catalogue = review_words(review.language)
+def goal_text(review: Review, goal: Goal, speech: Speech) -> Text:
+    """What a goal is: theme, objective, description, target, measure, links, in the language
+    shown (a text the file has not in that language shows marked, in the main one)."""
+    w, catalogue, texts = speech.words, speech.w, speech.texts(review)
+
+    def shown(name: GoalText) -> str:
+        return speech.shown(review, goal.text(name, texts))
+
     text = Text()
     if goal.theme:
-        append_shown(text, goal.theme, catalogue, style="dim", one_line=True)
+        append_shown(text, shown("theme"), catalogue, style="dim", one_line=True)
         text.append("\n")
-    append_shown(text, goal.objective, catalogue, style="bold")
+    append_shown(text, shown("objective"), catalogue, style="bold")
     text.append(f"\n{clean_line(goal.id)}", style="dim")
     if goal.is_binding:
         text.append(f"  {BINDING_MARK} {w['binding']}", style="bold")
-    for name, value in (
-        ("description", goal.description),
-        ("target", goal.target),
-        ("measure", goal.measure),
-    ):
-        if value:
+    names: tuple[GoalText, ...] = ("description", "target", "measure")
+    for name in names:
+        if getattr(goal, name):
             text.append(f"\n\n{w[name].capitalize()}\n", style="bold underline")
-            append_shown(text, value, catalogue)
-    if goal.links:
+            append_shown(text, shown(name), catalogue)
+    links = goal.links_in(texts)
+    if links.text:
         text.append(f"\n\n{w['links'].capitalize()}\n", style="bold underline")
-        append_shown(text, " · ".join(goal.links), catalogue, one_line=True)
+        joined = " · ".join(links.text)
+        shown_links = speech.shown(review, Localized(joined, links.untranslated))
+        append_shown(text, shown_links, catalogue, one_line=True)
     return text
 
 
-def period_parts(review: Review, goal: Goal, period: str) -> dict[str, Text]:
+def period_parts(review: Review, goal: Goal, period: str, speech: Speech) -> dict[str, Text]:
     """How the goal stands in ``period``: one text per part of the pane."""
-    w = words(review.language)
+    w, catalogue, texts = speech.words, speech.w, speech.texts(review)
     entry = goal.entry(period)
     status = Text.assemble((f"{w['status'].capitalize()}: ", "bold"))
     if entry.status is None:
         status.append(w["not assessed"], style="dim")
     else:
-        status.append_text(status_text(review, entry.status))
+        status.append_text(status_text(review, entry.status, texts))
         if review.is_unexplained(goal, period):
             status.append(f"  {UNEXPLAINED_MARK} {w['unexplained']}", style="bold yellow")
-    catalogue = review_words(review.language)
     forecast = Text.assemble((f"{w['forecast'].capitalize()}: ", "bold"))
-    if entry.forecast:
-        append_shown(forecast, entry.forecast, catalogue, one_line=True)
+    shown_forecast = speech.shown(review, entry.text("forecast", texts))
+    if shown_forecast:
+        append_shown(forecast, shown_forecast, catalogue, one_line=True)
     else:
         forecast.append("–")
     comment = Text.assemble((f"{w['comment'].capitalize()}:", "bold"))
-    if entry.comment:
+    shown_comment = speech.shown(review, entry.text("comment", texts))
+    if shown_comment.strip():
         comment.append("\n")
-        append_shown(comment, entry.comment, catalogue)
+        append_shown(comment, shown_comment, catalogue)
     else:
         comment.append(" –")
     others = Text()
     for other in review.periods:
         if other != period:
             others.append(f"{clean_line(other)} ", style="dim")
-            others.append_text(status_text(review, goal.status_in(other)))
+            others.append_text(status_text(review, goal.status_in(other), texts))
             others.append("  ")
     return {
         "period": Text(clean_line(period), style="bold reverse"),
@@ -94,24 +99,25 @@ class DetailPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: dict[str, Text | None] = {}
-        self._goal_key: tuple[int, str] | None = None  # which review's which goal is shown
+        # which review's which goal is shown, in which language
+        self._goal_key: tuple[int, str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="goal", classes="part")
         for name in ("period", "status", "forecast", "comment", "others"):
             yield Static(id=name, classes="part one-line" if name in ONE_LINE else "part")
 
-    def show(self, review: Review, goal: Goal | None, period: str) -> None:
+    def show(self, review: Review, goal: Goal | None, period: str, speech: Speech) -> None:
         """Show ``goal`` in ``period``; parts whose text is unchanged are left alone."""
         if goal is None:
-            parts: dict[str, Text] = {"goal": Text(words(review.language)["no goals"], "dim")}
+            parts: dict[str, Text] = {"goal": Text(speech.words["no goals"], "dim")}
             parts.update((name, Text()) for name in ("period", "status", "forecast", "comment"))
             parts["others"] = Text()
         else:
-            parts = period_parts(review, goal, period)
-            key = (id(review), goal.id)
+            parts = period_parts(review, goal, period, speech)
+            key = (id(review), goal.id, speech.language)
             if key != self._goal_key:  # edits never change a goal's own text
-                parts["goal"] = goal_text(review, goal)
+                parts["goal"] = goal_text(review, goal, speech)
             self._goal_key = key
         if goal is None:
             self._goal_key = None

@@ -11,12 +11,12 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from goaltui.language.labels import review_words, words
 from goaltui.outputs.since import CHANGED_MARK
 from goaltui.outputs.styled import status_text
 from goaltui.review.filtering import Filter
 from goaltui.review.model import Review
 from goaltui.text import clean_line
+from goaltui.tui.speech import Speech, speech_of
 
 
 class FilterBar(Horizontal):
@@ -53,7 +53,9 @@ class FilterBar(Horizontal):
     def start_typing(self, text: str) -> None:
         field = self.field
         if field is None:
-            field = Input(placeholder="objective, theme, links, comments", id="filter-text")
+            w = speech_of(self.app).w
+            said = w._("objective, theme, links, comments")
+            field = Input(placeholder=said, id="filter-text")
             self.mount(field)
         field.value = text
         field.display = True
@@ -65,21 +67,29 @@ class FilterBar(Horizontal):
             self.field.display = False
 
     def show(
-        self, current: Filter, review: Review, period: str, shown: int, since: str | None = None
+        self,
+        current: Filter,
+        review: Review,
+        period: str,
+        shown: int,
+        speech: Speech,
+        since: str | None = None,
     ) -> None:
         """Describe the filter; the bar hides when nothing is filtered and nobody types.
         ``since``: the revision the app compares with, if any."""
-        w = words(review.language)
+        w, catalogue = speech.words, speech.w
+        if self.field is not None:
+            self.field.placeholder = catalogue._("objective, theme, links, comments")
         state = Text(f" {w['filter']}: " if self.typing else f" {w['showing']} ", style="bold")
         if current.changed and since is not None:
             state.append(f"{CHANGED_MARK} ", style="bold")
-            changed = review_words(review.language).pgettext(
+            changed = catalogue.pgettext(
                 "the filter bar: the goals shown", "changed since {revision}"
             )
             state.append(changed.format(revision=clean_line(since)) + " ")
         if current.status is not None:
             if current.status:
-                state.append_text(status_text(review, current.status))
+                state.append_text(status_text(review, current.status, speech.texts(review)))
             else:
                 state.append(w["not assessed"])
             state.append(f" {w['in']} {clean_line(period)} ")
@@ -89,8 +99,15 @@ class FilterBar(Horizontal):
             state.append(" ")
         if current.active:
             total = len(review.goals)
-            hint = "Enter keeps · Esc clears" if self.typing else "Esc clears · s next status"
-            state.append(f"({shown} {w['of']} {total}) · {hint} ", style="dim")
+            if self.typing:
+                hint = catalogue._("Enter keeps · Esc clears")
+            else:
+                hint = catalogue._("Esc clears · s next status")
+            # Translators: the goals the filter lets through, of all: "(3 of 26)"
+            count = catalogue._("({shown} of {total})").format(
+                shown=catalogue.integer(shown), total=catalogue.integer(total)
+            )
+            state.append(f"{count} · {hint} ", style="dim")
         self.query_one("#filter-state", Static).update(state)
         self.display = current.active or self.typing
 

@@ -21,13 +21,14 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from goaltui.language.labels import words
+from goaltui.language import N_
 from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.since import CHANGED_MARK, NO_CELLS, SinceMarks
 from goaltui.outputs.styled import fit, status_style
-from goaltui.review.model import Review
+from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import cut, line
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
 
@@ -36,9 +37,10 @@ COMMENT_MARK = "✎"
 
 @dataclass(frozen=True, slots=True)
 class ThemeHeading:
-    """A row that heads the goals of one theme."""
+    """A row that heads the goals of one theme (shown as its first goal says it)."""
 
     theme: str | None
+    first: int  # the index of the theme's first goal
 
 
 Row = int | ThemeHeading  # a goal's index in the review, or a theme's heading
@@ -66,11 +68,15 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         goal_id: str | None
         period: str
 
-    def __init__(self, review: Review, current: str, *, id: str | None = None) -> None:
+    def __init__(
+        self, review: Review, current: str, speech: Speech, *, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.review = review
         self.current = current
-        self._words = words(review.language)
+        self.speech = speech
+        self._words = speech.words
+        self._texts = speech.texts(review)
         self._rows: list[Row] = []
         self._row_of: dict[int, int] = {}  # goal index -> row
         self._cursor_row = 0
@@ -88,10 +94,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         keep = self.cursor_goal_id if self._rows else None
         period = self.cursor_period if self._rows else self.current
         self.review = review
-        self._words = words(review.language)
-        self._statuses = {
-            s.label: (s.mark, clean_line(s.label), status_style(s)) for s in review.statuses
-        }
+        self._set_statuses()
         if self.current not in review.periods:
             self.current = review.current_period()
         self._cursor_col = review.periods.index(
@@ -103,12 +106,47 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         if keep is not None and any(goal.id == keep for goal in review.goals):
             self.move_to(keep)
 
+    def show_speech(self, speech: Speech) -> None:
+        """Show the review's texts and goaltui's words in the language of ``speech``."""
+        self.speech = speech
+        self._set_statuses()
+        self._widths = None
+        self.refresh()
+
+    def _set_statuses(self) -> None:
+        review, speech = self.review, self.speech
+        self._words = speech.words
+        self._texts = texts = speech.texts(review)
+        self._statuses = {
+            s.label: (
+                s.mark,
+                clean_line(speech.shown(review, s.text("label", texts))),
+                status_style(s),
+            )
+            for s in review.statuses
+        }
+
+    def _objective(self, goal: Goal) -> str:
+        """The goal's objective in the language shown, maybe marked untranslated."""
+        return self.speech.shown(self.review, goal.text("objective", self._texts))
+
+    def _forecast(self, goal: Goal) -> str:
+        """The goal's forecast in the current period, in the language shown."""
+        return self.speech.shown(
+            self.review, goal.entry(self.current).text("forecast", self._texts)
+        )
+
+    def _has_comment(self, goal: Goal) -> bool:
+        """Whether the goal has a comment in the current period to show, in any language."""
+        comment = goal.entry(self.current).text("comment", self._texts).text
+        return bool(comment and comment.strip())
+
     def show_goals(self, goal_indexes: list[int] | None) -> None:
         """Show these goals (all when ``None``), grouped by theme in order of appearance."""
         keep = self.cursor_goal_index if self._rows else None
         rows: list[Row] = []
         for theme, members in self.review.by_theme(goal_indexes).items():
-            rows.append(ThemeHeading(theme))
+            rows.append(ThemeHeading(theme, members[0]))
             rows.extend(members)
         self._rows = rows
         self._row_of = {goal: row for row, goal in enumerate(rows) if isinstance(goal, int)}
@@ -128,7 +166,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def refresh_goal(self, goal_id: str) -> None:
         """Repaint the one line of this goal (after an edit)."""
-        forecast = cut(self.review.goal(goal_id).entry(self.current).forecast or "", MAX_FORECAST)
+        forecast = cut(self._forecast(self.review.goal(goal_id)), MAX_FORECAST)
         layout = self._layout()
         if layout.forecast < MAX_FORECAST and cell_len(forecast) > layout.forecast:
             self._widths = None  # the forecast column grows: every line moves
@@ -206,36 +244,36 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         elif delta < 0:
             self.scroll_to(y=0, animate=False)  # show the first theme's heading
 
-    @key("down,j", "Move down", show=False)
+    @key("down,j", N_("Move down"), show=False)
     def action_cursor_down(self) -> None:
         self._step(1)
 
-    @key("up,k", "Move up", show=False)
+    @key("up,k", N_("Move up"), show=False)
     def action_cursor_up(self) -> None:
         self._step(-1)
 
-    @key("left,h", "Move left", show=False)
+    @key("left,h", N_("Move left"), show=False)
     def action_cursor_left(self) -> None:
         self._move(self._cursor_row, max(0, self._cursor_col - 1))
 
-    @key("right,l", "Move right", show=False)
+    @key("right,l", N_("Move right"), show=False)
     def action_cursor_right(self) -> None:
         self._move(self._cursor_row, min(len(self.review.periods) - 1, self._cursor_col + 1))
 
-    @key("pagedown", "Page down", show=False)
+    @key("pagedown", N_("Page down"), show=False)
     def action_page_down_goals(self) -> None:
         self._step(max(1, self.size.height - 2))
 
-    @key("pageup", "Page up", show=False)
+    @key("pageup", N_("Page up"), show=False)
     def action_page_up_goals(self) -> None:
         self._step(-max(1, self.size.height - 2))
 
-    @key("home", "First goal", show=False)
+    @key("home", N_("First goal"), show=False)
     def action_first_goal(self) -> None:
         self._move(self._first_goal_row(), self._cursor_col)
         self.scroll_to(y=0, animate=False)
 
-    @key("end", "Last goal", show=False)
+    @key("end", N_("Last goal"), show=False)
     def action_last_goal(self) -> None:
         if self._rows:
             self._move(len(self._rows) - 1, self._cursor_col)
@@ -281,7 +319,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
     def _layout(self) -> Layout:
         width = self._width
         if self._widths is None or self._widths[0] != width:
-            forecasts = (goal.entry(self.current).forecast or "" for goal in self.review.goals)
+            forecasts = (self._forecast(goal) for goal in self.review.goals)
             marks = [(mark, label) for mark, label, _ in self._statuses.values()]
             found = layout(width, self.review.periods, marks, forecasts, self._words["forecast"])
             self._widths = (width, found)
@@ -298,8 +336,10 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         entry = self._rows[row]
         if isinstance(entry, ThemeHeading):
-            theme = entry.theme
-            text = theme if theme is not None else self._words["no theme"]
+            text = self._words["no theme"]
+            if entry.theme is not None:
+                first = self.review.goals[entry.first]
+                text = self.speech.shown(self.review, first.text("theme", self._texts))
             style = self.get_component_rich_style("goal-table--theme")
             return Strip([Segment(line(f" {text}", width), style)], width)
         return self._goal_line(entry, row == self._cursor_row, width)
@@ -343,7 +383,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         binding = f" {BINDING_MARK} " if goal.is_binding else " " * BINDING_WIDTH
         segments = [
             *self._marked(changed.goal, binding, base),
-            Segment(line(goal.objective, layout.objective), base),
+            Segment(line(self._objective(goal), layout.objective), base),
         ]
         for column, period in enumerate(self.review.periods):
             cell_style = base + current_style if period == self.current else base
@@ -361,11 +401,11 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(fit(body, layout.cell - flag), cell_style + colour))
             if flag:
                 segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning))
-        entry = goal.entry(self.current)
-        forecast = " " + line(entry.forecast or "", layout.forecast)
+        forecast = " " + line(self._forecast(goal), layout.forecast)
         segments.extend(self._marked(self.current in changed.forecasts, forecast, base))
-        mark = fit(f" {COMMENT_MARK}" if entry.has_comment else "  ", width - _used(segments))
-        comment_style = base if entry.has_comment else dim
+        has_comment = self._has_comment(goal)
+        mark = fit(f" {COMMENT_MARK}" if has_comment else "  ", width - _used(segments))
+        comment_style = base if has_comment else dim
         segments.extend(self._marked(self.current in changed.comments, mark, comment_style))
         return Strip(segments, width)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from goaltui.language.labels import review_words, words
 from goaltui.outputs.since import CHANGED_MARK
 from goaltui.outputs.styled import fit
+from goaltui.review.model import Review
 from goaltui.text import clean_line
+from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import cut
 
 UNSAVED_MARK = "*"
@@ -19,32 +20,37 @@ class ReviewHeader(Static):
 
     def show(
         self,
-        title: str,
+        review: Review,
         period: str,
         file: str,
+        speech: Speech,
         *,
         unsaved: bool,
-        language: str | None,
         read_only: bool = False,
         since: str | None = None,
     ) -> None:
-        w = words(language)
+        w, catalogue = speech.words, speech.w
         width = self.size.width or 80
+        title = speech.shown(review, review.text("title", speech.texts(review)))
         left = Text(f" {clean_line(cut(title, width))}", style="bold")
         right = Text("  ")
         right.append(f"{w['current period']} ", style="dim")
         right.append(clean_line(period), style="bold reverse")
         right.append(f"  {clean_line(file)}", style="dim")
         if since is not None:  # goaltui --since REV: what the marks in the table mean
-            changed = review_words(language).pgettext(
+            changed = catalogue.pgettext(
                 "the header: the Δ in the table mark what changed since", "since {revision}"
             )
             right.append(f"  {CHANGED_MARK} ", style="bold")
             right.append(changed.format(revision=clean_line(since)), style="dim")
         if read_only:
-            right.append(" read-only", style="bold red")
+            # Translators: in the header, of a file opened with --read-only
+            right.append(" " + catalogue._("read-only"), style="bold red")
         if unsaved:
-            right.append(f" {UNSAVED_MARK} unsaved", style="bold yellow")
+            # Translators: in the header, after the file's name
+            right.append(f" {UNSAVED_MARK} " + catalogue._("unsaved"), style="bold yellow")
+        if review.translations or speech.language != review.main_language:
+            right.append(f" [{speech.language}]", style="bold")  # the language shown
         right.append(" ")
         room = max(0, width - right.cell_len)
         left = Text(fit(left.plain, room), style="bold") if left.cell_len > room else left
