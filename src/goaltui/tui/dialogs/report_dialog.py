@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from goaltui.language import Words
+from goaltui.language import N_, Words
 from goaltui.outputs.report import ReportKind
 from goaltui.outputs.report_formats import FORMATS, Format, default_path
 from goaltui.text import clean_line
@@ -98,7 +98,7 @@ class ReportDialog(Keyed, ModalScreen[ReportRequest | None]):
         event.stop()
         self.action_write()
 
-    @key("ctrl+s", "Write", priority=True)
+    @key("ctrl+s", N_("Write"), priority=True)
     def action_write(self) -> None:
         typed = self.query_one(Input).value.strip()
         if not typed:
@@ -107,6 +107,6 @@ class ReportDialog(Keyed, ModalScreen[ReportRequest | None]):
         path = Path(typed).expanduser()  # a relative path is the shell's: from where goaltui runs
         self.dismiss(ReportRequest(self.kind, self.format, path))
 
-    @key("escape", "Cancel")
+    @key("escape", N_("Cancel"))
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -27,6 +27,7 @@ from goaltui.text import clean_line
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.dialogs.report_dialog import ReportDialog, ReportRequest
 from goaltui.tui.flows.host import FilesHost, notify
+from goaltui.tui.speech import speech_of
 
 
 def words_for(review: Review) -> language.Words:
@@ -46,7 +47,7 @@ class ReportFlow:
         """Ask what to write where, for the document in front and the period on screen."""
         doc = self.host.doc
         period = self.host.period_of(doc)
-        words = words_for(doc.review)
+        words = speech_of(self.host.app).w
         dialog = ReportDialog(words, doc.path, period, kind)
         self.host.app.push_screen(dialog, partial(self._answered, doc, period, words))
 
@@ -136,7 +137,7 @@ class ReportCommands(Provider):
         flow = getattr(self.screen, "reports", None)
         if not isinstance(flow, ReportFlow):
             return []
-        w = words_for(flow.host.doc.review)
+        w = speech_of(self.app).w
         return [(w._(name), w._(help_text), kind) for name, help_text, kind in _COMMANDS]
 
     def _run(self, kind: ReportKind) -> None:
