@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goaltui import language
-from goaltui.cli import changes, parsers, rollover
+from goaltui.cli import changes, parsers, report, rollover
 from goaltui.cli.output import report as _report
 from goaltui.cli.output import say as _err
 from goaltui.files.problems import Problem, ReviewError, SaveError
@@ -290,6 +290,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., i
     "diff": (changes.diff_parser, changes.cmd_diff),
     "history": (changes.history_parser, changes.cmd_history),
     "textconv": (changes.textconv_parser, changes.cmd_textconv),
+    "report": (report.report_parser, report.cmd_report),
     "rollover": (rollover.rollover_parser, rollover.cmd_rollover),
 }
 

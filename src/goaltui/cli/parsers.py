@@ -172,6 +172,7 @@ def open_parser() -> argparse.ArgumentParser:
         "  goaltui diff --since REV [PATH ...]  what changed since a git revision\n"
         "  goaltui history PATH              each commit's changes to a review file\n"
         "  goaltui textconv FILE             a review one fact a line, for git diff\n"
+        "  goaltui report [--unmet] [PATH ...]  the review table, or the binding goals not met\n"
         "  goaltui rollover FILE --year Y    next year's review from this one\n"
         "\n"
         "PATH is a review file or a folder (every *.toml below it); with none, ./data.\n"

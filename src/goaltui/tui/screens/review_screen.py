@@ -8,12 +8,13 @@ the widgets, the widgets' messages come up here, and saving and the disk are lef
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.command import Provider
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Tabs
@@ -28,6 +29,7 @@ from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
+from goaltui.tui.flows.report_flow import ReportCommands, ReportFlow
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.screens.editors import Editors, open_editors
 from goaltui.tui.screens.indicators import open_indicators
@@ -46,6 +48,9 @@ if TYPE_CHECKING:
 
 
 class ReviewScreen(Keyed, Screen[None]):
+    # The palette's reports, beside the app's own commands.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReportCommands}
+
     def __init__(self, documents: Sequence[Document], baseline: Baseline | None = None) -> None:
         super().__init__()
         self.documents = list(documents)
@@ -56,6 +61,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.filter = Filter()
         self.files = FileFlows(self, self.documents)
         self.editors = Editors(self)
+        self.reports = ReportFlow(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._tables: dict[int, GoalTable] = {}  # made when their file is first shown
         self._tab_dirty: dict[int, bool] = {}  # the unsaved mark each tab shows
@@ -421,6 +427,10 @@ class ReviewScreen(Keyed, Screen[None]):
     @key("ctrl+s", N_("Save"))
     def action_save(self) -> None:
         self.files.start_save()
+
+    @key("r", N_("Report"), show=False)
+    def action_report(self) -> None:
+        self.reports.start()
 
     @key("question_mark", N_("Help"), key_display="?")
     def action_help(self) -> None:
