@@ -77,7 +77,7 @@ def test_the_seeds_table_in_html_holds_every_goal_and_every_column_of_the_seed(c
     # a status per period, commentary, forecast, links.
     assert names == [
         "Tavoite", "Kuvaus", "Tavoitetaso", "Mittari", "Sitova", "Q1", "Q2", "Q3", "Q4",
-        "Kommentti (Q3)", "Ennuste (Q3)", "Kytkökset",
+        "Kommentti (Q3)", "Ennuste (Q3)", "Mittarit (Q3)", "Kytkökset",
     ]  # fmt: skip
     assert "Kaupunkistrategian kohta:" in text and "Maailman toimivin kaupunki" in text
     assert [t for t, a in page.tags if t == "th" and a.get("scope") == "rowgroup"] == ["th"] * 3
@@ -221,7 +221,7 @@ def test_csv_has_a_row_per_goal_and_a_column_group_per_period(capsys):
         for p in ("Q1", "Q2", "Q3", "Q4")
         for name in ("Tila", "Ennuste", "Kommentti")
     ]
-    assert rows[0][8:] == groups
+    assert rows[0][8:] == [*groups, "Mittarit (Q3)"]
     assert [row[0] for row in rows[1:]] == ["palvelustrategia", "harrastaminen", "liikkeelle"]
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["Tavoite"] == OBJECTIVES_FI[0]
@@ -243,7 +243,7 @@ def test_csv_separators_by_language_and_by_choice(capsys):
     sv = cli(capsys, "report", "--format", "csv", "--lang", "sv", KUVA)[1]
     assert csv_rows(sv, ";")[0][0] == "Id" and csv_rows(sv, ";")[1][2] == OBJECTIVES_SV[0]
     tab = cli(capsys, "report", "--format", "csv", "--delimiter", "\t", KUVA)[1]
-    assert len(csv_rows(tab, "\t")[0]) == 20
+    assert len(csv_rows(tab, "\t")[0]) == 21
     code, _, err = cli(capsys, "report", "--format", "csv", "--delimiter", ";;", KUVA)
     assert code == 2 and "--delimiter" in err
 

@@ -29,11 +29,11 @@ from rich.color import Color, ColorParseError
 
 from goaltui.language import N_, NP_, Words, catalogue
 from goaltui.outputs.marks import NOT_ASSESSED_MARK, untranslated_mark
-from goaltui.review.model import Goal, Localized, Review, Status
+from goaltui.review.indicators import Indicator, Number
+from goaltui.review.measures import indicator_met, met_by_indicators, period_counts
+from goaltui.review.model import Goal, Localized, Meaning, PeriodEntry, Review
 
 ReportKind = Literal["table", "unmet"]
-#: What a status says about a goal (docs/format.md, "Meanings of statuses").
-Meaning = Literal["met", "partly", "not_met", "not_assessable"]
 MEANINGS: tuple[Meaning, ...] = ("met", "partly", "not_met", "not_assessable")
 #: The meanings of an unmet goal.
 UNMET: frozenset[Meaning] = frozenset({"partly", "not_met"})
@@ -58,6 +58,9 @@ Word = Literal[
     "needs a comment",
     "no explanation",
     "actual",
+    "target",
+    "forecast",
+    "short of indicators",
 ]
 WORDS: dict[Word, str] = {
     "not assessed": N_("not assessed"),
@@ -70,6 +73,10 @@ WORDS: dict[Word, str] = {
     "no explanation": N_("no explanation given"),
     # Translators: an indicator's value measured so far, beside its target and forecast
     "actual": N_("actual"),
+    "target": N_("target"),
+    "forecast": N_("forecast"),
+    # Translators: in the council's paper, beside a binding goal whose status means met
+    "short of indicators": N_("not met: not every indicator reaches its target"),
 }
 
 #: The columns of the reports, each named once for every writer.
@@ -215,6 +222,14 @@ class GoalShown:
     #: The report's period among them.
     chosen: PeriodShown
     indicators: tuple[IndicatorShown, ...] = ()
+    #: Its status in the report's period means "met", but not every indicator with a target
+    #: reaches it: a binding goal is met only if all do, so the council's paper holds it.
+    short_of_indicators: bool = False
+
+    @property
+    def unmet(self) -> bool:
+        """Its status in the report's period means "partly" or "not met"."""
+        return self.chosen.status.meaning in UNMET
 
     @property
     def unexplained(self) -> bool:
@@ -391,14 +406,19 @@ def review_report(
     words = catalogue(language or review.main_language)
     texts = review.translation_for(words.code)
     scale = _scale(review, texts)
-    goals = [_goal(review, goal, period, texts, scale) for goal in review.goals]
+    goals = [_goal(review, goal, period, texts, scale, words) for goal in review.goals]
     shown = goals
     if kind == "unmet":
-        shown = [g for g in goals if g.binding and g.chosen.status.meaning in UNMET]
-    counts: dict[Meaning | None, int] = {m: 0 for m in MEANINGS}
-    counts[None] = 0
-    for goal in goals:
-        counts[goal.chosen.status.meaning] += 1
+        shown = [g for g in goals if g.binding and (g.short_of_indicators or g.unmet)]
+    tallied = period_counts(review, period)
+    counts: dict[Meaning | None, int] = {
+        "met": tallied.met,
+        "partly": tallied.partly,
+        "not_met": tallied.not_met,
+        "not_assessable": tallied.not_assessable,
+        None: tallied.not_assessed,
+    }
+    has_indicators = any(goal.indicators for goal in review.goals)
     untranslated = review.text("title", texts).untranslated or any(
         text.untranslated and text for goal in shown for text in goal.texts
     )
@@ -414,7 +434,7 @@ def review_report(
         counts=counts,
         goals=len(review.goals),
         binding=sum(1 for goal in review.goals if goal.is_binding),
-        indicators_met=None,  # the indicators extension fills it
+        indicators_met=(tallied.indicators_met, tallied.indicators) if has_indicators else None,
         words=words,
         main_language=review.main_language,
         untranslated=untranslated,
@@ -429,15 +449,6 @@ def last_assessed(review: Review) -> str:
         if any(goal.status_in(period) is not None for goal in review.goals)
     ]
     return review.periods[assessed[-1] if assessed else 0]
-
-
-def meaning(review: Review, status: Status) -> Meaning:
-    """What ``status`` says about a goal: by its place in the scale, the first "met", the last
-    "not met", the ones between "partly" (docs/format.md, "Meanings of statuses")."""
-    index = review.statuses.index(status)
-    if index == 0:
-        return "met"
-    return "not_met" if index == len(review.statuses) - 1 else "partly"
 
 
 def rgb(color: str | None) -> tuple[int, int, int] | None:
@@ -459,7 +470,7 @@ def _scale(review: Review, texts: str | None) -> dict[str | None, StatusShown]:
             name=_shown(status.text("label", texts), review),
             mark=status.mark,
             rgb=rgb(status.color),
-            meaning=meaning(review, status),
+            meaning=review.meaning(status.label),
         )
         for status in review.statuses
     }
@@ -479,6 +490,7 @@ def _goal(
     period: str,
     texts: str | None,
     scale: dict[str | None, StatusShown],
+    words: Words,
 ) -> GoalShown:
     periods = []
     for name in review.periods:
@@ -492,11 +504,11 @@ def _goal(
                 status=status,
                 forecast=_shown(entry.text("forecast", texts), review),
                 comment=_shown(entry.text("comment", texts), review),
+                actions=_texts(entry.actions_in(texts), review),
                 unexplained=review.is_unexplained(goal, name),
             )
         )
-    links = goal.links_in(texts)
-    mark = review.main_language if links.untranslated else None
+    chosen = periods[review.periods.index(period)]
     return GoalShown(
         id=goal.id,
         theme=_shown(goal.text("theme", texts), review),
@@ -505,9 +517,53 @@ def _goal(
         target=_shown(goal.text("target", texts), review),
         measure=_shown(goal.text("measure", texts), review),
         binding=goal.is_binding,
-        links=tuple(Shown(link, mark) for link in links.text or ()),
+        links=_texts(goal.links_in(texts), review),
         periods=tuple(periods),
-        chosen=periods[review.periods.index(period)],
+        chosen=chosen,
+        indicators=tuple(
+            _indicator(review, indicator, goal.entry(period), texts, words)
+            for indicator in goal.indicators or ()
+        ),
+        short_of_indicators=chosen.status.meaning == "met"
+        and met_by_indicators(goal, period) is False,
+    )
+
+
+def _texts(texts: Localized[tuple[str, ...] | None], review: Review) -> tuple[Shown, ...]:
+    """A list of texts (links, actions), each marked where the list is untranslated."""
+    mark = review.main_language if texts.untranslated else None
+    return tuple(Shown(text, mark) for text in texts.text or ())
+
+
+def _indicator(
+    review: Review,
+    indicator: Indicator,
+    entry: PeriodEntry,
+    texts: str | None,
+    words: Words,
+) -> IndicatorShown:
+    unit = _shown(indicator.text("unit", texts), review)
+    values = entry.indicator(indicator.id)
+
+    def number(value: Number | None) -> str:
+        if value is None:
+            return ""
+        shown = words.number(value)
+        if unit.text == "%":
+            return words.percent(value)
+        return f"{shown} {unit.text}" if unit else shown
+
+    target = number(indicator.target)
+    if target and indicator.way == "at_most":
+        # Translators: an indicator's target that its value must not exceed, such as "≤ 5 %"
+        target = words._("at most {target}").format(target=target)
+    return IndicatorShown(
+        name=_shown(indicator.text("name", texts), review),
+        unit=unit,
+        target=target,
+        forecast=number(values.forecast if values else None),
+        actual=number(values.actual if values else None),
+        met=indicator_met(indicator, entry),
     )
 
 

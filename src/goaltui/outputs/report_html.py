@@ -263,12 +263,11 @@ def _flag(word: str) -> str:
 
 def _indicators(section: ReviewReport, goal: GoalShown) -> str:
     """Each indicator: its name, and target, forecast and actual, met or not."""
-    w = section.words
     items = []
     for indicator in goal.indicators:
         facts = [
-            (column(w, "target"), indicator.target),
-            (column(w, "forecast"), indicator.forecast),
+            (section.word("target"), indicator.target),
+            (section.word("forecast"), indicator.forecast),
             (section.word("actual"), indicator.actual),
         ]
         numbers = "".join(
@@ -336,7 +335,8 @@ def _paper(section: ReviewReport) -> str:
     caption = w.ngettext(
         "{n} binding goal not met in {period}", "{n} binding goals not met in {period}", len(goals)
     ).format(n=w.integer(len(goals)), period=section.period)
-    widths: list[float | None] = [24, 18, *([16] if section.has_indicators else []), 14, None, 13]
+    # The explanation takes what is left: about a third of the page, a quarter with indicators.
+    widths: list[float | None] = [20, 15, *([15] if section.has_indicators else []), 11, None, 15]
     out = [
         '<table class="paper">',
         f"<caption>{e(caption)}</caption>",
@@ -354,7 +354,10 @@ def _paper(section: ReviewReport) -> str:
         if section.has_indicators:
             cells.append(_cell(next(names), _indicators(section, goal)))
         status = goal.chosen.status
-        cells.append(_cell(next(names), _status(status), f"status {_status_class(status)}"))
+        shown = _status(status)
+        if goal.short_of_indicators:
+            shown += _flag(section.word("short of indicators"))
+        cells.append(_cell(next(names), shown, f"status {_status_class(status)}"))
         if goal.unexplained:
             explanation = _flag(section.word("no explanation")).strip()
         else:

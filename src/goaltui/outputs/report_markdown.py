@@ -129,13 +129,20 @@ def _paper(section: ReviewReport, level: str) -> list[str]:
             (column(w, "target"), block(goal.target)),
             (column(w, "measure"), block(goal.measure)),
             (column(w, "indicators"), _indicators(section, goal.indicators)),
-            (column(w, "status", section.period), _status(goal.chosen.status)),
+            (column(w, "status", section.period), _paper_status(section, goal)),
             (column(w, "explanation"), explanation),
             (column(w, "actions"), listed(goal.chosen.actions)),
         ]
         out += [_item(name, value) for name, value in items if value]
         out.append("")
     return out
+
+
+def _paper_status(section: ReviewReport, goal: GoalShown) -> str:
+    shown = _status(goal.chosen.status)
+    if goal.short_of_indicators:
+        shown += f" **{UNEXPLAINED_MARK} {md(section.word('short of indicators'))}**"
+    return shown
 
 
 def _item(name: str, value: str) -> str:
@@ -170,12 +177,11 @@ def _comment(section: ReviewReport, goal: GoalShown) -> str:
 
 
 def _indicators(section: ReviewReport, indicators: Iterable[IndicatorShown]) -> str:
-    w = section.words
     lines = []
     for indicator in indicators:
         facts = [
-            (column(w, "target"), indicator.target),
-            (column(w, "forecast"), indicator.forecast),
+            (section.word("target"), indicator.target),
+            (section.word("forecast"), indicator.forecast),
             (section.word("actual"), indicator.actual),
         ]
         numbers = ", ".join(f"{md(word)} {md(value)}" for word, value in facts if value)

@@ -133,12 +133,20 @@ def _paper(sections: Sequence[ReviewReport]) -> tuple[list[str], list[Row]]:
                 _cell(goal.target),
                 _cell(goal.measure),
                 Cell(indicator_lines(section, goal.indicators)),
-                status_cell(goal.chosen.status),
+                _paper_status(section, goal),
                 Cell(_explanation(section, goal)),
                 Cell(_lines(goal.chosen.actions)),
             ]
             rows.append(row)
     return header, rows
+
+
+def _paper_status(section: ReviewReport, goal: GoalShown) -> Cell:
+    cell = status_cell(goal.chosen.status)
+    if not goal.short_of_indicators:
+        return cell
+    note = f"{UNEXPLAINED_MARK} {section.word('short of indicators')}"
+    return Cell(f"{cell.text}\n{note}", cell.status)
 
 
 def _explanation(section: ReviewReport, goal: GoalShown) -> str:
@@ -149,12 +157,11 @@ def _explanation(section: ReviewReport, goal: GoalShown) -> str:
 
 def indicator_lines(section: ReviewReport, indicators: Sequence[IndicatorShown]) -> str:
     """Each indicator on a line: "name: target 100 %, forecast 90 %, actual 60 % ✗ not met"."""
-    w = section.words
     lines = []
     for indicator in indicators:
         facts = [
-            (column(w, "target"), indicator.target),
-            (column(w, "forecast"), indicator.forecast),
+            (section.word("target"), indicator.target),
+            (section.word("forecast"), indicator.forecast),
             (section.word("actual"), indicator.actual),
         ]
         numbers = ", ".join(f"{word} {value}" for word, value in facts if value)
