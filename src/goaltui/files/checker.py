@@ -17,6 +17,8 @@ from goaltui.files.locate import KeyPath
 from goaltui.files.problems import Severity
 from goaltui.language import N_, _
 
+#: What the id of a goal or of an indicator may be.
+ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 #: What each kind of TOML value is called in a message such as "must be a string, not ...".
 _TYPE_NAMES = {
     # Translators: a kind of value, as in: must be a string, not a boolean
@@ -82,6 +84,24 @@ class Checker:
                 unknown = _('unknown key "{key}" (kept as is); did you mean "{known}"?')
                 self.warn((*where, key), unknown.format(key=key, known=close[0]))
         return extra
+
+    def ident(
+        self, where: KeyPath, table: Mapping[str, Any], seen: set[str], used: str
+    ) -> str | None:
+        """The table's ``id``, required and valid, not one of ``seen`` (the ids before it, which
+        it joins); ``used``, marked with N_, says "{id}" is taken."""
+        ident = self.text(where, table, "id", required=True)
+        if ident is not None:
+            if not ID.match(ident):
+                not_id = _(
+                    '"{id}" is not a valid id: lowercase letters, digits, "-" and "_", '
+                    "starting with a letter or digit"
+                )
+                self.error((*where, "id"), not_id.format(id=ident))
+            elif ident in seen:
+                self.error((*where, "id"), _(used).format(id=ident))
+            seen.add(ident)
+        return ident
 
     def text(
         self, where: KeyPath, table: Mapping[str, Any], key: str, *, required: bool = False

@@ -2,9 +2,10 @@
 
 A table that holds texts may hold a subtable named by a language of ``review.translations``,
 with the same text fields in that language. Here ``review.translations`` is checked
-(:func:`declared`), each table's language subtables are read (:func:`translated`), translated
-status labels are kept apart (:func:`distinct_labels`), and the texts that lack a translation
-are found (:func:`missing`), for ``goaltui check`` to warn about.
+(:func:`declared`), each table's language subtables are read (:func:`translated`) and told
+from its unknown keys (:func:`unknown_keys`), translated status labels are kept apart
+(:func:`distinct_labels`), and the texts that lack a translation are found (:func:`missing`),
+for ``goaltui check`` to warn about.
 """
 
 from __future__ import annotations
@@ -89,8 +90,11 @@ def translated(
 ) -> dict[str, Translation]:
     """The language subtables of ``table`` (found at ``at``), checked, in the order of
     ``review.translations``. ``texts`` are the table's text fields, ``known`` all its fields."""
+    codes = language_keys(table, languages)
+    if not codes:  # the common case, and in a file without translations the only one
+        return {}
     found: dict[str, Translation] = {}
-    for code in language_keys(table, languages):
+    for code in codes:
         where = (*at, code)
         value = table[code]
         if code not in languages.declared:
@@ -101,6 +105,17 @@ def translated(
             found[code] = _translation(check, where, value, texts, known)
     order = {code: i for i, code in enumerate(languages.declared)}
     return dict(sorted(found.items(), key=lambda item: order[item[0]]))
+
+
+def unknown_keys(
+    check: Checker,
+    where: KeyPath,
+    table: Mapping[str, Any],
+    known: tuple[str, ...],
+    languages: Languages,
+) -> dict[str, Any]:
+    """The table's unknown keys: neither its fields nor its language subtables."""
+    return check.unknown_keys(where, table, (*known, *language_keys(table, languages)))
 
 
 def _undeclared(code: str, languages: Languages) -> str:

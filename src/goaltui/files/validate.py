@@ -2,12 +2,14 @@
 
 Every problem is collected, with the logical path of the table or key it concerns, so that
 the caller can report all of them together and point at their lines. The rules of texts in
-other languages are in :mod:`goaltui.files.translations`.
+other languages are in :mod:`goaltui.files.translations`, those of the measures extensions
+(due dates, what a status means, indicators and their values, actions) in
+:mod:`goaltui.files.validate_measures`, and the checks of single values in
+:mod:`goaltui.files.checker`.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -15,23 +17,22 @@ from typing import Any
 from goaltui.files import translations
 from goaltui.files.checker import Checker, Finding, key_part, not_a
 from goaltui.files.locate import KeyPath
-from goaltui.files.translations import Languages
-from goaltui.language import SPOKEN, _
-from goaltui.review.indicators import DIRECTIONS, Indicator, IndicatorValue
-from goaltui.review.model import (
-    ENTRY_FIELDS,
-    MEANINGS,
-    Goal,
-    Meaning,
-    PeriodEntry,
-    Review,
-    Status,
-    Translation,
+from goaltui.files.translations import Languages, translated, unknown_keys
+from goaltui.files.validate_measures import (
+    INDICATOR_KEYS,
+    VALUE_KEYS,
+    entry_actions,
+    goal_indicators,
+    indicator_values,
+    review_due,
+    status_meaning,
 )
+from goaltui.language import N_, SPOKEN, _
+from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status
 
 __all__ = ["Finding", "build_review", "field_label", "key_part"]
 
-GOAL_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+_USED = N_('id "{id}" is used by an earlier goal')
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 LANGUAGES = SPOKEN
 
@@ -59,12 +60,6 @@ GOAL_KEYS = (
     "periods",
 )
 ENTRY_KEYS = (*ENTRY_FIELDS, "actions", "indicators")
-INDICATOR_KEYS = ("id", "name", "unit", "target", "direction")
-VALUE_KEYS = ("forecast", "actual")
-# Tables with only these keys have no unknown keys nor language subtables to look for: the
-# common case, taken quickly, since a large review has tens of thousands of them.
-_INDICATOR_KNOWN = frozenset(INDICATOR_KEYS)
-_VALUE_KNOWN = frozenset(VALUE_KEYS)
 #: What no language code may be called.
 FIELD_NAMES = frozenset(
     {*REVIEW_KEYS, *STATUS_KEYS, *GOAL_KEYS, *ENTRY_KEYS, *INDICATOR_KEYS, *VALUE_KEYS}
@@ -136,10 +131,10 @@ def _build(check: Checker, data: Mapping[str, Any]) -> Review | None:
         check.error(
             (*where, "current"), not_period.format(current=current, periods=", ".join(periods))
         )
-    due = _due(check, head, periods)
+    due = review_due(check, head, periods)
     statuses = _statuses(check, head, languages)
-    review_translated = _translated(check, where, head, ("title",), REVIEW_KEYS, languages)
-    review_extra = _unknown_keys(check, where, head, REVIEW_KEYS, languages) if head else {}
+    review_translated = translated(check, where, head, ("title",), REVIEW_KEYS, languages)
+    review_extra = unknown_keys(check, where, head, REVIEW_KEYS, languages) if head else {}
     goals = _goals(check, data.get("goals"), periods, statuses, languages)
     extra = {k: v for k, v in data.items() if k not in ("review", "goals")}
     if title is None or not periods or not statuses or goals is None:
@@ -182,56 +177,6 @@ def _periods(check: Checker, head: Mapping[str, Any]) -> list[str]:
     return periods
 
 
-def _due(
-    check: Checker, head: Mapping[str, Any], periods: list[str]
-) -> dict[str, datetime.date] | None:
-    """``review.due``: a date for some of the periods, in the order of the periods."""
-    where: KeyPath = ("review", "due")
-    value = head.get("due")
-    if value is None:
-        return None
-    if not isinstance(value, Mapping):
-        check.error(where, not_a(_("must be a table of periods and dates, not {type}"), value))
-        return None
-    due: dict[str, datetime.date] = {}
-    for period, day in value.items():
-        if periods and period not in periods:
-            unknown = _('unknown period "{period}"; periods are {periods}')
-            check.error((*where, period), unknown.format(period=period, periods=", ".join(periods)))
-        elif isinstance(day, datetime.datetime) or not isinstance(day, datetime.date):
-            not_date = _("must be a date such as 2021-10-23 (no quotes, no time), not {type}")
-            check.error((*where, period), not_a(not_date, day))
-        else:
-            due[period] = day
-    order = {name: k for k, name in enumerate(periods)}
-    return dict(sorted(due.items(), key=lambda item: order.get(item[0], len(order))))
-
-
-def _translated(
-    check: Checker,
-    at: KeyPath,
-    table: Mapping[str, Any],
-    texts: tuple[str, ...],
-    known: tuple[str, ...],
-    languages: Languages,
-) -> dict[str, Translation]:
-    """The table's language subtables; nothing to look for in a file without translations."""
-    if not languages.declared and not translations.language_keys(table, languages):
-        return {}
-    return translations.translated(check, at, table, texts, known, languages)
-
-
-def _unknown_keys(
-    check: Checker,
-    where: KeyPath,
-    table: Mapping[str, Any],
-    known: tuple[str, ...],
-    languages: Languages,
-) -> dict[str, Any]:
-    """The table's unknown keys: neither its fields nor its language subtables."""
-    return check.unknown_keys(where, table, (*known, *translations.language_keys(table, languages)))
-
-
 def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> list[Status]:
     where: KeyPath = ("review", "statuses")
     value = head.get("statuses")
@@ -263,10 +208,10 @@ def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> 
             symbol=check.text(at, table, "symbol"),
             description=check.text(at, table, "description"),
             explain=check.flag(at, table, "explain"),
-            meaning=_meaning(check, at, table),
+            meaning=status_meaning(check, at, table),
             actions=check.flag(at, table, "actions"),
-            translated=_translated(check, at, table, Status.TEXTS, STATUS_KEYS, languages),
-            extra=_unknown_keys(check, at, table, STATUS_KEYS, languages),
+            translated=translated(check, at, table, Status.TEXTS, STATUS_KEYS, languages),
+            extra=unknown_keys(check, at, table, STATUS_KEYS, languages),
         )
         if label is not None:
             seen.add(label)
@@ -274,15 +219,6 @@ def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> 
             placed.append((i, status))
     translations.distinct_labels(check, placed)
     return statuses
-
-
-def _meaning(check: Checker, at: KeyPath, table: Mapping[str, Any]) -> Meaning | None:
-    meaning = check.text(at, table, "meaning")
-    known = next((name for name in MEANINGS if name == meaning), None)
-    if meaning is not None and known is None:
-        unknown = _('"{meaning}" is not a meaning; meanings are {meanings}')
-        check.error((*at, "meaning"), unknown.format(meaning=meaning, meanings=", ".join(MEANINGS)))
-    return known
 
 
 def _is_color(value: str) -> bool:
@@ -309,20 +245,9 @@ def _goals(
         if not isinstance(table, Mapping):
             check.error(at, not_a(_("must be a table, not {type}"), table))
             continue
-        ident = check.text(at, table, "id", required=True)
-        if ident is not None:
-            if not GOAL_ID.match(ident):
-                not_id = _(
-                    '"{id}" is not a valid id: lowercase letters, digits, "-" and "_", '
-                    "starting with a letter or digit"
-                )
-                check.error((*at, "id"), not_id.format(id=ident))
-            elif ident in seen:
-                used = _('id "{id}" is used by an earlier goal')
-                check.error((*at, "id"), used.format(id=ident))
-            seen.add(ident)
+        ident = check.ident(at, table, seen, _USED)
         links = check.texts(at, table, "links")
-        indicators = _indicators(check, at, table.get("indicators"), languages)
+        indicators = goal_indicators(check, at, table.get("indicators"), languages)
         ids = [indicator.id for indicator in indicators or ()]
         goals.append(
             Goal(
@@ -336,99 +261,11 @@ def _goals(
                 links=tuple(links) if links is not None else None,
                 indicators=indicators,
                 periods=_entries(check, at, table.get("periods"), periods, labels, languages, ids),
-                translated=_translated(check, at, table, Goal.TEXTS, GOAL_KEYS, languages),
-                extra=_unknown_keys(check, at, table, GOAL_KEYS, languages),
+                translated=translated(check, at, table, Goal.TEXTS, GOAL_KEYS, languages),
+                extra=unknown_keys(check, at, table, GOAL_KEYS, languages),
             )
         )
     return goals
-
-
-def _indicators(
-    check: Checker, at: KeyPath, value: Any, languages: Languages
-) -> tuple[Indicator, ...] | None:
-    """A goal's ``[[goals.indicators]]``, in order."""
-    if value is None:
-        return None
-    where: KeyPath = (*at, "indicators")
-    if not isinstance(value, list):
-        message = _("must be a list of [[goals.indicators]] tables, not {type}")
-        check.error(where, not_a(message, value))
-        return None
-    indicators: list[Indicator] = []
-    seen: set[str] = set()
-    for i, table in enumerate(value):
-        here: KeyPath = (*where, i)
-        if not isinstance(table, Mapping):
-            check.error(here, not_a(_("must be a table, not {type}"), table))
-            continue
-        ident = check.text(here, table, "id", required=True)
-        if ident is not None:
-            if not GOAL_ID.match(ident):
-                not_id = _(
-                    '"{id}" is not a valid id: lowercase letters, digits, "-" and "_", '
-                    "starting with a letter or digit"
-                )
-                check.error((*here, "id"), not_id.format(id=ident))
-            elif ident in seen:
-                used = _('id "{id}" is used by an earlier indicator of this goal')
-                check.error((*here, "id"), used.format(id=ident))
-            seen.add(ident)
-        plain = _INDICATOR_KNOWN.issuperset(table)
-        direction = check.text(here, table, "direction")
-        way = next((name for name in DIRECTIONS if name == direction), None)
-        if direction is not None and way is None:
-            unknown = _('"{direction}" is not a direction; use "at_least" or "at_most"')
-            check.error((*here, "direction"), unknown.format(direction=direction))
-        indicators.append(
-            Indicator(
-                id=ident or "",
-                name=check.text(here, table, "name", required=True) or "",
-                unit=check.text(here, table, "unit"),
-                target=check.number(here, table, "target"),
-                direction=way,
-                translated={}
-                if plain
-                else _translated(check, here, table, Indicator.TEXTS, INDICATOR_KEYS, languages),
-                extra={} if plain else _unknown_keys(check, here, table, INDICATOR_KEYS, languages),
-            )
-        )
-    return tuple(indicators)
-
-
-def _values(
-    check: Checker, at: KeyPath, value: Any, ids: list[str]
-) -> dict[str, IndicatorValue] | None:
-    """A period's ``indicators`` table: each indicator's forecast and actual, by its id."""
-    if value is None:
-        return None
-    where: KeyPath = (*at, "indicators")
-    if not isinstance(value, Mapping):
-        check.error(where, not_a(_("must be a table of indicator values, not {type}"), value))
-        return None
-    values: dict[str, IndicatorValue] = {}
-    for ident, table in value.items():
-        here: KeyPath = (*where, ident)
-        if ident not in ids:
-            if ids:
-                unknown = _('unknown indicator "{id}"; the goal\'s indicators are {ids}')
-            else:
-                unknown = _('unknown indicator "{id}": the goal has no [[goals.indicators]]')
-            check.error(here, unknown.format(id=ident, ids=", ".join(ids)))
-            continue
-        if not isinstance(table, Mapping):
-            message = _("must be a table such as {{ forecast = 90, actual = 60 }}, not {type}")
-            check.error(here, not_a(message, table))
-            continue
-        values[ident] = IndicatorValue(
-            forecast=check.number(here, table, "forecast"),
-            actual=check.number(here, table, "actual"),
-            extra={}
-            if _VALUE_KNOWN.issuperset(table)
-            else check.unknown_keys(here, table, VALUE_KEYS),
-        )
-    # Canonical order: the order of the goal's indicators.
-    order = {name: k for k, name in enumerate(ids)}
-    return dict(sorted(values.items(), key=lambda item: order[item[0]]))
 
 
 def _entries(
@@ -465,16 +302,11 @@ def _entries(
             status=status,
             forecast=check.forecast(here, table),
             comment=check.text(here, table, "comment"),
-            actions=_actions(check, here, table),
-            indicators=_values(check, here, table.get("indicators"), ids),
-            translated=_translated(check, here, table, PeriodEntry.TEXTS, ENTRY_KEYS, languages),
-            extra=_unknown_keys(check, here, table, ENTRY_KEYS, languages),
+            actions=entry_actions(check, here, table),
+            indicators=indicator_values(check, here, table.get("indicators"), ids),
+            translated=translated(check, here, table, PeriodEntry.TEXTS, ENTRY_KEYS, languages),
+            extra=unknown_keys(check, here, table, ENTRY_KEYS, languages),
         )
     # Canonical order: the order of review.periods.
     order = {name: k for k, name in enumerate(periods)}
     return dict(sorted(entries.items(), key=lambda item: order.get(item[0], len(order))))
-
-
-def _actions(check: Checker, at: KeyPath, table: Mapping[str, Any]) -> tuple[str, ...] | None:
-    actions = check.texts(at, table, "actions")
-    return tuple(actions) if actions is not None else None

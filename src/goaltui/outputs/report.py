@@ -1,12 +1,15 @@
 """The review's papers, whatever the format they are written in: the review table and the
 council's paper of the binding goals not met.
 
-This is the reports' document model. Everything a writer shows is decided here, once: the
-language, the period, each text as shown in that language (marked where it is the main text for
-want of a translation, :class:`Shown`), each status with its mark, colour and meaning, the
-counts of the heading, and which goals the council's paper holds. The writers
-(:mod:`report_html`, :mod:`report_markdown`, :mod:`report_csv`, :mod:`report_xlsx`) only lay it
-out, in the report's words (:attr:`ReviewReport.words`), and compute nothing.
+This is the reports' document model: the report and its sections (:class:`Report`,
+:class:`ReviewReport`) and how they are made from reviews (:func:`report`). Everything a writer
+shows is decided here, once: the language, the period, the counts of the heading, and which
+goals the council's paper holds; each goal as shown in that language (its texts marked where
+they are the main text for want of a translation, each status with its mark, colour and
+meaning) is made in :mod:`report_goals`, and the words every writer says in
+:mod:`report_words`. The writers (:mod:`report_html`, :mod:`report_markdown`,
+:mod:`report_csv`, :mod:`report_xlsx`) only lay it out, in the report's words
+(:attr:`ReviewReport.words`), and compute nothing.
 
 - The **review table** (``kind == "table"``): per theme, each goal with its texts, each period's
   status, forecast and comment, its indicators and actions, and its links; the chosen period is
@@ -25,238 +28,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from rich.color import Color, ColorParseError
-
-from goaltui.language import N_, NP_, Words, catalogue
-from goaltui.outputs.marks import NOT_ASSESSED_MARK, untranslated_mark
-from goaltui.review.indicators import Indicator, Number
-from goaltui.review.measures import indicator_met, met_by_indicators, period_counts
-from goaltui.review.model import Goal, Localized, Meaning, PeriodEntry, Review
+from goaltui.language import Words, catalogue
+from goaltui.outputs.report_goals import (
+    GoalShown,
+    Shown,
+    StatusShown,
+    ThemeGroup,
+    by_theme,
+    goal_shown,
+    shown_text,
+    status_scale,
+)
+from goaltui.outputs.report_words import MEANING_WORDS, MEANINGS, UNMET_TITLE, WORDS, Word
+from goaltui.review.measures import period_counts
+from goaltui.review.model import Meaning, Review
 
 ReportKind = Literal["table", "unmet"]
-MEANINGS: tuple[Meaning, ...] = ("met", "partly", "not_met", "not_assessable")
-#: The meanings of an unmet goal.
-UNMET: frozenset[Meaning] = frozenset({"partly", "not_met"})
-
-#: The paper's title, as Helsinki's council papers name it.
-UNMET_TITLE = N_("Binding operational goals not met")
-#: The word of each meaning in the heading's counts.
-MEANING_WORDS: dict[Meaning, str] = {
-    "met": N_("met"),
-    "partly": N_("partly met"),
-    "not_met": N_("not met"),
-    "not_assessable": N_("not assessable"),
-}
-#: The reports' short words, each said the same way by every writer.
-Word = Literal[
-    "not assessed",
-    "binding",
-    "no translation",
-    "legend",
-    "met",
-    "not met",
-    "needs a comment",
-    "no explanation",
-    "actual",
-    "target",
-    "forecast",
-    "short of indicators",
-]
-WORDS: dict[Word, str] = {
-    "not assessed": N_("not assessed"),
-    "binding": N_("binding"),
-    "no translation": N_("no translation"),
-    "legend": N_("Legend"),
-    "met": N_("met"),
-    "not met": N_("not met"),
-    "needs a comment": N_("needs a comment"),
-    "no explanation": N_("no explanation given"),
-    # Translators: an indicator's value measured so far, beside its target and forecast
-    "actual": N_("actual"),
-    "target": N_("target"),
-    "forecast": N_("forecast"),
-    # Translators: in the council's paper, beside a binding goal whose status means met
-    "short of indicators": N_("not met: not every indicator reaches its target"),
-}
-
-#: The columns of the reports, each named once for every writer.
-Column = Literal[
-    "review",
-    "id",
-    "theme",
-    "objective",
-    "description",
-    "target",
-    "measure",
-    "binding",
-    "status",
-    "forecast",
-    "comment",
-    "explanation",
-    "indicators",
-    "actions",
-    "links",
-]
-COLUMNS: dict[Column, tuple[str, str]] = {
-    "review": NP_("a report's column", "Review"),
-    "id": NP_("a report's column", "Id"),
-    "theme": NP_("a report's column", "Theme"),
-    "objective": NP_("a report's column", "Goal"),
-    "description": NP_("a report's column", "Description"),
-    "target": NP_("a report's column", "Target"),
-    "measure": NP_("a report's column", "Measure"),
-    "binding": NP_("a report's column", "Binding"),
-    "status": NP_("a report's column", "Status"),
-    "forecast": NP_("a report's column", "Forecast"),
-    "comment": NP_("a report's column", "Comment"),
-    "explanation": NP_("a report's column", "Explanation"),
-    "indicators": NP_("a report's column", "Indicators"),
-    "actions": NP_("a report's column", "Actions"),
-    "links": NP_("a report's column", "Links"),
-}
-
-
-def column(words: Words, name: Column, period: str | None = None) -> str:
-    """A column's heading: "Kommentti", or with ``period`` "Kommentti (Q3)"."""
-    word = words.pgettext(*COLUMNS[name])
-    if period is None:
-        return word
-    # Translators: a column of one period, such as "Comment (Q3)"
-    return words._("{column} ({period})").format(column=word, period=period)
-
-
-def binding_word(words: Words, binding: bool) -> str:
-    """The binding column's value, as the seed says it: "Kyllä" or "Ei"."""
-    if binding:
-        return words.pgettext("a goal is binding", "Yes")
-    return words.pgettext("a goal is binding", "No")
-
-
-@dataclass(frozen=True, slots=True)
-class Shown:
-    """A review's text as the report shows it: ``text`` ("" for none) and, where it is the main
-    text because the language shown has no translation of it, that main language's code."""
-
-    text: str = ""
-    untranslated: str | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.text.strip())
-
-    @property
-    def mark(self) -> str:
-        """ "[fi]" before an untranslated text, else ""."""
-        return untranslated_mark(self.untranslated) if self.untranslated and self else ""
-
-    def marked(self) -> str:
-        """The text with its mark before it, for formats without styles: "[fi] Toteutuu"."""
-        return f"{self.mark} {self.text}" if self.mark else self.text
-
-
-@dataclass(frozen=True, slots=True)
-class StatusShown:
-    """A status as shown: its mark and its label in the report's language (None: not assessed),
-    its colour as red, green and blue, and its meaning."""
-
-    label: str | None  # the main label, as in the file
-    name: Shown
-    mark: str
-    rgb: tuple[int, int, int] | None = None
-    meaning: Meaning | None = None
-
-    @property
-    def assessed(self) -> bool:
-        return self.label is not None
-
-    def tint(self, strength: float = 0.3) -> str | None:
-        """The colour mixed with white, "#rrggbb": a background that black text reads on."""
-        if self.rgb is None:
-            return None
-        mixed = (round(255 - (255 - c) * strength) for c in self.rgb)
-        return "#" + "".join(f"{c:02x}" for c in mixed)
-
-    @property
-    def hex(self) -> str | None:
-        return None if self.rgb is None else "#" + "".join(f"{c:02x}" for c in self.rgb)
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodShown:
-    """A goal at one reporting point."""
-
-    period: str
-    status: StatusShown
-    forecast: Shown
-    comment: Shown
-    #: The corrective actions decided in the period (the actions extension).
-    actions: tuple[Shown, ...] = ()
-    #: Its status asks for a comment, and it has none.
-    unexplained: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorShown:
-    """One of a goal's indicators in the report's period (the indicators extension): numbers
-    already written in the report's language, ``met`` None where it has no target or value."""
-
-    name: Shown
-    unit: Shown
-    target: str
-    forecast: str
-    actual: str
-    met: bool | None
-
-
-@dataclass(frozen=True, slots=True)
-class GoalShown:
-    id: str
-    theme: Shown
-    objective: Shown
-    description: Shown
-    target: Shown
-    measure: Shown
-    binding: bool
-    links: tuple[Shown, ...]
-    #: Every period of the review, in order.
-    periods: tuple[PeriodShown, ...]
-    #: The report's period among them.
-    chosen: PeriodShown
-    indicators: tuple[IndicatorShown, ...] = ()
-    #: Its status in the report's period means "met", but not every indicator with a target
-    #: reaches it: a binding goal is met only if all do, so the council's paper holds it.
-    short_of_indicators: bool = False
-
-    @property
-    def unmet(self) -> bool:
-        """Its status in the report's period means "partly" or "not met"."""
-        return self.chosen.status.meaning in UNMET
-
-    @property
-    def unexplained(self) -> bool:
-        """In the council's paper: a goal not met without an explanation (it is flagged)."""
-        return not self.chosen.comment
-
-    @property
-    def texts(self) -> tuple[Shown, ...]:
-        """Every text of the goal the report may show, to tell whether one is untranslated."""
-        entry_texts = (t for p in self.periods for t in (p.forecast, p.comment, *p.actions))
-        return (
-            self.theme,
-            self.objective,
-            self.description,
-            self.target,
-            self.measure,
-            *self.links,
-            *(p.status.name for p in self.periods),
-            *entry_texts,
-            *(text for i in self.indicators for text in (i.name, i.unit)),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class ThemeGroup:
-    theme: Shown  # "" for goals without one
-    goals: tuple[GoalShown, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,8 +192,8 @@ def review_report(
         raise ValueError(f'"{period}" is not a period of this review')
     words = catalogue(language or review.main_language)
     texts = review.translation_for(words.code)
-    scale = _scale(review, texts)
-    goals = [_goal(review, goal, period, texts, scale, words) for goal in review.goals]
+    scale = status_scale(review, texts)
+    goals = [goal_shown(review, goal, period, texts, scale, words) for goal in review.goals]
     shown = goals
     if kind == "unmet":
         shown = [g for g in goals if g.binding and (g.short_of_indicators or g.unmet)]
@@ -425,12 +212,12 @@ def review_report(
     return ReviewReport(
         path=path,
         kind=kind,
-        title=_shown(review.text("title", texts), review),
+        title=shown_text(review.text("title", texts), review),
         year=review.year,
         period=period,
         periods=review.periods,
         statuses=tuple(scale[status.label] for status in review.statuses),
-        themes=_by_theme(shown),
+        themes=by_theme(shown),
         counts=counts,
         goals=len(review.goals),
         binding=sum(1 for goal in review.goals if goal.is_binding),
@@ -449,129 +236,3 @@ def last_assessed(review: Review) -> str:
         if any(goal.status_in(period) is not None for goal in review.goals)
     ]
     return review.periods[assessed[-1] if assessed else 0]
-
-
-def rgb(color: str | None) -> tuple[int, int, int] | None:
-    """A file's colour (a Rich colour name or #rrggbb) as red, green and blue; None where it
-    gives none or one that is not a colour."""
-    if not color:
-        return None
-    try:
-        triplet = Color.parse(color.strip().lower()).get_truecolor()
-    except ColorParseError:
-        return None
-    return (triplet.red, triplet.green, triplet.blue)
-
-
-def _scale(review: Review, texts: str | None) -> dict[str | None, StatusShown]:
-    scale: dict[str | None, StatusShown] = {
-        status.label: StatusShown(
-            label=status.label,
-            name=_shown(status.text("label", texts), review),
-            mark=status.mark,
-            rgb=rgb(status.color),
-            meaning=review.meaning(status.label),
-        )
-        for status in review.statuses
-    }
-    scale[None] = StatusShown(label=None, name=Shown(), mark=NOT_ASSESSED_MARK)
-    return scale
-
-
-def _shown(text: Localized[str] | Localized[str | None], review: Review) -> Shown:
-    if text.text is None:
-        return Shown()
-    return Shown(text.text, review.main_language if text.untranslated else None)
-
-
-def _goal(
-    review: Review,
-    goal: Goal,
-    period: str,
-    texts: str | None,
-    scale: dict[str | None, StatusShown],
-    words: Words,
-) -> GoalShown:
-    periods = []
-    for name in review.periods:
-        entry = goal.entry(name)
-        status = scale.get(entry.status)
-        if status is None:  # not a label of the scale: validation refuses it, but say it as is
-            status = StatusShown(entry.status, Shown(entry.status or ""), NOT_ASSESSED_MARK)
-        periods.append(
-            PeriodShown(
-                period=name,
-                status=status,
-                forecast=_shown(entry.text("forecast", texts), review),
-                comment=_shown(entry.text("comment", texts), review),
-                actions=_texts(entry.actions_in(texts), review),
-                unexplained=review.is_unexplained(goal, name),
-            )
-        )
-    chosen = periods[review.periods.index(period)]
-    return GoalShown(
-        id=goal.id,
-        theme=_shown(goal.text("theme", texts), review),
-        objective=_shown(goal.text("objective", texts), review),
-        description=_shown(goal.text("description", texts), review),
-        target=_shown(goal.text("target", texts), review),
-        measure=_shown(goal.text("measure", texts), review),
-        binding=goal.is_binding,
-        links=_texts(goal.links_in(texts), review),
-        periods=tuple(periods),
-        chosen=chosen,
-        indicators=tuple(
-            _indicator(review, indicator, goal.entry(period), texts, words)
-            for indicator in goal.indicators or ()
-        ),
-        short_of_indicators=chosen.status.meaning == "met"
-        and met_by_indicators(goal, period) is False,
-    )
-
-
-def _texts(texts: Localized[tuple[str, ...] | None], review: Review) -> tuple[Shown, ...]:
-    """A list of texts (links, actions), each marked where the list is untranslated."""
-    mark = review.main_language if texts.untranslated else None
-    return tuple(Shown(text, mark) for text in texts.text or ())
-
-
-def _indicator(
-    review: Review,
-    indicator: Indicator,
-    entry: PeriodEntry,
-    texts: str | None,
-    words: Words,
-) -> IndicatorShown:
-    unit = _shown(indicator.text("unit", texts), review)
-    values = entry.indicator(indicator.id)
-
-    def number(value: Number | None) -> str:
-        if value is None:
-            return ""
-        shown = words.number(value)
-        if unit.text == "%":
-            return words.percent(value)
-        return f"{shown} {unit.text}" if unit else shown
-
-    target = number(indicator.target)
-    if target and indicator.way == "at_most":
-        # Translators: an indicator's target that its value must not exceed, such as "≤ 5 %"
-        target = words._("at most {target}").format(target=target)
-    return IndicatorShown(
-        name=_shown(indicator.text("name", texts), review),
-        unit=unit,
-        target=target,
-        forecast=number(values.forecast if values else None),
-        actual=number(values.actual if values else None),
-        met=indicator_met(indicator, entry),
-    )
-
-
-def _by_theme(goals: Sequence[GoalShown]) -> tuple[ThemeGroup, ...]:
-    """Goals grouped by theme: themes in the order they first appear, goals in file order."""
-    groups: dict[str, list[GoalShown]] = {}
-    first: dict[str, Shown] = {}
-    for goal in goals:
-        groups.setdefault(goal.theme.text, []).append(goal)
-        first.setdefault(goal.theme.text, goal.theme)
-    return tuple(ThemeGroup(first[key], tuple(group)) for key, group in groups.items())

@@ -15,17 +15,10 @@ from html import escape
 
 from goaltui import __version__
 from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK, untranslated_mark
-from goaltui.outputs.report import (
-    GoalShown,
-    PeriodShown,
-    Report,
-    ReviewReport,
-    Shown,
-    StatusShown,
-    binding_word,
-    column,
-)
+from goaltui.outputs.report import Report, ReviewReport
+from goaltui.outputs.report_goals import GoalShown, PeriodShown, Shown, StatusShown
 from goaltui.outputs.report_style import STYLE
+from goaltui.outputs.report_words import binding_word, column
 
 
 def e(text: str) -> str:

@@ -16,16 +16,9 @@ from goaltui.outputs.marks import (
     UNEXPLAINED_MARK,
     untranslated_mark,
 )
-from goaltui.outputs.report import (
-    GoalShown,
-    IndicatorShown,
-    Report,
-    ReviewReport,
-    Shown,
-    StatusShown,
-    binding_word,
-    column,
-)
+from goaltui.outputs.report import Report, ReviewReport
+from goaltui.outputs.report_goals import GoalShown, IndicatorShown, Shown, StatusShown
+from goaltui.outputs.report_words import binding_word, column
 
 
 def report_markdown(document: Report) -> str:

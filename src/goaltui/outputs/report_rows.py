@@ -16,16 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from goaltui.outputs.marks import UNEXPLAINED_MARK
-from goaltui.outputs.report import (
-    GoalShown,
-    IndicatorShown,
-    PeriodShown,
-    ReviewReport,
-    Shown,
-    StatusShown,
-    binding_word,
-    column,
-)
+from goaltui.outputs.report import ReviewReport
+from goaltui.outputs.report_goals import GoalShown, IndicatorShown, PeriodShown, Shown, StatusShown
+from goaltui.outputs.report_words import binding_word, column
 
 
 @dataclass(frozen=True, slots=True)
