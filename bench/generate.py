@@ -17,9 +17,11 @@ import argparse
 import random
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from goaltui.files.canonical import render
+from goaltui.review.indicators import Indicator, IndicatorValue
 from goaltui.review.model import Goal, PeriodEntry, Review, Status
 
 PERIODS = ("Q1", "Q2", "Q3", "Q4")
@@ -345,8 +347,46 @@ def _theme_sizes(rng: random.Random, goals: int) -> list[int]:
     return sizes
 
 
-def build(goals: int, index: int, seed: int = 0) -> Review:
-    """The ``index``-th review of ``goals`` goals; the same arguments give the same review."""
+UNITS = ("%", "kpl", "käyntiä", "€", "päivää")
+
+
+def _measured(goal: Goal, rng: random.Random, count: int) -> Goal:
+    """``goal`` with ``count`` indicators, and their values in each period it is assessed in:
+    a forecast on most, an actual on half, about one in four short of its target."""
+    indicators = []
+    for k in range(count):
+        target = rng.choice((100, 85, 60, 1200, 45))
+        direction = "at_most" if rng.random() < 0.2 else None
+        indicators.append(
+            Indicator(
+                id=f"mittari-{k + 1}",
+                name="Mittari " + str(k + 1) + ": " + rng.choice(NOUNS),
+                unit=rng.choice(UNITS),
+                target=target,
+                direction=direction,
+            )
+        )
+    periods = {}
+    for period, entry in (goal.periods or {}).items():
+        values = {}
+        for indicator in indicators:
+            assert indicator.target is not None
+            short = rng.random() < 0.25
+            sign = -1 if (indicator.direction == "at_most") == short else 1
+            reached = indicator.target + sign * rng.randint(0, 10)
+            forecast = reached if rng.random() < 0.8 else None
+            actual = round(reached * rng.uniform(0.4, 1.0)) if rng.random() < 0.5 else None
+            if forecast is not None or actual is not None:
+                values[indicator.id] = IndicatorValue(forecast, actual)
+        periods[period] = replace(entry, indicators=values or None)
+    return replace(goal, indicators=tuple(indicators), periods=periods or None)
+
+
+def build(goals: int, index: int, seed: int = 0, indicators: int = 0) -> Review:
+    """The ``index``-th review of ``goals`` goals; the same arguments give the same review.
+
+    With ``indicators``, each goal has that many, with values in the periods it is assessed
+    in, drawn from a generator of their own: the rest of the review is the same as without."""
     rng = random.Random(f"goaltui-bench:{seed}:{goals}:{index}")
     writer = Writer(rng)
     made: list[Goal] = []
@@ -367,6 +407,9 @@ def build(goals: int, index: int, seed: int = 0) -> Review:
                     periods=_entries(rng, writer) or None,
                 )
             )
+    if indicators:
+        measures = random.Random(f"goaltui-bench:{seed}:{goals}:{index}:indicators")
+        made = [_measured(goal, measures, indicators) for goal in made]
     division = DIVISIONS[index % len(DIVISIONS)]
     year = 2021 + index // len(DIVISIONS)
     return Review(
@@ -383,13 +426,15 @@ def file_name(goals: int, index: int) -> str:
     return f"review-{goals}g-{index + 1:02d}.toml"
 
 
-def generate(goals: int, files: int, out: Path, seed: int = 0) -> list[tuple[Path, int]]:
+def generate(
+    goals: int, files: int, out: Path, seed: int = 0, indicators: int = 0
+) -> list[tuple[Path, int]]:
     """Write the files; returns each path with the number of bytes written."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[tuple[Path, int]] = []
     for index in range(files):
         path = out / file_name(goals, index)
-        data = render(build(goals, index, seed), path).encode("utf-8")
+        data = render(build(goals, index, seed, indicators), path).encode("utf-8")
         path.write_bytes(data)
         written.append((path, len(data)))
     return written
@@ -401,11 +446,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=1, help="number of files")
     parser.add_argument("--out", type=Path, required=True, help="folder to write into")
     parser.add_argument("--seed", type=int, default=0, help="another seed, another content")
+    parser.add_argument("--indicators", type=int, default=0, help="indicators per goal")
     arguments = parser.parse_args(argv)
     if arguments.goals < 1 or arguments.files < 1:
         parser.error("--goals and --files must be at least 1")
     total = 0
-    for path, size in generate(arguments.goals, arguments.files, arguments.out, arguments.seed):
+    made = generate(
+        arguments.goals, arguments.files, arguments.out, arguments.seed, arguments.indicators
+    )
+    for path, size in made:
         print(f"{path}\t{size} bytes")
         total += size
     print(f"total\t{total} bytes in {arguments.files} file(s)")

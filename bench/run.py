@@ -46,7 +46,7 @@ PYTHON = sys.executable
 GOALTUI = [str(Path(PYTHON).parent / "goaltui")]
 FLOOR_TUI = [PYTHON, str(HERE / "floor_datatable.py")]
 FLOOR_SUMMARY = [PYTHON, str(HERE / "floor_summary.py")]
-GROUPS = ("summary", "tui", "keys", "save", "cli", "folder")
+GROUPS = ("summary", "tui", "keys", "save", "cli", "folder", "measures")
 
 #: (goals per file, files) of every data set.
 DATASETS = ((100, 10), (1000, 1), (10000, 1), (2, 5000))
@@ -237,6 +237,15 @@ def dataset(goals: int) -> Path:
     return OUT / f"g{goals}"
 
 
+#: 10,000 goals with three indicators each, their values in every period assessed.
+MEASURED_GOALS, MEASURED_INDICATORS = 10000, 3
+MEASURED = OUT / f"g{MEASURED_GOALS}i{MEASURED_INDICATORS}"
+
+
+def measured_file() -> Path:
+    return MEASURED / file_name(MEASURED_GOALS, 0)
+
+
 def files_of(goals: int, count: int) -> list[Path]:
     return [dataset(goals) / file_name(goals, i) for i in range(count)]
 
@@ -247,7 +256,8 @@ def prepare(regenerate: bool) -> None:
     stamp = _stamp()
     fresh = stamp_file.exists() and stamp_file.read_text() == stamp
     made = (p for g, n in DATASETS for p in files_of(g, n))
-    present = merged_file().exists() and all(p.exists() for p in made)
+    every = [*made, measured_file()]
+    present = merged_file().exists() and all(p.exists() for p in every)
     if fresh and not regenerate and present:
         print("data: reusing bench/out (same generator)")
     else:
@@ -258,6 +268,7 @@ def prepare(regenerate: bool) -> None:
             took = time.perf_counter() - started
             print(f"data: {count} file(s) x {goals} goals: {total:,} bytes ({took:.1f} s)")
         write_merged()
+        generate(MEASURED_GOALS, 1, MEASURED, indicators=MEASURED_INDICATORS)
         stamp_file.write_text(stamp)
     for goals, count in DATASETS:
         total = sum(p.stat().st_size for p in files_of(goals, count))
@@ -596,6 +607,62 @@ def bench_keys(report: Report, presses: int, seed: int) -> None:
         report.add(Row("space → update complete (last frame)", size, "ms", a_end, b_end))
         with contextlib.suppress(OSError):
             _journal(path).unlink()
+
+
+def bench_measures(report: Report, pairs: int, presses: int, seed: int) -> None:
+    """The start-up and key targets of b. and c. on 10,000 goals with 3 indicators each: the
+    goal rows show indicators met, the detail pane lists them, the header the due date."""
+    print("f. 10,000 goals x 3 indicators: TUI start and space → repainted cell")
+    size = f"{MEASURED_GOALS:,} goals × {MEASURED_INDICATORS} indicators"
+    source = measured_file()
+    no_journal(source)
+    heading = title(source)[:30]
+    rows = objectives(source, 15)
+    ours: list[Started] = []
+    floor: list[Started] = []
+    for _ in range(pairs):
+        ours.append(measure_start([*GOALTUI, str(source)], heading, [heading, *rows]))
+        floor.append(measure_start([*FLOOR_TUI, str(source)], rows[0], rows))
+    started = Target("ratio", 0.6, "ratio ≤ 0.6")
+    report.add(
+        Row(
+            "TUI start → first complete frame",
+            size,
+            "s",
+            [s.seconds for s in ours],
+            [s.seconds for s in floor],
+            started,
+        )
+    )
+    memory = Target("ratio", 1.2, "ratio ≤ 1.2")
+    peak = "TUI peak memory (VmHWM) at first frame"
+    report.add(Row(peak, size, "MiB", [s.mib for s in ours], [s.mib for s in floor], memory))
+    rng = random.Random(seed)
+    path = scratch(source)
+    app, _ = start_tui([*GOALTUI, str(path)], heading, [heading, *rows])
+    try:
+        other, _ = start_tui([*FLOOR_TUI, str(path)], rows[0], rows)
+    except BaseException:
+        app.close()
+        raise
+    try:
+        a: list[Press] = []
+        b: list[Press] = []
+        for _ in range(presses):
+            time.sleep(rng.uniform(0.05, 0.15))
+            a.append(press(app, "space"))
+            time.sleep(rng.uniform(0.05, 0.15))
+            b.append(press(other, "space"))
+    finally:
+        app.close()
+        other.close()
+    a_cell, a_end = cell_latencies(app, a, rows[0])
+    b_cell, b_end = cell_latencies(other, b, rows[0])
+    target = Target("median", 0.016, "goaltui median ≤ 16 ms")
+    report.add(Row("space → repainted cell", size, "ms", a_cell, b_cell, target))
+    report.add(Row("space → update complete (last frame)", size, "ms", a_end, b_end))
+    with contextlib.suppress(OSError):
+        _journal(path).unlink()
 
 
 # -- d. save --------------------------------------------------------------------------------
@@ -937,6 +1004,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "save": lambda: bench_save(report, arguments.pairs),
         "cli": lambda: bench_cli(report, arguments.pairs),
         "folder": lambda: bench_folder(report, arguments.pairs, arguments.presses),
+        "measures": lambda: bench_measures(
+            report, arguments.pairs, arguments.presses, arguments.seed
+        ),
     }
     try:
         for group in GROUPS:

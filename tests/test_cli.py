@@ -179,12 +179,24 @@ def test_summary_json_has_the_documented_shape(tmp_path, capsys):
     assert summary["counts"]["Q4"] == {
         "statuses": {"Toteutuu": 0, "Toteutuu osittain": 0, "Ei toteudu": 0},
         "not_assessed": 3,
+        "meanings": {"met": 0, "partly": 0, "not_met": 0, "not_assessable": 0, "not_assessed": 3},
+        "indicators": {"assessed": 0, "met": 0, "not_met": 0},
     }
+    # Each goal's measure is an indicator, forecast at 100 % of its target in Q3.
+    assert summary["counts"]["Q3"]["meanings"]["met"] == 3
+    assert summary["counts"]["Q3"]["indicators"] == {"assessed": 3, "met": 3, "not_met": 0}
+    for goal in summary["goals"]:
+        (indicator,) = goal["indicators"]
+        assert (indicator["unit"], indicator["target"], indicator["forecast"]) == ("%", 100, 100)
+        assert indicator["met"] is True and goal["met_by_indicators"] is True
+        assert goal["suggested_status"] == "Toteutuu"
     assert summary["attention"] == {
         "worsened": [],
         "improved": [],
         "unexplained": [],
         "not_assessed": [],
+        "needs_actions": [],
+        "due": None,
     }
     assert document["total"] == {
         "files": 1,
@@ -194,6 +206,9 @@ def test_summary_json_has_the_documented_shape(tmp_path, capsys):
         "not_assessed": 0,
         "worsened": 0,
         "unexplained": 0,
+        "needs_actions": 0,
+        "meanings": {"met": 3, "partly": 0, "not_met": 0, "not_assessable": 0, "not_assessed": 0},
+        "indicators": {"assessed": 3, "met": 3, "not_met": 0},
     }
 
 
@@ -211,6 +226,8 @@ def test_summary_json_attention_lists(tmp_path, capsys):
         "improved": [],
         "unexplained": [{"id": "liikkeelle", "period": "Q2", "status": "Ei toteudu"}],
         "not_assessed": [],
+        "needs_actions": [],
+        "due": None,
     }
     code, out, _ = cli(capsys, "summary", "--format", "json", "--period", "Q3", path)
     attention = json.loads(out)["files"][0]["attention"]

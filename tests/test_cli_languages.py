@@ -349,7 +349,7 @@ NOT_TRANSLATED = {
     "goaltui", "summary", "check", "fmt", "h", "help", "version", "read", "only", "break",
     "lock", "lang", "period", "format", "rich", "markdown", "json", "bogus",
     "diff", "history", "textconv", "since", "exit", "code", "goal", "strict", "text", "github",
-    "gitlab", "git", "log", "p", "show", "config", "echo", "gitattributes",
+    "gitlab", "git", "log", "p", "show", "config", "echo", "gitattributes", "today",
 }  # fmt: skip
 
 # A broken review whose texts are marked as the pseudo-language marks goaltui's words, and

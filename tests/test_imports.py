@@ -1,4 +1,4 @@
-"""summary, check and fmt never import Textual, so they start fast in CI."""
+"""summary, check, fmt and report never import Textual, so they start fast in CI."""
 
 from __future__ import annotations
 
@@ -50,6 +50,8 @@ def test_summary_check_and_fmt_never_import_textual(tmp_path):
         ["check", str(data), str(invalid)],
         ["fmt", "--check", str(data), str(messy)],
         ["fmt", str(messy)],
+        ["report", str(data), "-o", str(tmp_path / "r.html")],
+        ["report", "--unmet", "--format", "xlsx", str(data), "-o", str(tmp_path / "r.xlsx")],
     ]
     result = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(runs)],
@@ -74,5 +76,7 @@ def test_summary_check_and_fmt_never_import_textual(tmp_path):
         f"check {data} {invalid}": 1,
         f"fmt --check {data} {messy}": 1,
         f"fmt {messy}": 0,
+        f"report {data} -o {tmp_path / 'r.html'}": 0,
+        f"report --unmet --format xlsx {data} -o {tmp_path / 'r.xlsx'}": 0,
     }
     assert messy.read_text(encoding="utf-8") == BASE

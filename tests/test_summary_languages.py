@@ -109,7 +109,7 @@ def test_only_the_texts_without_a_translation_are_marked(capsys):
     assert "    [en] Culture happens in every neighbourhood" in out
     assert "[en] Active and healthy residents" in lines
     assert lines[lines.index("[en] Active and healthy residents") - 1].count("[en]") >= 1
-    assert "◆ sitova   ! perustelu puuttuu   [en] ei käännöstä" in lines
+    assert "◆ sitova   ! perustelu puuttuu   ⚑ toimenpiteet puuttuvat   [en] ei käännöstä" in lines
 
 
 def test_a_file_without_translations_in_another_language_marks_every_text(tmp_path, capsys):
@@ -127,7 +127,7 @@ def test_the_total_of_several_files_speaks_the_language_asked_for(capsys):
     assert total[2].startswith("2 filer · 29 mål (")
     assert ["●", "Uppfylls", "3"] in map(words_of, total)
     assert ["●", "[en]", "On", "track", "12"] in map(words_of, total)
-    assert total[-1] == "försämrats: 6 · motivering saknas: 3 · ej bedömd: 4"
+    assert total[-1] == "försämrats: 6 · motivering saknas: 3 · ej bedömd: 3 · åtgärder saknas: 1"
     # without --lang, files of two languages are totalled in English
     code, out, _ = cli(capsys, "summary", KUVA, EXAMPLE)
     assert "\nTotal\n" in out and "2 files · 29 goals (" in out
@@ -217,6 +217,8 @@ def test_json_gives_the_texts_of_the_language_shown_and_names_the_untranslated_o
         "color": "yellow",
         "symbol": "◐",
         "explain": False,
+        "meaning": "partly",
+        "actions": False,
     }
     goals = {goal["id"]: goal for goal in summary["goals"]}
     visits = goals["library-visits"]
@@ -226,6 +228,9 @@ def test_json_gives_the_texts_of_the_language_shown_and_names_the_untranslated_o
     assert visits["comment"].startswith("Eastgaten kirjasto oli suljettuna")
     assert visits["status"]["Q3"] == "At risk"  # status values stay the main labels
     assert visits["untranslated"] == []
+    (indicator,) = visits["indicators"]
+    assert (indicator["name"], indicator["unit"]) == ("Kirjastokäynnit", "miljoonaa")
+    assert (indicator["target"], indicator["forecast"], indicator["met"]) == (1.6, 1.51, False)
     culture = goals["culture-pass"]
     assert culture["objective"] == "Children from low-income families take part in culture"
     assert culture["untranslated"] == ["theme", "objective", "links", "forecast", "comment"]

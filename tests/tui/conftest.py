@@ -13,6 +13,7 @@ absolute temporary path ever appears on screen.
 from __future__ import annotations
 
 import asyncio
+import datetime
 import io
 import shutil
 from collections.abc import Awaitable, Callable
@@ -29,6 +30,7 @@ from goaltui.files.document import Document
 from goaltui.text import clean_line
 from goaltui.tui.app import GoalApp
 from goaltui.tui.screens.review_screen import ReviewScreen
+from goaltui.tui.widgets import measures_part
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.goal_table import GoalTable
 
@@ -156,8 +158,15 @@ class Kit:
         """The forecast column of a goal's line (the current period's forecast)."""
         header = table.render_line(0).text
         start = max(end for _, end in self.columns(table).values())
-        comment = header.rindex("✎") - 1
-        return table.render_line(self.row(table, goal_id)).text[start:comment].strip()
+        # the column of measures ("✓"), where the review has one, else the comment mark
+        end = header.rindex("✓" if "✓" in header else "✎") - 1
+        return table.render_line(self.row(table, goal_id)).text[start:end].strip()
+
+    def measures(self, table: GoalTable, goal_id: str) -> str:
+        """The column of measures of a goal's line: indicators met ("1/2"), "≠" and "⚑"."""
+        header = table.render_line(0).text
+        start, end = header.rindex("✓") - 1, header.rindex("✎") - 1
+        return table.render_line(self.row(table, goal_id)).text[start:end].strip()
 
     def comment_mark(self, table: GoalTable, goal_id: str) -> str:
         header = table.render_line(0).text
@@ -249,6 +258,8 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("GOALTUI_KEYMAP", raising=False)
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    # The header counts the days to the due date from a day that stays put.
+    monkeypatch.setattr(measures_part, "today", lambda: datetime.date(2026, 10, 20))
     return tmp_path
 
 

@@ -76,7 +76,8 @@ def test_edit_save_and_quit_in_a_real_terminal(tmp_path):
     line = next(i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
     above = old[:line][::-1]
     assert next(x for x in above if x.startswith("[goals.periods.")) == "[goals.periods.Q3]"
-    assert next(x for x in above if x.startswith("id = ")) == 'id = "liikkeelle"'
+    goal = above.index("[[goals]]")  # the goal's id, not one of its indicators'
+    assert above[goal - 1] == 'id = "liikkeelle"'
 
 
 def test_lang_sv_shows_the_goals_swedish_texts_and_swedish_words(tmp_path):

@@ -214,7 +214,7 @@ def test_question_mark_lists_the_keys_and_closes_again(kit):
         screen = kit.screen_text(app)
         rows = {
             "space": "Cycle",
-            "1–3": "Set status: 1 On track, 2 At risk, 3 Off track",
+            "1–4": "Set status: 1 On track, 2 At risk, 3 Off track, 4 Cannot be assessed",
             "0, del": "Clear status",
             "c": "Comment",
             "f": "Forecast",

@@ -112,6 +112,7 @@ def test_s_cycles_the_status_filter_for_the_current_period_and_escape_clears_it(
             ("On track", "●"),
             ("At risk", "◐"),
             ("Off track", "○"),
+            ("Cannot be assessed", "–"),
             (None, ""),
         ]:
             await pilot.press("s")

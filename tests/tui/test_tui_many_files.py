@@ -15,7 +15,11 @@ def _files(kit) -> list[str]:
     names = []
     for number in range(COUNT):
         name = f"review-{number:03d}.toml"
-        titled = text.replace("strategic goals 2026", f"strategic goals no. {number}", 1)
+        titled = text.replace(
+            "Riverton Culture, Libraries and Leisure Department: strategic goals 2026",
+            f"strategic goals no. {number}",
+            1,
+        )
         Path(kit.path(name)).write_text(titled, encoding="utf-8")
         names.append(name)
     return names

@@ -107,3 +107,26 @@ def test_quit_dialog_in_finnish(kit, snap_compare):
 
 def test_quit_dialog_in_swedish(kit, snap_compare):
     assert snap_compare(kuva_app("sv"), press=["space", "q"], terminal_size=(120, 40))
+
+
+async def to_museum(pilot) -> None:
+    """The cursor on museum-class-visits: On track in Q3 while its indicator falls short."""
+    await pilot.press(*"jjjjj")
+    await pilot.pause()
+
+
+def test_row_with_indicators(kit, snap_compare):
+    """Rows with indicators met ("1/1", "0/1", "1/2") and the contradiction mark "≠"; the
+    detail pane lists the goal's indicator; the header its due date."""
+    assert snap_compare(kit.app(EXAMPLE), run_before=to_museum, terminal_size=(120, 40))
+
+
+def test_indicator_editor(kit, snap_compare):
+    """The indicator editor ("i") on museum-class-visits in Q3, with the status suggested."""
+
+    async def open_editor(pilot) -> None:
+        await to_museum(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+
+    assert snap_compare(kit.app(EXAMPLE), run_before=open_editor, terminal_size=(120, 40))

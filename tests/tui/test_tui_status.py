@@ -6,7 +6,7 @@ import pytest
 
 EXAMPLE = "example-en.toml"
 
-MARKS = {"On track": "●", "At risk": "◐", "Off track": "○", None: ""}
+MARKS = {"On track": "●", "At risk": "◐", "Off track": "○", "Cannot be assessed": "–", None: ""}
 
 
 def test_space_cycles_through_the_scale_then_not_assessed_then_the_first_again(kit):
@@ -16,7 +16,7 @@ def test_space_cycles_through_the_scale_then_not_assessed_then_the_first_again(k
 
     async def scenario(pilot):
         table = kit.table(app)
-        expected = ["At risk", "Off track", None, "On track", "At risk"]
+        expected = ["At risk", "Off track", "Cannot be assessed", None, "On track", "At risk"]
         for label in expected:
             await pilot.press("space")
             assert doc.review.goal("reading-buddies").entry("Q3").status == label
@@ -76,12 +76,12 @@ def test_a_number_beyond_the_scale_changes_nothing_but_says_why(kit):
     async def scenario(pilot):
         table = kit.table(app)
         before = kit.lines(table)
-        await pilot.press("4")
+        await pilot.press("5")
         await pilot.press("9")
         assert doc.review.goal("reading-buddies").entry("Q3").status == "On track"
         assert not doc.dirty and not doc.session.can_undo
         assert kit.lines(table) == before
-        assert "This review has 3 statuses" in kit.screen_text(app)
+        assert "This review has 4 statuses" in kit.screen_text(app)
         assert "unsaved" not in kit.header(app)
 
     kit.run(app, scenario, notifications=True)

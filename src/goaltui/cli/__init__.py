@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goaltui import language
-from goaltui.cli import changes, parsers, rollover
+from goaltui.cli import changes, parsers, report, rollover
 from goaltui.cli.output import report as _report
 from goaltui.cli.output import say as _err
 from goaltui.files.problems import Problem, ReviewError, SaveError
@@ -146,7 +146,7 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
             _err(unknown.format(path=path, period=period, periods=periods))
             return USAGE
         speaks = language.review_language(source.review.language, option=arguments.lang)
-        summaries.append(summarize(source.review, path, period, speaks))
+        summaries.append(summarize(source.review, path, period, speaks, arguments.today))
     total = totals(summaries)
     since = None
     if arguments.since is not None:  # git only when asked: summary stays quick in CI
@@ -200,7 +200,7 @@ def cmd_check(arguments: argparse.Namespace) -> int:
     paths = _paths(arguments.paths, outcome, shown.write)
     errors, warnings = outcome.problems, 0
     for path in paths:
-        problems = check_file(path)
+        problems = check_file(path, arguments.today)
         shown.write(problems)
         errors += sum(1 for p in problems if p.is_error)
         warnings += sum(1 for p in problems if not p.is_error)
@@ -290,6 +290,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., i
     "diff": (changes.diff_parser, changes.cmd_diff),
     "history": (changes.history_parser, changes.cmd_history),
     "textconv": (changes.textconv_parser, changes.cmd_textconv),
+    "report": (report.report_parser, report.cmd_report),
     "rollover": (rollover.rollover_parser, rollover.cmd_rollover),
 }
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NoReturn
 
@@ -171,6 +172,7 @@ def open_parser() -> argparse.ArgumentParser:
         "  goaltui diff --since REV [PATH ...]  what changed since a git revision\n"
         "  goaltui history PATH              each commit's changes to a review file\n"
         "  goaltui textconv FILE             a review one fact a line, for git diff\n"
+        "  goaltui report [--unmet] [PATH ...]  the review table, or the binding goals not met\n"
         "  goaltui rollover FILE --year Y    next year's review from this one\n"
         "\n"
         "PATH is a review file or a folder (every *.toml below it); with none, ./data.\n"
@@ -234,6 +236,7 @@ def summary_parser() -> argparse.ArgumentParser:
         metavar=pgettext("a placeholder in --help: a git revision", "REV"),
         help=_("add what changed in each file since the git revision REV (goaltui diff --since)"),
     )
+    _today(parser)
     _lang(parser, about_a_review=True)
     return parser
 
@@ -257,8 +260,27 @@ def check_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--strict", action="store_true", help=_("exit 1 on warnings too, not only on errors")
     )
+    _today(parser)
     _lang(parser, about_a_review=False)
     return parser
+
+
+def _today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today",
+        type=_day,
+        # Translators: a placeholder in --help: a date written year-month-day
+        metavar=_("YYYY-MM-DD"),
+        help=_("the date to compare due dates with (default: today)"),
+    )
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        not_day = _('"{text}" is not a date: write it as YYYY-MM-DD, e.g. 2021-10-24')
+        raise argparse.ArgumentTypeError(not_day.format(text=text)) from None
 
 
 def fmt_parser() -> argparse.ArgumentParser:

@@ -40,16 +40,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     if old is not None and not writable(old):
         raise SaveError(path, read_only_reason(path, old))
     folder = path.parent
+    temp = _written_beside(path, data, old)
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise SaveError(path, _reason(error)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _take_over(temp, old)
         os.replace(temp, path)
     except BaseException as error:
         # Already moved or never made: either way nothing is left behind.
@@ -59,6 +51,28 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise SaveError(path, _reason(error)) from None
         raise
     _sync_folder(folder)
+
+
+def _written_beside(path: Path, data: bytes, old: os.stat_result | None) -> str:
+    """A complete, flushed temporary file beside ``path`` holding ``data``, with the mode and
+    owner of ``old`` (a new file's without one); nothing is left behind when it fails."""
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise SaveError(path, _reason(error)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _take_over(temp, old)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(error, OSError):
+            raise SaveError(path, _reason(error)) from None
+        raise
+    return temp
 
 
 def write_new(path: Path, data: bytes) -> None:
@@ -72,16 +86,8 @@ def write_new(path: Path, data: bytes) -> None:
     if path.exists() or path.is_symlink():
         raise FileExistsError(path)
     folder = path.parent
+    temp = _written_beside(path, data, None)
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise SaveError(path, _reason(error)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _take_over(temp, None)
         try:
             os.link(temp, path)
         except FileExistsError:

@@ -19,6 +19,7 @@ import tomli_w
 from goaltui.files import tomlparse
 from goaltui.files.problems import SaveError
 from goaltui.language import N_, _
+from goaltui.review.indicators import Indicator, IndicatorValue
 from goaltui.review.model import Goal, PeriodEntry, Review, Status, Translated
 
 # -- the canonical document ------------------------------------------------------------
@@ -49,6 +50,8 @@ def _status_data(status: Status) -> dict[str, Any]:
     _put(table, "symbol", status.symbol)
     _put(table, "description", status.description)
     _put(table, "explain", status.explain)
+    _put(table, "meaning", status.meaning)
+    _put(table, "actions", status.actions)
     _put_translated(table, status.translated, status.TEXTS)
     table.update(status.extra)
     return table
@@ -59,8 +62,32 @@ def _entry_data(entry: PeriodEntry) -> dict[str, Any]:
     _put(table, "status", entry.status)
     _put(table, "forecast", entry.forecast)
     _put(table, "comment", entry.comment)
+    if entry.actions is not None:
+        table["actions"] = list(entry.actions)
     _put_translated(table, entry.translated, entry.TEXTS)
+    if entry.indicators is not None:
+        table["indicators"] = {
+            ident: _value_data(value) for ident, value in entry.indicators.items()
+        }
     table.update(entry.extra)
+    return table
+
+
+def _value_data(value: IndicatorValue) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    _put(table, "forecast", value.forecast)
+    _put(table, "actual", value.actual)
+    table.update(value.extra)
+    return table
+
+
+def _indicator_data(indicator: Indicator) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": indicator.id, "name": indicator.name}
+    _put(table, "unit", indicator.unit)
+    _put(table, "target", indicator.target)
+    _put(table, "direction", indicator.direction)
+    _put_translated(table, indicator.translated, indicator.TEXTS)
+    table.update(indicator.extra)
     return table
 
 
@@ -77,6 +104,8 @@ def goal_data(goal: Goal) -> dict[str, Any]:
     if goal.links is not None:
         table["links"] = list(goal.links)
     _put_translated(table, goal.translated, goal.TEXTS)
+    if goal.indicators is not None:
+        table["indicators"] = [_indicator_data(indicator) for indicator in goal.indicators]
     if goal.periods is not None:
         table["periods"] = {period: _entry_data(e) for period, e in goal.periods.items()}
     table.update(goal.extra)
@@ -93,6 +122,8 @@ def to_document(review: Review, *, goals: bool = True) -> dict[str, Any]:
     head["periods"] = list(review.periods)
     _put(head, "current", review.current)
     _put_translated(head, review.translated, ("title",))
+    if review.due is not None:
+        head["due"] = dict(review.due)
     head["statuses"] = [_status_data(status) for status in review.statuses]
     head.update(review.review_extra)
     document: dict[str, Any] = {"review": head}

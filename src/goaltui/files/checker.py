@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from goaltui.files.locate import KeyPath
 from goaltui.files.problems import Severity
 from goaltui.language import N_, _
 
+#: What the id of a goal or of an indicator may be.
+ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
 #: What each kind of TOML value is called in a message such as "must be a string, not ...".
 _TYPE_NAMES = {
     # Translators: a kind of value, as in: must be a string, not a boolean
@@ -82,6 +85,24 @@ class Checker:
                 self.warn((*where, key), unknown.format(key=key, known=close[0]))
         return extra
 
+    def ident(
+        self, where: KeyPath, table: Mapping[str, Any], seen: set[str], used: str
+    ) -> str | None:
+        """The table's ``id``, required and valid, not one of ``seen`` (the ids before it, which
+        it joins); ``used``, marked with N_, says "{id}" is taken."""
+        ident = self.text(where, table, "id", required=True)
+        if ident is not None:
+            if not ID.match(ident):
+                not_id = _(
+                    '"{id}" is not a valid id: lowercase letters, digits, "-" and "_", '
+                    "starting with a letter or digit"
+                )
+                self.error((*where, "id"), not_id.format(id=ident))
+            elif ident in seen:
+                self.error((*where, "id"), _(used).format(id=ident))
+            seen.add(ident)
+        return ident
+
     def text(
         self, where: KeyPath, table: Mapping[str, Any], key: str, *, required: bool = False
     ) -> str | None:
@@ -117,6 +138,23 @@ class Checker:
             self.error((*where, "forecast"), quote.format(value=value))
             return None
         return self.text(where, table, "forecast")
+
+    def number(self, where: KeyPath, table: Mapping[str, Any], key: str) -> int | float | None:
+        """A number (an integer or a float, never a boolean nor NaN or infinity)."""
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            quoted = _("must be a number, not a string: write it without quotes, e.g. {key} = 85")
+            self.error((*where, key), quoted.format(key=key))
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.error((*where, key), not_a(_("must be a number, not {type}"), value))
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.error((*where, key), _("must be a finite number, not {value}").format(value=value))
+            return None
+        return value
 
     def flag(self, where: KeyPath, table: Mapping[str, Any], key: str) -> bool | None:
         value = table.get(key)

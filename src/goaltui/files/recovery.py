@@ -20,23 +20,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from goaltui.files.regular import MAX_FILE_BYTES, read_regular, unreadable
 from goaltui.language import _
-from goaltui.review.model import TextField
-from goaltui.review.session import EDIT_FIELDS, Edit, EditField
+from goaltui.review.model import ENTRY_FIELDS, EditValue, TextField
+from goaltui.review.session import CHANGE_FIELDS, ChangeField, Edit
 
 FORMAT_VERSION = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: What a draft is typed for: a comment, a forecast, or the actions (one per line).
+DraftField = TextField | Literal["actions"]
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """Text typed in the comment or forecast editor of one goal in one period, not applied."""
+    """Text typed in the comment, forecast or actions editor of one goal in one period, not
+    applied."""
 
     goal_id: str
     period: str
-    field: TextField
+    field: DraftField
     text: str
     language: str | None = None  # the translation typed in; None, the main text
 
@@ -99,19 +105,6 @@ def write(
         unwritten = _("cannot write {path}: {reason}")
         return unwritten.format(path=target, reason=error.strerror or error)
     return None
-
-
-def _edit_data(edit: Edit) -> dict[str, str | None]:
-    data = {
-        "goal": edit.goal_id,
-        "period": edit.period,
-        "field": edit.field,
-        "before": edit.before,
-        "after": edit.after,
-    }
-    if edit.language is not None:  # journals of before translations lack it: the main text
-        data["language"] = edit.language
-    return data
 
 
 def private_mode(review_path: Path) -> int:
@@ -211,17 +204,7 @@ def _journal(target: Path, document: object) -> Journal:
     items = _member(document, "edits")
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise _Damaged(_('"edits" is not a list of objects'))
-    edits = [
-        Edit(
-            _text(item, "goal"),
-            _text(item, "period"),
-            _field(item),
-            _optional(item, "before"),
-            _optional(item, "after"),
-            _optional(item, "language"),
-        )
-        for item in items
-    ]
+    edits = [_edit(item) for item in items]
     sha256, written = _text(document, "sha256"), _text(document, "written")
     saving, draft = _optional(document, "saving"), _draft(document.get("draft"))
     return Journal(target, sha256, written, edits, saving, draft)
@@ -247,13 +230,61 @@ def _optional(table: dict[str, object], key: str) -> str | None:
     return None if table.get(key) is None else _text(table, key)
 
 
-def _field(table: dict[str, object]) -> EditField:
+def _edit_data(edit: Edit) -> dict[str, object]:
+    """An edit as the journal holds it: a list of actions as an array, a number as a number;
+    the language and the indicator only where the edit has them (older journals lack them)."""
+    data: dict[str, object] = {
+        "goal": edit.goal_id,
+        "period": edit.period,
+        "field": edit.field,
+        "before": _json_value(edit.before),
+        "after": _json_value(edit.after),
+    }
+    if edit.language is not None:  # journals of before translations lack it: the main text
+        data["language"] = edit.language
+    if edit.indicator is not None:
+        data["indicator"] = edit.indicator
+    return data
+
+
+def _json_value(value: EditValue) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _edit(item: dict[str, object]) -> Edit:
+    field = _field(item, CHANGE_FIELDS)
+    indicator = _optional(item, "indicator")
+    if field.startswith("indicator_") and indicator is None:
+        raise _Damaged(_('an edit of an indicator\'s value names no "indicator"'))
+    before, after = _value(item, "before", field), _value(item, "after", field)
+    language = _optional(item, "language")
+    goal, period = _text(item, "goal"), _text(item, "period")
+    return Edit(goal, period, field, before, after, language, indicator)
+
+
+def _value(table: dict[str, object], key: str, field: ChangeField) -> EditValue:
+    """An edit's value, of the kind its field holds."""
+    value = table.get(key)
+    if value is None:
+        return None
+    if field == "actions":
+        if not isinstance(value, list):
+            raise _Damaged(_('"{key}" is not a list of texts').format(key=key))
+        return tuple(_text({key: item}, key) for item in value)
+    if field.startswith("indicator_"):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _Damaged(_('"{key}" is not a number').format(key=key))
+        return value
+    return _text(table, key)
+
+
+def _field(table: dict[str, object], fields: tuple[ChangeField, ...] = ENTRY_FIELDS) -> ChangeField:
     value = _member(table, "field")
-    for name in EDIT_FIELDS:
+    for name in fields:
         if value == name:
             return name
     unknown = _('"field" is {value}, not one of {fields}')
-    raise _Damaged(unknown.format(value=json.dumps(value), fields=", ".join(EDIT_FIELDS)))
+    raise _Damaged(unknown.format(value=json.dumps(value), fields=", ".join(fields)))
 
 
 def _draft_data(draft: Draft) -> dict[str, str]:
@@ -269,8 +300,8 @@ def _draft(value: object) -> Draft | None:
         return None
     if not isinstance(value, dict):
         raise _Damaged(_('"draft" is not an object'))
-    field = _field(value)
-    if field == "status" or field == "current":
+    field = _field(value, CHANGE_FIELDS)
+    if field != "forecast" and field != "comment" and field != "actions":
         raise _Damaged(_('"draft" holds a status, which is never typed'))
     goal, period, text = _text(value, "goal"), _text(value, "period"), _text(value, "text")
     return Draft(goal, period, field, text, _optional(value, "language"))

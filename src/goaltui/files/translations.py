@@ -2,9 +2,10 @@
 
 A table that holds texts may hold a subtable named by a language of ``review.translations``,
 with the same text fields in that language. Here ``review.translations`` is checked
-(:func:`declared`), each table's language subtables are read (:func:`translated`), translated
-status labels are kept apart (:func:`distinct_labels`), and the texts that lack a translation
-are found (:func:`missing`), for ``goaltui check`` to warn about.
+(:func:`declared`), each table's language subtables are read (:func:`translated`) and told
+from its unknown keys (:func:`unknown_keys`), translated status labels are kept apart
+(:func:`distinct_labels`), and the texts that lack a translation are found (:func:`missing`),
+for ``goaltui check`` to warn about.
 """
 
 from __future__ import annotations
@@ -89,8 +90,11 @@ def translated(
 ) -> dict[str, Translation]:
     """The language subtables of ``table`` (found at ``at``), checked, in the order of
     ``review.translations``. ``texts`` are the table's text fields, ``known`` all its fields."""
+    codes = language_keys(table, languages)
+    if not codes:  # the common case, and in a file without translations the only one
+        return {}
     found: dict[str, Translation] = {}
-    for code in language_keys(table, languages):
+    for code in codes:
         where = (*at, code)
         value = table[code]
         if code not in languages.declared:
@@ -101,6 +105,17 @@ def translated(
             found[code] = _translation(check, where, value, texts, known)
     order = {code: i for i, code in enumerate(languages.declared)}
     return dict(sorted(found.items(), key=lambda item: order[item[0]]))
+
+
+def unknown_keys(
+    check: Checker,
+    where: KeyPath,
+    table: Mapping[str, Any],
+    known: tuple[str, ...],
+    languages: Languages,
+) -> dict[str, Any]:
+    """The table's unknown keys: neither its fields nor its language subtables."""
+    return check.unknown_keys(where, table, (*known, *language_keys(table, languages)))
 
 
 def _undeclared(code: str, languages: Languages) -> str:
@@ -125,7 +140,7 @@ def _translation(
     found: dict[str, Text] = {}
     for name in texts:
         value: Text | None
-        if name == "links":
+        if name == "links" or name == "actions":
             links = check.texts(where, table, name)
             value = tuple(links) if links is not None else None
         elif name == "forecast":
@@ -203,6 +218,9 @@ def missing(review: Review) -> Iterator[Missing]:
     for i, goal in enumerate(review.goals):
         label = f"goals[id={goal.id}]"
         yield from lacking(("goals", i), label, goal, goal.TEXTS)
+        for k, indicator in enumerate(goal.indicators or ()):
+            named = f"{label}.indicators[id={indicator.id}]"
+            yield from lacking(("goals", i, "indicators", k), named, indicator, indicator.TEXTS)
         for period, entry in (goal.periods or {}).items():
             where = ("goals", i, "periods", period)
             yield from lacking(where, f"{label}.periods.{key_part(period)}", entry, entry.TEXTS)

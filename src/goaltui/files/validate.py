@@ -2,7 +2,10 @@
 
 Every problem is collected, with the logical path of the table or key it concerns, so that
 the caller can report all of them together and point at their lines. The rules of texts in
-other languages are in :mod:`goaltui.files.translations`.
+other languages are in :mod:`goaltui.files.translations`, those of the measures extensions
+(due dates, what a status means, indicators and their values, actions) in
+:mod:`goaltui.files.validate_measures`, and the checks of single values in
+:mod:`goaltui.files.checker`.
 """
 
 from __future__ import annotations
@@ -14,18 +17,36 @@ from typing import Any
 from goaltui.files import translations
 from goaltui.files.checker import Checker, Finding, key_part, not_a
 from goaltui.files.locate import KeyPath
-from goaltui.files.translations import Languages
-from goaltui.language import SPOKEN, _
-from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status, Translation
+from goaltui.files.translations import Languages, translated, unknown_keys
+from goaltui.files.validate_measures import (
+    INDICATOR_KEYS,
+    VALUE_KEYS,
+    entry_actions,
+    goal_indicators,
+    indicator_values,
+    review_due,
+    status_meaning,
+)
+from goaltui.language import N_, SPOKEN, _
+from goaltui.review.model import ENTRY_FIELDS, Goal, PeriodEntry, Review, Status
 
 __all__ = ["Finding", "build_review", "field_label", "key_part"]
 
-GOAL_ID = re.compile(r"[a-z0-9][a-z0-9_-]*\Z")
+_USED = N_('id "{id}" is used by an earlier goal')
 HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 LANGUAGES = SPOKEN
 
-REVIEW_KEYS = ("title", "year", "language", "translations", "periods", "current", "statuses")
-STATUS_KEYS = ("label", "color", "symbol", "description", "explain")
+REVIEW_KEYS = (
+    "title",
+    "year",
+    "language",
+    "translations",
+    "periods",
+    "current",
+    "due",
+    "statuses",
+)
+STATUS_KEYS = ("label", "color", "symbol", "description", "explain", "meaning", "actions")
 GOAL_KEYS = (
     "id",
     "theme",
@@ -35,11 +56,14 @@ GOAL_KEYS = (
     "measure",
     "binding",
     "links",
+    "indicators",
     "periods",
 )
-ENTRY_KEYS = ENTRY_FIELDS
+ENTRY_KEYS = (*ENTRY_FIELDS, "actions", "indicators")
 #: What no language code may be called.
-FIELD_NAMES = frozenset({*REVIEW_KEYS, *STATUS_KEYS, *GOAL_KEYS, *ENTRY_KEYS})
+FIELD_NAMES = frozenset(
+    {*REVIEW_KEYS, *STATUS_KEYS, *GOAL_KEYS, *ENTRY_KEYS, *INDICATOR_KEYS, *VALUE_KEYS}
+)
 
 
 def field_label(where: KeyPath, data: Mapping[str, Any]) -> str:
@@ -51,7 +75,7 @@ def field_label(where: KeyPath, data: Mapping[str, Any]) -> str:
             item = node[step] if isinstance(node, list) and step < len(node) else None
             ident = item.get("id") if isinstance(item, Mapping) else None
             label = item.get("label") if isinstance(item, Mapping) else None
-            if isinstance(ident, str) and ident and parts and parts[-1] == "goals":
+            if isinstance(ident, str) and ident and parts and parts[-1] in ("goals", "indicators"):
                 parts[-1] += f"[id={ident}]"
             elif isinstance(label, str) and label and parts and parts[-1] == "review.statuses":
                 parts[-1] += f"[label={label}]"
@@ -107,9 +131,10 @@ def _build(check: Checker, data: Mapping[str, Any]) -> Review | None:
         check.error(
             (*where, "current"), not_period.format(current=current, periods=", ".join(periods))
         )
+    due = review_due(check, head, periods)
     statuses = _statuses(check, head, languages)
-    review_translated = _translated(check, where, head, ("title",), REVIEW_KEYS, languages)
-    review_extra = _unknown_keys(check, where, head, REVIEW_KEYS, languages) if head else {}
+    review_translated = translated(check, where, head, ("title",), REVIEW_KEYS, languages)
+    review_extra = unknown_keys(check, where, head, REVIEW_KEYS, languages) if head else {}
     goals = _goals(check, data.get("goals"), periods, statuses, languages)
     extra = {k: v for k, v in data.items() if k not in ("review", "goals")}
     if title is None or not periods or not statuses or goals is None:
@@ -124,6 +149,7 @@ def _build(check: Checker, data: Mapping[str, Any]) -> Review | None:
         current=current,
         translations=tuple(languages.declared) if "translations" in head else None,
         translated=review_translated,
+        due=due,
         review_extra=review_extra,
         extra=extra,
         empty_goals_key=data.get("goals") == [],
@@ -149,31 +175,6 @@ def _periods(check: Checker, head: Mapping[str, Any]) -> list[str]:
         else:
             periods.append(name)
     return periods
-
-
-def _translated(
-    check: Checker,
-    at: KeyPath,
-    table: Mapping[str, Any],
-    texts: tuple[str, ...],
-    known: tuple[str, ...],
-    languages: Languages,
-) -> dict[str, Translation]:
-    """The table's language subtables; nothing to look for in a file without translations."""
-    if not languages.declared and not translations.language_keys(table, languages):
-        return {}
-    return translations.translated(check, at, table, texts, known, languages)
-
-
-def _unknown_keys(
-    check: Checker,
-    where: KeyPath,
-    table: Mapping[str, Any],
-    known: tuple[str, ...],
-    languages: Languages,
-) -> dict[str, Any]:
-    """The table's unknown keys: neither its fields nor its language subtables."""
-    return check.unknown_keys(where, table, (*known, *translations.language_keys(table, languages)))
 
 
 def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> list[Status]:
@@ -207,8 +208,10 @@ def _statuses(check: Checker, head: Mapping[str, Any], languages: Languages) -> 
             symbol=check.text(at, table, "symbol"),
             description=check.text(at, table, "description"),
             explain=check.flag(at, table, "explain"),
-            translated=_translated(check, at, table, Status.TEXTS, STATUS_KEYS, languages),
-            extra=_unknown_keys(check, at, table, STATUS_KEYS, languages),
+            meaning=status_meaning(check, at, table),
+            actions=check.flag(at, table, "actions"),
+            translated=translated(check, at, table, Status.TEXTS, STATUS_KEYS, languages),
+            extra=unknown_keys(check, at, table, STATUS_KEYS, languages),
         )
         if label is not None:
             seen.add(label)
@@ -242,19 +245,10 @@ def _goals(
         if not isinstance(table, Mapping):
             check.error(at, not_a(_("must be a table, not {type}"), table))
             continue
-        ident = check.text(at, table, "id", required=True)
-        if ident is not None:
-            if not GOAL_ID.match(ident):
-                not_id = _(
-                    '"{id}" is not a valid id: lowercase letters, digits, "-" and "_", '
-                    "starting with a letter or digit"
-                )
-                check.error((*at, "id"), not_id.format(id=ident))
-            elif ident in seen:
-                used = _('id "{id}" is used by an earlier goal')
-                check.error((*at, "id"), used.format(id=ident))
-            seen.add(ident)
+        ident = check.ident(at, table, seen, _USED)
         links = check.texts(at, table, "links")
+        indicators = goal_indicators(check, at, table.get("indicators"), languages)
+        ids = [indicator.id for indicator in indicators or ()]
         goals.append(
             Goal(
                 id=ident or "",
@@ -265,9 +259,10 @@ def _goals(
                 measure=check.text(at, table, "measure"),
                 binding=check.flag(at, table, "binding"),
                 links=tuple(links) if links is not None else None,
-                periods=_entries(check, at, table.get("periods"), periods, labels, languages),
-                translated=_translated(check, at, table, Goal.TEXTS, GOAL_KEYS, languages),
-                extra=_unknown_keys(check, at, table, GOAL_KEYS, languages),
+                indicators=indicators,
+                periods=_entries(check, at, table.get("periods"), periods, labels, languages, ids),
+                translated=translated(check, at, table, Goal.TEXTS, GOAL_KEYS, languages),
+                extra=unknown_keys(check, at, table, GOAL_KEYS, languages),
             )
         )
     return goals
@@ -280,6 +275,7 @@ def _entries(
     periods: list[str],
     labels: list[str],
     languages: Languages,
+    ids: list[str],
 ) -> dict[str, PeriodEntry] | None:
     if value is None:
         return None
@@ -306,8 +302,10 @@ def _entries(
             status=status,
             forecast=check.forecast(here, table),
             comment=check.text(here, table, "comment"),
-            translated=_translated(check, here, table, PeriodEntry.TEXTS, ENTRY_KEYS, languages),
-            extra=_unknown_keys(check, here, table, ENTRY_KEYS, languages),
+            actions=entry_actions(check, here, table),
+            indicators=indicator_values(check, here, table.get("indicators"), ids),
+            translated=translated(check, here, table, PeriodEntry.TEXTS, ENTRY_KEYS, languages),
+            extra=unknown_keys(check, here, table, ENTRY_KEYS, languages),
         )
     # Canonical order: the order of review.periods.
     order = {name: k for k, name in enumerate(periods)}

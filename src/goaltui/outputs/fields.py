@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 
 from goaltui.language import N_
+from goaltui.review.indicators import VALUE_FIELDS
 from goaltui.review.model import Goal, PeriodEntry, Review, Status
 
 Kind = Literal["text", "prose", "list", "flag", "number", "status", "values"]
@@ -60,6 +61,33 @@ def _extra(owner: Any) -> Mapping[str, Any] | None:
     return owner.extra or None
 
 
+def _due(review: Review) -> Mapping[str, Any] | None:
+    return {period: day.isoformat() for period, day in (review.due or {}).items()} or None
+
+
+def _indicators(goal: Goal) -> Mapping[str, Any] | None:
+    """Each indicator as one value: its name, unit, target and direction."""
+    described = {}
+    for indicator in goal.indicators or ():
+        table = {"name": indicator.name, "unit": indicator.unit, "target": indicator.target}
+        table["direction"] = indicator.direction
+        described[indicator.id] = {k: v for k, v in table.items() if v is not None}
+    return described or None
+
+
+def _values(entry: PeriodEntry) -> Mapping[str, Any] | None:
+    """The indicators' values as ``toimenpiteet.forecast``, ``toimenpiteet.actual``."""
+    values: dict[str, Any] = {}
+    for ident, value in (entry.indicators or {}).items():
+        for name in VALUE_FIELDS:
+            number = getattr(value, name)
+            if number is not None:
+                values[f"{ident}.{name}"] = number
+        for key, extra in value.extra.items():
+            values[f"{ident}.{key}"] = extra
+    return values or None
+
+
 REVIEW_FIELDS: tuple[Field[Review], ...] = (
     Field("title", N_("title"), "prose", lambda r: r.title, translated=True),
     Field("year", N_("year"), "number", lambda r: r.year),
@@ -67,6 +95,7 @@ REVIEW_FIELDS: tuple[Field[Review], ...] = (
     Field("translations", N_("translations"), "list", lambda r: r.translations),
     Field("periods", N_("periods"), "list", lambda r: r.periods),
     Field("current", N_("current period"), "text", lambda r: r.current),
+    Field("due", N_("due date"), "values", lambda r: _due(r)),
     Field(EXTRA, N_("other keys"), "values", lambda r: {**r.review_extra, **r.extra} or None),
 )
 #: The scale as a whole: its labels in order (a status's own fields are STATUS_FIELDS).
@@ -79,6 +108,8 @@ STATUS_FIELDS: tuple[Field[Status], ...] = (
     Field("symbol", N_("symbol"), "text", lambda s: s.symbol),
     Field("description", N_("description"), "prose", lambda s: s.description, translated=True),
     Field("explain", N_("needs a comment"), "flag", lambda s: s.explain),
+    Field("meaning", N_("meaning"), "text", lambda s: s.meaning),
+    Field("actions", N_("needs actions"), "flag", lambda s: s.actions),
     Field(EXTRA, N_("other keys"), "values", _extra),
 )
 GOAL_FIELDS: tuple[Field[Goal], ...] = (
@@ -89,11 +120,14 @@ GOAL_FIELDS: tuple[Field[Goal], ...] = (
     Field("measure", N_("measure"), "prose", lambda g: g.measure, translated=True),
     Field("binding", N_("binding"), "flag", lambda g: g.binding),
     Field("links", N_("links"), "list", lambda g: g.links, translated=True),
+    Field("indicators", N_("indicator"), "values", lambda g: _indicators(g)),
     Field(EXTRA, N_("other keys"), "values", _extra),
 )
 ENTRY_FIELDS: tuple[Field[PeriodEntry], ...] = (
     Field("status", N_("status"), "status", lambda e: e.status),
     Field("forecast", N_("forecast"), "text", lambda e: e.forecast, translated=True),
     Field("comment", N_("comment"), "prose", lambda e: e.comment, translated=True),
+    Field("actions", N_("actions"), "list", lambda e: e.actions, translated=True),
+    Field("indicators", N_("indicator"), "values", lambda e: _values(e)),
     Field(EXTRA, N_("other keys"), "values", _extra),
 )

@@ -13,7 +13,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from goaltui.outputs.summary import ReviewSummary, Totals
-from goaltui.review.model import Localized
+from goaltui.review import measures
+from goaltui.review.measures import Due, PeriodCounts
+from goaltui.review.model import Goal, Localized
 
 JSON_VERSION = 1
 
@@ -37,6 +39,8 @@ def summary_json(
             "not_assessed": total.not_assessed,
             "worsened": total.worsened,
             "unexplained": total.unexplained,
+            "needs_actions": total.needs_actions,
+            **_json_measures(total.measures),
         },
         **(extra or {}),
     }
@@ -70,10 +74,12 @@ def _json_one(summary: ReviewSummary) -> dict[str, Any]:
         "periods": list(review.periods),
         "current": summary.period,
         "statuses": [_json_status(summary, i) for i in range(len(review.statuses))],
+        "due": {period: day.isoformat() for period, day in (review.due or {}).items()},
         "counts": {
             period: {
                 "statuses": {k: v for k, v in counts.items() if k is not None},
                 "not_assessed": counts.get(None, 0),
+                **_json_measures(summary.measures[period]),
             }
             for period, counts in summary.counts.items()
         },
@@ -90,7 +96,44 @@ def _json_one(summary: ReviewSummary) -> dict[str, Any]:
                 for u in summary.unexplained
             ],
             "not_assessed": [goal.id for goal in summary.not_assessed],
+            "needs_actions": [
+                {"id": n.goal.id, "period": n.period, "status": n.status}
+                for n in summary.needing_actions
+            ],
+            "due": _json_due(summary.pressing_due),
         },
+    }
+
+
+def _json_measures(counts: PeriodCounts) -> dict[str, Any]:
+    """Goals by what their status means, and indicators met (of those with a target and a
+    value in the period)."""
+    return {
+        "meanings": {
+            "met": counts.met,
+            "partly": counts.partly,
+            "not_met": counts.not_met,
+            "not_assessable": counts.not_assessable,
+            "not_assessed": counts.not_assessed,
+        },
+        "indicators": {
+            "assessed": counts.indicators,
+            "met": counts.indicators_met,
+            "not_met": counts.indicators_not_met,
+        },
+    }
+
+
+def _json_due(due: Due | None) -> dict[str, Any] | None:
+    if due is None:
+        return None
+    return {
+        "period": due.period,
+        "date": due.date.isoformat(),
+        "today": due.today.isoformat(),
+        "days_left": due.days_left,
+        "overdue": due.overdue,
+        "not_assessed": [goal.id for goal in due.unassessed],
     }
 
 
@@ -104,6 +147,8 @@ def _json_status(summary: ReviewSummary, index: int) -> dict[str, Any]:
         "color": status.color,
         "symbol": status.symbol,
         "explain": status.needs_comment,
+        "meaning": summary.review.meaning(status.label),
+        "actions": status.needs_actions,
     }
 
 
@@ -121,6 +166,34 @@ def _json_goal(summary: ReviewSummary, index: int) -> dict[str, Any]:
         "status": {p: goal.status_in(p) for p in summary.review.periods},
         "forecast": texts("forecast", entry.text("forecast", language)),
         "comment": texts("comment", entry.text("comment", language)),
+        "actions": list(texts("actions", entry.actions_in(language)) or ()),
+        "indicators": [
+            _json_indicator(summary, goal, i) for i in range(len(goal.indicators or ()))
+        ],
+        "met_by_indicators": measures.met_by_indicators(goal, summary.period),
+        "suggested_status": measures.suggested_status(summary.review, goal, summary.period),
+        "needs_actions": measures.needs_actions(summary.review, goal, summary.period),
+    }
+    shown["untranslated"] = texts.untranslated
+    return shown
+
+
+def _json_indicator(summary: ReviewSummary, goal: Goal, index: int) -> dict[str, Any]:
+    """One indicator of the goal, and its values in the period under review."""
+    assert goal.indicators is not None
+    indicator = goal.indicators[index]
+    entry = goal.entry(summary.period)
+    values = entry.indicator(indicator.id)
+    texts = _Texts()
+    shown = {
+        "id": indicator.id,
+        "name": texts("name", indicator.text("name", summary.texts)),
+        "unit": texts("unit", indicator.text("unit", summary.texts)),
+        "target": indicator.target,
+        "direction": indicator.way,
+        "forecast": values.forecast if values is not None else None,
+        "actual": values.actual if values is not None else None,
+        "met": measures.indicator_met(indicator, entry),
     }
     shown["untranslated"] = texts.untranslated
     return shown

@@ -14,6 +14,8 @@ from goaltui.language.labels import file_count, goal_count
 from goaltui.outputs.marks import (
     ATTENTION_MARKS,
     BINDING_MARK,
+    DUE_MARK,
+    NEEDS_ACTIONS_MARK,
     NOT_ASSESSED_MARK,
     UNEXPLAINED_MARK,
     untranslated_mark,
@@ -23,6 +25,8 @@ from goaltui.outputs.summary import (
     AttentionItem,
     ReviewSummary,
     Totals,
+    due_line,
+    measure_rows,
     period_fact,
     total_facts,
 )
@@ -80,6 +84,10 @@ def _markdown_one(summary: ReviewSummary) -> str:
         name = _md_status(summary, label) if status else not_assessed
         counts = " | ".join(w.integer(summary.counts[p].get(label, 0)) for p in periods)
         out.append(f"| {name} | {counts} |")
+    if summary.has_measures:
+        out += ["", "| " + w._("Met") + " | " + " | ".join(heads) + " |"]
+        out.append("|---|" + "---:|" * len(periods))
+        out += [f"| {word} | " + " | ".join(cells) + " |" for word, cells in measure_rows(summary)]
 
     out += ["", "### " + w._("Goals"), ""]
     headings = [
@@ -98,6 +106,8 @@ def _markdown_one(summary: ReviewSummary) -> str:
             cell = _md_status(summary, goal.status_in(p))
             if review.is_unexplained(goal, p):
                 cell += f" {UNEXPLAINED_MARK}"
+            if review.asks_actions(goal.status_in(p)) and not goal.entry(p).has_actions:
+                cell += f" {NEEDS_ACTIONS_MARK}"
             cells.append(cell)
         out.append(
             f"| {md(summary.goal_text(goal, 'theme'))} | `{goal.id}` | "
@@ -122,6 +132,9 @@ def _markdown_one(summary: ReviewSummary) -> str:
     out += ["", "### " + w._("Attention ({period})").format(period=md(summary.period)), ""]
     if not summary.needs_attention:
         out.append("- " + w._("nothing needs attention"))
+    due = due_line(summary, md)
+    if due is not None:
+        out.append(f"- {DUE_MARK} {due}")
     out += [_attention_line(summary, item) for item in summary.attention]
     if summary.not_assessed:
         ids = ", ".join(f"`{goal.id}`" for goal in summary.not_assessed)

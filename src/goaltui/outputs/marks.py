@@ -16,11 +16,15 @@ BINDING_MARK = "◆"
 UNEXPLAINED_MARK = "!"  # a status that asks for a comment, without one
 WORSENED_MARK = "▼"
 IMPROVED_MARK = "▲"
+NEEDS_ACTIONS_MARK = "⚑"  # a status that asks for actions, without any
+CONTRADICTS_MARK = "≠"  # a status meaning "met" while an indicator is not met
+DUE_MARK = "◷"  # the period's due date is near or past, with goals unassessed
 
 #: The mark of each kind of item in the attention list.
 ATTENTION_MARKS = {
     "worsened": WORSENED_MARK,
     "unexplained": UNEXPLAINED_MARK,
+    "needs_actions": NEEDS_ACTIONS_MARK,
     "improved": IMPROVED_MARK,
 }
 

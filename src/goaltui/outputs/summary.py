@@ -10,6 +10,7 @@ lists it. A writer (:mod:`~goaltui.outputs.terminal`, :mod:`~goaltui.outputs.mar
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ from typing import Literal
 
 from goaltui.language import N_, Words, catalogue
 from goaltui.outputs.marks import with_mark
+from goaltui.review import measures
+from goaltui.review.measures import Due, NeedsActions, PeriodCounts
 from goaltui.review.model import (
     EntryText,
     Goal,
@@ -30,11 +33,12 @@ from goaltui.review.model import (
 from goaltui.text import clean_line
 
 #: The kinds of item in the attention list.
-AttentionKind = Literal["worsened", "unexplained", "improved"]
+AttentionKind = Literal["worsened", "unexplained", "needs_actions", "improved"]
 #: The word a writer shows for each kind.
 ATTENTION_WORDS: dict[AttentionKind, str] = {
     "worsened": N_("worsened"),
     "unexplained": N_("needs a comment"),
+    "needs_actions": N_("needs actions"),
     "improved": N_("improved"),
 }
 
@@ -45,13 +49,13 @@ class AttentionItem:
 
     kind: AttentionKind
     goal: Goal
-    periods: tuple[str, ...]  # a move: from and to; a missing comment: its period
-    statuses: tuple[str, ...]  # a move: from and to; a missing comment: the status
+    periods: tuple[str, ...]  # a move: from and to; a missing comment or actions: its period
+    statuses: tuple[str, ...]  # a move: from and to; a missing comment or actions: the status
 
     def when(self, text: Callable[[str], str]) -> str:
         """The periods as every writer shows them: ``Q2 → Q3`` for a move, ``(Q2)`` for a
-        missing comment; ``text`` makes each period safe for the format."""
-        if self.kind == "unexplained":
+        missing comment or missing actions; ``text`` makes each period safe for the format."""
+        if self.kind == "unexplained" or self.kind == "needs_actions":
             return f"({text(self.periods[0])})"
         return " → ".join(text(period) for period in self.periods)
 
@@ -69,13 +73,23 @@ class ReviewSummary:
     unexplained: list[Unexplained]
     not_assessed: list[Goal]
     #: What the meeting should look at, in this order: what got worse, what needs a comment,
-    #: what improved (and then the goals not assessed, :attr:`not_assessed`).
+    #: what needs actions, what improved (and then the goals not assessed,
+    #: :attr:`not_assessed`, and a due date near or past, :attr:`due`).
     attention: tuple[AttentionItem, ...]
     #: The words of the language the summary speaks (its ``code``: fi, sv or en).
     words: Words
     #: Whether a text the summary lists (title, status labels, themes, objectives, forecasts)
     #: is shown untranslated, so that the writers explain the mark.
     untranslated: bool = False
+    #: Each period as the audit counts it: goals met, partly, not met, not assessable, and
+    #: indicators met (docs/format.md, "Indicators").
+    measures: dict[str, PeriodCounts] = field(default_factory=dict)
+    needing_actions: list[NeedsActions] = field(default_factory=list)
+    #: The period's due date, seen on the summary's day (None when the file gives none).
+    due: Due | None = None
+    #: Whether the review says what its statuses mean or has indicators: then the writers
+    #: show the goals and indicators met (JSON always gives them).
+    has_measures: bool = False
 
     @property
     def language(self) -> str:
@@ -121,7 +135,18 @@ class ReviewSummary:
 
     @property
     def needs_attention(self) -> bool:
-        return bool(self.worsened or self.unexplained or self.not_assessed)
+        return bool(
+            self.worsened
+            or self.unexplained
+            or self.not_assessed
+            or self.needing_actions
+            or self.pressing_due is not None
+        )
+
+    @property
+    def pressing_due(self) -> Due | None:
+        """The due date, when it is near or past and goals are still unassessed."""
+        return self.due if self.due is not None and self.due.pressing else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +162,9 @@ class Totals:
     worsened: int = 0
     unexplained: int = 0
     not_assessed: int = 0
+    needs_actions: int = 0
+    #: Each review's period under review together (goals met, indicators met, ...).
+    measures: PeriodCounts = field(default_factory=PeriodCounts)
 
 
 def summarize(
@@ -144,21 +172,25 @@ def summarize(
     path: Path | None = None,
     period: str | None = None,
     language: str | None = None,
+    today: datetime.date | None = None,
 ) -> ReviewSummary:
     """Summarise ``review`` for ``period`` (default: its current period), in ``language``
-    (default: the review's; see :func:`goaltui.language.review_language`)."""
+    (default: the review's; see :func:`goaltui.language.review_language`), with due dates
+    seen on ``today`` (default: the day it is)."""
     period = period or review.current_period()
     if period not in review.periods:
         raise ValueError(f'"{period}" is not a period of this review')
     worsened = review.worsened(period)
     improved = review.improved(period)
     unexplained = list(review.unexplained())
+    needing = list(measures.needing_actions(review))
     words = catalogue(language or review.main_language)
     previous = review.previous_period(period)
     span = (previous, period) if previous is not None else (period,)
     attention = (
         *(AttentionItem("worsened", c.goal, span, (c.before, c.after)) for c in worsened),
         *(AttentionItem("unexplained", u.goal, (u.period,), (u.status,)) for u in unexplained),
+        *(AttentionItem("needs_actions", n.goal, (n.period,), (n.status,)) for n in needing),
         *(AttentionItem("improved", c.goal, span, (c.before, c.after)) for c in improved),
     )
     return ReviewSummary(
@@ -173,6 +205,11 @@ def summarize(
         attention=attention,
         words=words,
         untranslated=_untranslated(review, review.translation_for(words.code), period),
+        measures={p: measures.period_counts(review, p) for p in review.periods},
+        needing_actions=needing,
+        due=measures.due(review, today or datetime.date.today(), period),
+        has_measures=any(s.meaning is not None for s in review.statuses)
+        or any(goal.indicators for goal in review.goals),
     )
 
 
@@ -209,7 +246,57 @@ def totals(summaries: Sequence[ReviewSummary]) -> Totals:
         worsened=sum(len(s.worsened) for s in summaries),
         unexplained=sum(len(s.unexplained) for s in summaries),
         not_assessed=sum(len(s.not_assessed) for s in summaries),
+        needs_actions=sum(len(s.needing_actions) for s in summaries),
+        measures=_together([s.measures[s.period] for s in summaries]),
     )
+
+
+def _together(counts: Sequence[PeriodCounts]) -> PeriodCounts:
+    return PeriodCounts(
+        **{name: sum(getattr(c, name) for c in counts) for name in PeriodCounts.__slots__}
+    )
+
+
+def share(w: Words, part: int, whole: int) -> str:
+    """``1/3 · 33 %``: a part of a whole and its share, in the language; ``–`` of none."""
+    if not whole:
+        return "–"
+    return f"{w.integer(part)}/{w.integer(whole)} · {w.percent(round(100 * part / whole))}"
+
+
+def measure_rows(summary: ReviewSummary) -> list[tuple[str, list[str]]]:
+    """The rows of goals and indicators met, period by period, as every writer shows them:
+    goals met of those assessable, goals that cannot be assessed (apart), indicators met of
+    those with a target."""
+    w = summary.words
+    periods = summary.review.periods
+    counts = [summary.measures[p] for p in periods]
+    return [
+        (w._("goals met"), [share(w, c.met, c.assessable) for c in counts]),
+        (w._("cannot be assessed"), [w.integer(c.not_assessable) for c in counts]),
+        (w._("indicators met"), [share(w, c.indicators_met, c.indicators) for c in counts]),
+    ]
+
+
+def due_line(summary: ReviewSummary, text: Callable[[str], str] = clean_line) -> str | None:
+    """``Q3 is overdue: due on 23.10.2021, 1 day ago; 2 goals not assessed``, when the due
+    date is near or past with goals unassessed; ``text`` makes the period safe for the
+    format."""
+    due = summary.pressing_due
+    if due is None:
+        return None
+    w = summary.words
+    n = len(due.unassessed)
+    goals = w.ngettext("{n} goal not assessed", "{n} goals not assessed", n).format(n=w.integer(n))
+    days = abs(due.days_left)
+    span = w.ngettext("{n} day", "{n} days", days).format(n=w.integer(days))
+    if due.overdue:
+        said = w._("{period} is overdue: due on {date}, {days} ago; {goals}")
+    elif due.days_left == 0:
+        said = w._("{period} is due today, {date}; {goals}")
+    else:
+        said = w._("{period} is due on {date}, in {days}; {goals}")
+    return said.format(period=text(due.period), date=w.date(due.date), days=span, goals=goals)
 
 
 def period_fact(summary: ReviewSummary, strong: Callable[[str], str] = clean_line) -> str:
@@ -229,9 +316,11 @@ def period_fact(summary: ReviewSummary, strong: Callable[[str], str] = clean_lin
 def total_facts(total: Totals) -> str:
     """``worsened: 6 · needs a comment: 3 · not assessed: 4``"""
     w = total.words
-    facts = (
+    facts = [
         (w._("worsened"), total.worsened),
         (w._("needs a comment"), total.unexplained),
         (w._("not assessed"), total.not_assessed),
-    )
+    ]
+    if total.needs_actions:
+        facts.append((w._("needs actions"), total.needs_actions))
     return " · ".join(f"{word}: {w.integer(n)}" for word, n in facts)

@@ -26,6 +26,8 @@ from goaltui.language.labels import file_count, goal_count
 from goaltui.outputs.marks import (
     ATTENTION_MARKS,
     BINDING_MARK,
+    DUE_MARK,
+    NEEDS_ACTIONS_MARK,
     NOT_ASSESSED_MARK,
     UNEXPLAINED_MARK,
     untranslated_mark,
@@ -36,6 +38,8 @@ from goaltui.outputs.summary import (
     AttentionItem,
     ReviewSummary,
     Totals,
+    due_line,
+    measure_rows,
     period_fact,
     total_facts,
 )
@@ -47,6 +51,7 @@ _WARN = Style(color="yellow", bold=True)
 _ATTENTION_STYLES = {
     "worsened": Style(color="red"),
     "unexplained": _WARN,
+    "needs_actions": _WARN,
     "improved": Style(color="green"),
 }
 
@@ -110,10 +115,14 @@ class GoalList:
                     yield from self._status_line(goal, review.periods, width)
 
     def _cell(self, goal: Goal, period: str, width: int | None) -> Iterator[Segment]:
-        """A status's label in its colour (padded to ``width``), `!` if it needs a comment."""
+        """A status's label in its colour (padded to ``width``), `!` if it needs a comment,
+        `⚑` if it needs actions."""
         label = goal.status_in(period)
         known = self.statuses.get(label) if label is not None else None
-        flag = UNEXPLAINED_MARK if self.summary.review.is_unexplained(goal, period) else ""
+        review = self.summary.review
+        flag = UNEXPLAINED_MARK if review.is_unexplained(goal, period) else ""
+        if review.asks_actions(label) and not goal.entry(period).has_actions:
+            flag += NEEDS_ACTIONS_MARK
         if known is None:
             yield Segment(fit(NOT_ASSESSED_MARK, width) if width else NOT_ASSESSED_MARK, DIM)
             return
@@ -162,6 +171,21 @@ def counts_table(summary: ReviewSummary) -> Table:
     return table
 
 
+def measures_table(summary: ReviewSummary) -> Table:
+    """Goals met, goals that cannot be assessed, indicators met: a column per period."""
+    review = summary.review
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(Text(summary.words._("Met")))
+    for period in review.periods:
+        heading = Text(
+            clean_line(period), style="bold underline" if period == summary.period else ""
+        )
+        table.add_column(heading, justify="right")
+    for word, cells in measure_rows(summary):
+        table.add_row(Text(word), *cells)
+    return table
+
+
 def _attention_line(summary: ReviewSummary, item: AttentionItem) -> Text:
     """``▼ worsened Q2 → Q3: id ● before → ● after  objective``, and alike for each kind."""
     word = summary.words._(ATTENTION_WORDS[item.kind])
@@ -193,6 +217,9 @@ def attention(
     lines = [Text(w._("Attention ({period})").format(period=period), style="bold")]
     if not summary.needs_attention:
         lines.append(Text("  " + w._("nothing needs attention"), style="green"))
+    due = due_line(summary)
+    if due is not None:
+        lines.append(Text.assemble("  ", (DUE_MARK, _WARN), " ", due))
     for _, group in groupby(summary.attention, key=lambda item: item.kind):
         items = list(group)
         lines += [_attention_line(summary, item) for item in items[:most]]
@@ -267,6 +294,8 @@ def summary_rich(
     w = summary.words
     binding, unexplained = w._("binding"), w._("needs a comment")
     legend = Text(f"{BINDING_MARK} {binding}   {UNEXPLAINED_MARK} {unexplained}", style="dim")
+    if summary.needing_actions:
+        legend.append(f"   {NEEDS_ACTIONS_MARK} " + w._("needs actions"))
     if summary.untranslated:
         mark = untranslated_mark(summary.review.main_language)
         legend.append(f"   {mark} " + w._("no translation"))
@@ -292,6 +321,7 @@ def summary_rich(
         NewLine(),
         counts_table(summary),
         NewLine(),
+        *((measures_table(summary), NewLine()) if summary.has_measures else ()),
         GoalList(summary)
         if most_goals is None or goals <= most_goals
         else Text(elsewhere.format(n=w.integer(goals)), style="dim"),

@@ -8,11 +8,11 @@ whose field was changed on disk to something else is a conflict for the reviewer
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from goaltui.review.model import Review
-from goaltui.review.session import Edit, EditField, net_edits
+from goaltui.review.model import EditValue, Review
+from goaltui.review.session import ChangeField, Edit, net_edits
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,15 +21,22 @@ class Conflict:
 
     goal_id: str
     period: str
-    field: EditField
-    ours: str | None
-    theirs: str | None
+    field: ChangeField
+    ours: EditValue
+    theirs: EditValue
     language: str | None = None  # the translation whose field it is; None, the main one
+    indicator: str | None = None
+
+    def edit(self, before: EditValue, after: EditValue) -> Edit:
+        """An edit of this conflict's field, from ``before`` to ``after``."""
+        return Edit(
+            self.goal_id, self.period, self.field, before, after, self.language, self.indicator
+        )
 
 
-#: Why an edit cannot apply any more: its goal, period, status or language is gone from the
-#: file (the app words it, in its language).
-Gone = Literal["goal", "period", "status", "language"]
+#: Why an edit cannot apply any more: its goal, period, status, language or indicator is gone
+#: from the file (the app words it, in its language).
+Gone = Literal["goal", "period", "status", "language", "indicator"]
 
 
 @dataclass(slots=True)
@@ -56,17 +63,33 @@ def merge(disk: Review, edits: Sequence[Edit]) -> Merge:
         if edit.language is not None and edit.language not in (disk.translations or ()):
             result.lost.append((edit, "language"))
             continue
-        if edit.field == "status" and edit.after is not None and disk.status(edit.after) is None:
+        if (
+            edit.field == "status"
+            and isinstance(edit.after, str)
+            and disk.status(edit.after) is None
+        ):
             result.lost.append((edit, "status"))
             continue
-        theirs = disk.goal(edit.goal_id).entry(edit.period).value(edit.field, edit.language)
+        goal = disk.goal(edit.goal_id)
+        if edit.indicator is not None and goal.indicator(edit.indicator) is None:
+            result.lost.append((edit, "indicator"))
+            continue
+        theirs = goal.entry(edit.period).value(edit.field, edit.language, edit.indicator)
         if theirs == edit.after:
             continue  # both sides made the same change
-        goal_id, period, name, language = edit.place
         if theirs == edit.before:
-            result.clean.append(Edit(goal_id, period, name, theirs, edit.after, language))
+            result.clean.append(replace(edit, before=theirs))
         else:
-            result.conflicts.append(Conflict(goal_id, period, name, edit.after, theirs, language))
+            conflict = Conflict(
+                edit.goal_id,
+                edit.period,
+                edit.field,
+                edit.after,
+                theirs,
+                edit.language,
+                edit.indicator,
+            )
+            result.conflicts.append(conflict)
     return result
 
 

@@ -16,170 +16,40 @@ marked as untranslated (:class:`Localized`); ``language`` is None for the main t
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, Generic, Literal, NamedTuple, TypeVar
+from typing import Any, ClassVar, Literal
 
-from goaltui.text import clean_line
+from goaltui.review.entries import EDIT_FIELDS as EDIT_FIELDS
+from goaltui.review.entries import EMPTY_ENTRY as EMPTY_ENTRY
+from goaltui.review.entries import ENTRY_FIELDS as ENTRY_FIELDS
+from goaltui.review.entries import MEANINGS as MEANINGS
+from goaltui.review.entries import EditField as EditField
+from goaltui.review.entries import EditValue as EditValue
+from goaltui.review.entries import EntryField as EntryField
+from goaltui.review.entries import EntryText as EntryText
+from goaltui.review.entries import GoalText as GoalText
+from goaltui.review.entries import Meaning as Meaning
+from goaltui.review.entries import PeriodEntry as PeriodEntry
+from goaltui.review.entries import ReviewText as ReviewText
+from goaltui.review.entries import Status as Status
+from goaltui.review.entries import StatusText as StatusText
+from goaltui.review.entries import TextField as TextField
+from goaltui.review.indicators import Indicator
+from goaltui.review.texts import Localized as Localized
+from goaltui.review.texts import Text as Text
+from goaltui.review.texts import Translated as Translated
+from goaltui.review.texts import Translation as Translation
+from goaltui.review.texts import has_text as has_text
+from goaltui.review.texts import localized, strings
+from goaltui.review.texts import with_text as with_text
 
-#: The fields of a period entry that a reviewer edits.
-EntryField = Literal["status", "forecast", "comment"]
-ENTRY_FIELDS: tuple[EntryField, ...] = ("status", "forecast", "comment")  # in file order
-#: The fields a reviewer types (a status is picked from the scale).
-TextField = Literal["forecast", "comment"]
-#: The text fields of each table that a language table translates (a goal's links aside).
-ReviewText = Literal["title"]
-StatusText = Literal["label", "description"]
-GoalText = Literal["theme", "objective", "description", "target", "measure"]
-EntryText = TextField
+#: How good each meaning is, for which way a status moved (not assessable is never compared).
+_MEANING_RANK: dict[Meaning, int] = {"met": 0, "partly": 1, "not_met": 2}
 
-#: A text of a review file: a string, or a list of strings (a goal's links).
-Text = str | tuple[str, ...]
 #: Which way a status moved: to a better or a worse one (see :meth:`Review.moved`).
 Move = Literal["better", "worse"]
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Translation:
-    """One table's texts in one language of ``review.translations``: a goal's ``[goals.sv]``.
-
-    ``texts`` holds the text fields it gives, ``extra`` its other keys, kept for the save.
-    """
-
-    texts: Mapping[str, Text] = field(default_factory=dict)
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def is_empty(self) -> bool:
-        return not self.texts and not self.extra
-
-
-#: A table's texts in other languages, by language code.
-Translated = Mapping[str, Translation]
-
-
-class Localized(NamedTuple, Generic[T]):
-    """A text as shown in one language: its translation, or else the main text, marked."""
-
-    text: T
-    #: The main text, shown because the language asked for has none (None has nothing to
-    #: translate and is never marked).
-    untranslated: bool = False
-
-
-def has_text(value: object) -> bool:
-    """Whether ``value`` says anything, and so is a text to translate."""
-    if isinstance(value, str):
-        return bool(value.strip())
-    return bool(value)
-
-
-def _localized(main: T, translated: Translated, name: str, language: str | None) -> Localized[T]:
-    """``main``, or its translation into ``language`` (None: the main text itself)."""
-    if language is None:
-        return Localized(main)
-    translation = translated.get(language)
-    if translation is not None and name in translation.texts:
-        text: Any = translation.texts[name]  # of the main text's type: validation saw to it
-        return Localized(text)
-    return Localized(main, has_text(main))
-
-
-def _strings(value: object) -> list[str]:
-    """A text's strings: one, a list's (links), or none."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, tuple | list):
-        return [item for item in value if isinstance(item, str)]
-    return []
-
-
-def with_text(translated: Translated, language: str, name: str, value: Text | None) -> Translated:
-    """``translated`` with the text ``name`` in ``language`` set (None: removed)."""
-    translation = translated.get(language, Translation())
-    texts = {key: text for key, text in translation.texts.items() if key != name}
-    if value is not None:
-        texts[name] = value
-    changed = dict(translated)
-    changed[language] = replace(translation, texts=texts)
-    if changed[language].is_empty():
-        del changed[language]
-    return changed
-
-
-@dataclass(frozen=True, slots=True)
-class Status:
-    """One step of the review's status scale."""
-
-    label: str
-    color: str | None = None
-    symbol: str | None = None
-    description: str | None = None
-    explain: bool | None = None
-    translated: Translated = field(default_factory=dict)
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    TEXTS: ClassVar[tuple[StatusText, ...]] = ("label", "description")
-
-    def text(self, name: StatusText, language: str | None = None) -> Localized[str | None]:
-        """The label or description in ``language``; a status value stays the main label."""
-        return _localized(getattr(self, name), self.translated, name, language)
-
-    @property
-    def needs_comment(self) -> bool:
-        return bool(self.explain)
-
-    @property
-    def mark(self) -> str:
-        """The status's glyph (its symbol, or its initials), so that no status is told by
-        colour alone; safe for a terminal."""
-        if self.symbol:
-            return clean_line(self.symbol)
-        initials = "".join(word[:1] for word in self.label.split())
-        return clean_line(initials.upper() or self.label[:2])
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodEntry:
-    """A goal's assessment at one reporting point."""
-
-    status: str | None = None
-    forecast: str | None = None
-    comment: str | None = None
-    translated: Translated = field(default_factory=dict)
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-    TEXTS: ClassVar[tuple[EntryText, ...]] = ("forecast", "comment")
-
-    def text(self, name: EntryText, language: str | None = None) -> Localized[str | None]:
-        """The forecast or comment in ``language``."""
-        return _localized(getattr(self, name), self.translated, name, language)
-
-    def value(self, name: EntryField, language: str | None = None) -> str | None:
-        """The field as the file holds it in ``language`` (None: the main field), with no
-        main text in place of a missing translation: what an edit changes."""
-        if language is None:
-            value: str | None = getattr(self, name)
-            return value
-        translation = self.translated.get(language)
-        text = translation.texts.get(name) if translation is not None else None
-        return text if isinstance(text, str) else None
-
-    def is_empty(self) -> bool:
-        return (
-            self.status is None
-            and self.forecast is None
-            and self.comment is None
-            and not self.translated
-            and not self.extra
-        )
-
-    @property
-    def has_comment(self) -> bool:
-        return bool(self.comment and self.comment.strip())
-
-
-EMPTY_ENTRY = PeriodEntry()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +62,8 @@ class Goal:
     measure: str | None = None
     binding: bool | None = None
     links: tuple[str, ...] | None = None
+    #: The goal's measures, in order (docs/format.md, "Indicators").
+    indicators: tuple[Indicator, ...] | None = None
     periods: Mapping[str, PeriodEntry] | None = None
     translated: Translated = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -207,11 +79,11 @@ class Goal:
 
     def text(self, name: GoalText, language: str | None = None) -> Localized[str | None]:
         """The theme, objective, description, target or measure in ``language``."""
-        return _localized(getattr(self, name), self.translated, name, language)
+        return localized(getattr(self, name), self.translated, name, language)
 
     def links_in(self, language: str | None = None) -> Localized[tuple[str, ...] | None]:
         """The links in ``language``."""
-        return _localized(self.links, self.translated, "links", language)
+        return localized(self.links, self.translated, "links", language)
 
     @property
     def is_binding(self) -> bool:
@@ -225,6 +97,12 @@ class Goal:
     def status_in(self, period: str) -> str | None:
         return self.entry(period).status
 
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        for indicator in self.indicators or ():
+            if indicator.id == indicator_id:
+                return indicator
+        return None
+
     def search_text(self) -> str:
         """What a text filter looks in: id, objective, theme, links and comments, casefolded."""
         texts = [self.id, self.objective, self.theme or "", *(self.links or ())]
@@ -232,26 +110,31 @@ class Goal:
         # The same texts in every language the file has them in: a filter finds what is shown.
         for translation in self.translated.values():
             for name in ("objective", "theme", "links"):
-                texts.extend(_strings(translation.texts.get(name)))
+                texts.extend(strings(translation.texts.get(name)))
         for entry in (self.periods or {}).values():
             for translation in entry.translated.values():
-                texts.extend(_strings(translation.texts.get("comment")))
+                texts.extend(strings(translation.texts.get("comment")))
         return "\n".join(texts).casefold()
 
     def with_value(
-        self, period: str, name: EntryField, value: str | None, language: str | None = None
+        self,
+        period: str,
+        name: EditField,
+        value: EditValue,
+        language: str | None = None,
+        indicator: str | None = None,
     ) -> Goal:
         """This goal with one field of one period changed; empty entries disappear.
 
-        With ``language``, the forecast or comment of that translation changes (a status is
-        never translated: it is always a main label).
+        ``indicator`` names the indicator whose forecast or actual changes. With
+        ``language``, the forecast or comment of that translation changes (a status is never
+        translated: it is always a main label).
         """
         entry = self.entry(period)
         if language is None:
-            change: dict[str, Any] = {name: value}  # one of the entry's str | None fields
-            entry = replace(entry, **change)
-        elif name == "status":
-            raise ValueError("a status is not translated: its value is a main label")
+            entry = entry.with_value(name, value, indicator)
+        elif name not in ("forecast", "comment") or not isinstance(value, str | None):
+            raise ValueError(f"{name} is not translated here: only a forecast or comment is")
         else:
             entry = replace(entry, translated=with_text(entry.translated, language, name, value))
         periods = dict(self.periods or {})
@@ -291,6 +174,8 @@ class Review:
     translations: tuple[str, ...] | None = None
     #: The ``[review.<L>]`` tables: the title in other languages.
     translated: Translated = field(default_factory=dict)
+    #: ``review.due``: the date each period's assessment is due, by period, in file order.
+    due: Mapping[str, datetime.date] | None = None
     #: Unknown keys of the ``[review]`` table and of the top level, kept for the save.
     review_extra: Mapping[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -298,12 +183,21 @@ class Review:
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     _explain: frozenset[str] = field(init=False, repr=False, compare=False)
     _rank: dict[str, int] = field(init=False, repr=False, compare=False)
+    _actions: frozenset[str] = field(init=False, repr=False, compare=False)
+    _meanings: dict[str, Meaning] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index = {goal.id: i for i, goal in enumerate(self.goals)}
         # Asked for every cell the app draws: kept at hand.
         self._explain = frozenset(s.label for s in self.statuses if s.needs_comment)
+        self._actions = frozenset(s.label for s in self.statuses if s.needs_actions)
         self._rank = {status.label: i for i, status in enumerate(self.statuses)}
+        last = len(self.statuses) - 1
+        self._meanings = {
+            status.label: status.meaning
+            or ("met" if i == 0 else "not_met" if i == last else "partly")
+            for i, status in enumerate(self.statuses)
+        }
 
     # -- languages ------------------------------------------------------------
 
@@ -322,7 +216,7 @@ class Review:
 
     def text(self, name: ReviewText, language: str | None = None) -> Localized[str]:
         """The title in ``language``."""
-        return _localized(self.title, self.translated, name, language)
+        return localized(self.title, self.translated, name, language)
 
     # -- lookup ---------------------------------------------------------------
 
@@ -380,6 +274,18 @@ class Review:
         i = labels.index(label)
         return labels[i + 1] if i + 1 < len(labels) else None
 
+    def meaning(self, label: str | None) -> Meaning | None:
+        """What a status says about a goal: its ``meaning``, else by its place in the scale
+        (the first "met", the last "not_met", those between "partly"). None for no status."""
+        return None if label is None else self._meanings.get(label)
+
+    def first_meaning(self, meaning: Meaning) -> str | None:
+        """The first status of the scale that means ``meaning``, if one does."""
+        for label, meant in self._meanings.items():
+            if meant == meaning:
+                return label
+        return None
+
     # -- derived views --------------------------------------------------------
 
     def counts(self, period: str) -> dict[str | None, int]:
@@ -390,6 +296,10 @@ class Review:
             label = goal.status_in(period)
             counts[label] = counts.get(label, 0) + 1
         return counts
+
+    def asks_actions(self, label: str | None) -> bool:
+        """Whether a goal in this status needs actions (the status has ``actions = true``)."""
+        return label in self._actions
 
     def is_unexplained(self, goal: Goal, period: str) -> bool:
         """The goal's status in ``period`` asks for a comment, and the goal has none there."""
@@ -420,14 +330,21 @@ class Review:
 
     def moved(self, before: str | None, after: str | None) -> Move | None:
         """Whether a goal whose status went from ``before`` to ``after`` got better or worse:
-        a status later in the scale is worse. None when it did neither, or when either is not
-        assessed or not a label of this scale. The one rule of the summaries and the diffs."""
+        a status that means less (met, partly, not met) is worse, and between two of one
+        meaning the later in the scale. None when it did neither, when either is not
+        assessed or not a label of this scale, and when either means "not_assessable", which
+        is never worse nor better than anything. The one rule of the summaries and the diffs."""
         if before is None or after is None:
             return None
         rank_before, rank_after = self._rank.get(before), self._rank.get(after)
         if rank_before is None or rank_after is None or rank_before == rank_after:
             return None
-        return "worse" if rank_after > rank_before else "better"
+        meant_before, meant_after = self._meanings[before], self._meanings[after]
+        if meant_before == "not_assessable" or meant_after == "not_assessable":
+            return None
+        was = (_MEANING_RANK[meant_before], rank_before)
+        now = (_MEANING_RANK[meant_after], rank_after)
+        return "worse" if now > was else "better"
 
     def _moved(self, period: str | None, *, worse: bool) -> list[StatusChange]:
         period = period or self.current_period()

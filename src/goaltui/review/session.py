@@ -1,7 +1,8 @@
 """Edits a reviewer makes to a review, with undo and redo.
 
-Every change the TUI makes goes through :class:`Session`, as an :class:`Edit` of one field
-of one goal in one period, or of the review's ``current`` period (goal and period
+Every change the TUI makes goes through :class:`Session`, as an :class:`Edit` of one field of
+one goal in one period: its status, forecast or comment, its list of actions, or one
+indicator's forecast or actual; or of the review's ``current`` period (goal and period
 :data:`REVIEW`). Edits are plain values, so they can be undone, redone, written to a
 recovery journal and re-applied on top of a file that changed on disk.
 """
@@ -12,13 +13,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from goaltui.review.model import ENTRY_FIELDS, EntryField, Goal, Review, TextField
+from goaltui.review.model import EDIT_FIELDS, EditField, EditValue, Goal, Review, TextField
 
 #: What an edit changes: a field of a goal's entry, or the review's current period.
-EditField = EntryField | Literal["current"]
-EDIT_FIELDS: tuple[EditField, ...] = (*ENTRY_FIELDS, "current")
+ChangeField = EditField | Literal["current"]
+CHANGE_FIELDS: tuple[ChangeField, ...] = (*EDIT_FIELDS, "current")
 #: The goal and period of an edit of the review itself (its current period).
 REVIEW = ""
+#: Where an edit applies: goal, period, field, language (None: the main field) and (for an
+#: indicator's value) indicator.
+Place = tuple[str, str, ChangeField, str | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,25 +32,33 @@ class Edit:
 
     ``language`` names the translation edited (the comment of ``[goals.periods.Q3.sv]``,
     docs/format.md "Translations"); None, the main field. A status is never translated.
+    ``indicator`` names the indicator whose forecast or actual an edit of ``indicator_forecast``
+    or ``indicator_actual`` changes; other edits have none.
     """
 
     goal_id: str
     period: str
-    field: EditField
-    before: str | None
-    after: str | None
+    field: ChangeField
+    before: EditValue
+    after: EditValue
     language: str | None = None
+    indicator: str | None = None
 
     def inverse(self) -> Edit:
-        return Edit(self.goal_id, self.period, self.field, self.after, self.before, self.language)
+        return Edit(
+            self.goal_id,
+            self.period,
+            self.field,
+            self.after,
+            self.before,
+            self.language,
+            self.indicator,
+        )
 
     @property
     def place(self) -> Place:
-        """Which field of which goal, period and language the edit changes."""
-        return (self.goal_id, self.period, self.field, self.language)
-
-
-Place = tuple[str, str, EditField, str | None]
+        """Which field of which goal, period, language and indicator the edit changes."""
+        return (self.goal_id, self.period, self.field, self.language, self.indicator)
 
 
 def net_edits(edits: Sequence[Edit]) -> list[Edit]:
@@ -57,10 +69,20 @@ def net_edits(edits: Sequence[Edit]) -> list[Edit]:
         first.setdefault(edit.place, edit)
         last[edit.place] = edit
     return [
-        Edit(*place[:3], first[place].before, last[place].after, place[3])
+        Edit(goal, period, name, first[place].before, last[place].after, language, indicator)
         for place in first
+        for goal, period, name, language, indicator in (place,)
         if first[place].before != last[place].after
     ]
+
+
+def typed_actions(text: str | None) -> tuple[str, ...] | None:
+    """Actions typed one per line, as they are kept: each line without the blank space
+    around it, blank lines left out; none at all is no value (the key disappears)."""
+    if text is None:
+        return None
+    lines = tuple(line.strip() for line in text.replace("\r\n", "\n").split("\n"))
+    return tuple(line for line in lines if line) or None
 
 
 def typed_value(name: TextField, text: str | None) -> str | None:
@@ -183,6 +205,21 @@ class Session:
         value = typed_value("forecast", text)
         return self.set_value(goal_id, period, "forecast", value, language)
 
+    def set_actions(self, goal_id: str, period: str, text: str | None) -> Edit | None:
+        """Set the period's actions, typed one per line (see :func:`typed_actions`)."""
+        return self.set_value(goal_id, period, "actions", typed_actions(text))
+
+    def set_indicator(
+        self, goal_id: str, period: str, indicator: str, forecast: EditValue, actual: EditValue
+    ) -> list[Edit]:
+        """Set an indicator's forecast and actual in a period: an edit for each that changed,
+        undone one by one."""
+        edits = [
+            self.set_value(goal_id, period, "indicator_forecast", forecast, indicator=indicator),
+            self.set_value(goal_id, period, "indicator_actual", actual, indicator=indicator),
+        ]
+        return [edit for edit in edits if edit is not None]
+
     def set_current(self, period: str | None) -> Edit | None:
         """Make ``period`` the review's current one (the file's ``current``)."""
         if period is not None and period not in self.review.periods:
@@ -195,10 +232,17 @@ class Session:
         return self._logged_edit(edit)
 
     def apply(self, edit: Edit) -> Edit | None:
-        """Make ``edit``'s change again (to the review it was replayed on, say)."""
+        """Make ``edit``'s change here (a merged or recovered edit), as a new edit."""
         if edit.field == "current":
-            return self.set_current(edit.after)
-        return self.set_value(edit.goal_id, edit.period, edit.field, edit.after, edit.language)
+            return self.set_current(edit.after if isinstance(edit.after, str) else None)
+        return self.set_value(
+            edit.goal_id,
+            edit.period,
+            edit.field,
+            edit.after,
+            edit.language,
+            indicator=edit.indicator,
+        )
 
     def _record(self, edit: Edit, goal_before: Goal | None) -> None:
         del self._history[self._position :]
@@ -214,9 +258,10 @@ class Session:
         self,
         goal_id: str,
         period: str,
-        name: EntryField,
-        value: str | None,
+        name: EditField,
+        value: EditValue,
         language: str | None = None,
+        indicator: str | None = None,
     ) -> Edit | None:
         """Apply and record an edit; nothing is recorded when the value is unchanged.
 
@@ -227,12 +272,15 @@ class Session:
         if language is not None and language not in (self.review.translations or ()):
             raise ValueError(f"{language!r} is not a translation of this review")
         goal = self.review.goal(goal_id)
-        before = goal.entry(period).value(name, language)
-        if before == value:
+        if indicator is not None and goal.indicator(indicator) is None:
+            raise ValueError(f"{indicator!r} is not an indicator of goal {goal_id!r}")
+        before = goal.entry(period).value(name, language, indicator)
+        if before == value and type(before) is type(value):
             return None
-        edit = Edit(goal_id, period, name, before, value, language)
+        edit = Edit(goal_id, period, name, before, value, language, indicator)
         self._record(edit, goal)
-        self.review.replace_goal(goal.with_value(period, name, value, language))
+        changed = goal.with_value(period, name, value, language, indicator=indicator)
+        self.review.replace_goal(changed)
         return self._logged_edit(edit)
 
     def undo(self) -> Edit | None:
@@ -242,7 +290,7 @@ class Session:
         self._position -= 1
         edit, goal_before = self._history[self._position]
         if goal_before is None:
-            self.review.current = edit.before
+            self.review.current = edit.before if isinstance(edit.before, str) else None
         else:
             self.review.replace_goal(goal_before)
         self._log.append(edit.inverse())
@@ -254,12 +302,13 @@ class Session:
             return None
         edit, _ = self._history[self._position]
         if edit.field == "current":
-            self.review.current = edit.after
+            self.review.current = edit.after if isinstance(edit.after, str) else None
         else:
             goal = self.review.goal(edit.goal_id)
-            self.review.replace_goal(
-                goal.with_value(edit.period, edit.field, edit.after, edit.language)
+            changed = goal.with_value(
+                edit.period, edit.field, edit.after, edit.language, indicator=edit.indicator
             )
+            self.review.replace_goal(changed)
         self._position += 1
         self._log.append(edit)
         self._changed()

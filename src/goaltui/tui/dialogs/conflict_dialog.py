@@ -10,16 +10,19 @@ from textual.widgets import Button, Checkbox, Static
 
 from goaltui.language import N_, Words
 from goaltui.review.merge import Conflict, Gone, Merge
+from goaltui.review.model import EditValue
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import speech_of
 
 
-def _value(value: str | None, w: Words) -> str:
+def _value(value: EditValue, w: Words) -> str:
     if value is None:
         return w._("(empty)")
-    line = clean_line(value)
+    if isinstance(value, tuple):  # actions, one per line
+        value = "; ".join(value)
+    line = clean_line(value if isinstance(value, str) else w.number(value))
     return line if len(line) <= 60 else line[:59] + "…"
 
 
@@ -36,11 +39,14 @@ def gone(edit: Edit, why: Gone, w: Words) -> str:
     if why == "period":
         said = w._("the period {period} is no longer in the file")
         # The review's current period names the period it was set to, not a goal's.
-        period = edit.after or "" if edit.field == "current" else edit.period
+        period = str(edit.after or "") if edit.field == "current" else edit.period
         return said.format(period=clean_line(period))
     if why == "status":
         said = w._('the status "{status}" is no longer in the scale')
-        return said.format(status=clean_line(edit.after or ""))
+        return said.format(status=clean_line(str(edit.after or "")))
+    if why == "indicator":
+        said = w._("the indicator {indicator} is no longer in the goal")
+        return said.format(indicator=clean_line(edit.indicator or ""))
     said = w._("the language {language} is no longer among the review's translations")
     return said.format(language=clean_line(edit.language or ""))
 
@@ -76,6 +82,8 @@ class ConflictDialog(Keyed, ModalScreen[list[Conflict] | None]):
                 for i, conflict in enumerate(self.result.conflicts):
                     label = Text(f"{clean_line(conflict.goal_id)} {clean_line(conflict.period)} ")
                     label.append(_field(conflict.field, conflict.language, words), style="bold")
+                    if conflict.indicator is not None:
+                        label.append(f" {clean_line(conflict.indicator)}", style="bold")
                     label.append(": " + w._("keep yours"))
                     yield Checkbox(label, value=True, id=f"conflict-{i}")
                     # Translators: "yours" and "theirs" are aligned: pad them to one width

@@ -22,7 +22,6 @@ from goaltui.files.problems import ReviewError, SaveError
 from goaltui.language import Words
 from goaltui.outputs.summary import ReviewSummary, summarize
 from goaltui.review.merge import Conflict, Merge
-from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
@@ -348,9 +347,7 @@ class FileFlows:
                 if on_cancel is not None:
                     on_cancel()
                 return
-            ours = [
-                Edit(c.goal_id, c.period, c.field, c.theirs, c.ours, c.language) for c in chosen
-            ]
+            ours = [c.edit(c.theirs, c.ours) for c in chosen]
             doc.apply_merge(result, ours, disk)
             self.host.document_replaced(doc)
             kept, w = len(result.clean) + len(ours), self.w

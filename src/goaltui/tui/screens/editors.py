@@ -1,5 +1,5 @@
-"""The comment and forecast editors of the review screen: one opened on a goal's text in a
-period, or reopened on a draft an earlier session left.
+"""The comment, forecast and actions editors of the review screen: one opened on a goal's
+text in a period, or reopened on a draft an earlier session left.
 
 An editor writes the text of the language shown, where the file may hold it (the review's
 main language, or one of its ``translations``: see :meth:`Speech.editing`); a draft keeps the
@@ -20,8 +20,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from goaltui.files.document import Document
-from goaltui.files.recovery import Draft
-from goaltui.review.model import TextField
+from goaltui.files.recovery import Draft, DraftField
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.speech import Speech, speech_of
@@ -71,11 +70,11 @@ class Editors:
     def speech(self) -> Speech:
         return speech_of(self.host.app)
 
-    def open(self, name: TextField, doc: Document, goal_id: str, period: str) -> None:
-        """Open the editor of a goal's comment or forecast in the language shown, unless it is
-        too long to edit."""
-        language = self.speech.editing(doc.review)
-        length = len(doc.review.goal(goal_id).entry(period).value(name, language) or "")
+    def open(self, name: DraftField, doc: Document, goal_id: str, period: str) -> None:
+        """Open the editor of a goal's comment or forecast in the language shown (the actions
+        in the main language), unless it is too long to edit."""
+        language = None if name == "actions" else self.speech.editing(doc.review)
+        length = len(_text(doc, goal_id, period, name, language) or "")
         if length > EDITOR_MOST:
             message = too_long_to_edit(self.speech.w, name, goal_id, period, length)
             self.host.app.notify(message, severity="warning", timeout=20, markup=False)
@@ -102,7 +101,7 @@ class Editors:
 
     def _editor(
         self,
-        name: TextField,
+        name: DraftField,
         doc: Document,
         goal_id: str,
         period: str,
@@ -113,9 +112,13 @@ class Editors:
 
         def apply(text: str) -> None:
             session = doc.session  # the one at the time of applying: a reload makes a new one
-            set_text = session.set_comment if name == "comment" else session.set_forecast
             try:
-                edit = set_text(goal_id, period, text, language)
+                if name == "actions":
+                    edit = session.set_actions(goal_id, period, text)
+                elif name == "comment":
+                    edit = session.set_comment(goal_id, period, text, language)
+                else:
+                    edit = session.set_forecast(goal_id, period, text, language)
             except (KeyError, ValueError):
                 self._not_applied(doc, Draft(goal_id, period, name, text, language))
                 return
@@ -131,10 +134,14 @@ class Editors:
         speech = self.speech
         w, review = speech.w, doc.review
         objective = speech.shown(review, goal.text("objective", speech.texts(review)))
+        value = _text(doc, goal_id, period, name, language)
+        if name == "actions":
+            heading = w._("Actions {period} · {goal}, one per line")
+            title = heading.format(period=period, goal=objective)
+            return CommentEditor(title, value, apply, keep, draft, "")
         # The language written in is said when it could be another one.
         written = language or review.main_language
         said = speech.name(written) if review.translations or written != speech.language else ""
-        value = goal.entry(period).value(name, language)
         if name == "comment":
             # Translators: the comment editor's title: "Comment Q3 · the goal's objective"
             title = w._("Comment {period} · {goal}").format(period=period, goal=objective)
@@ -152,8 +159,22 @@ class Editors:
         )
         if draft.field == "comment":
             title = w._("Not applied: the comment")
+        elif draft.field == "actions":
+            title = w._("Not applied: the actions")
         else:
             title = w._("Not applied: the forecast")
         self.host.app.notify(
             f"{said}\n{draft.text}", title=title, severity="error", timeout=60, markup=False
         )
+
+
+def _text(
+    doc: Document, goal_id: str, period: str, name: DraftField, language: str | None
+) -> str | None:
+    """The text an editor starts from: the comment or the forecast (in ``language``), or the
+    actions a line each."""
+    entry = doc.review.goal(goal_id).entry(period)
+    if name == "actions":
+        return "\n".join(entry.actions) if entry.actions else None
+    value = entry.value(name, language)
+    return value if isinstance(value, str) else None

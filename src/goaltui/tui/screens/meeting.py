@@ -1,5 +1,6 @@
 """The review screen's part for a meeting: the status line, the pane fitted under the
-table, the current period set by a key, high contrast, and what the palette calls.
+table, the current period set by a key, high contrast, what the palette calls, and the keys
+of a goal's actions, indicators and the reports.
 
 :class:`~goaltui.tui.screens.review_screen.ReviewScreen` is built on it and provides the
 document, the table and the edits (the stubs below say what).
@@ -13,8 +14,11 @@ from goaltui.files.document import Document
 from goaltui.language import N_, Words
 from goaltui.review.filtering import Filter
 from goaltui.review.session import Edit
+from goaltui.tui.flows.report_flow import ReportFlow
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.screens import telling
+from goaltui.tui.screens.editors import Editors
+from goaltui.tui.screens.indicators import open_indicators
 from goaltui.tui.speech import Speech, speech_of
 from goaltui.tui.themes import DARK, HIGH_CONTRAST
 from goaltui.tui.widgets.detail_pane import DetailPane
@@ -47,6 +51,18 @@ class MeetingScreen(Keyed, Screen[None]):
 
     def _show_details(self) -> None:
         raise NotImplementedError
+
+    def _target(self) -> tuple[str, str] | None:
+        raise NotImplementedError
+
+    def show_goal(self, doc: Document, goal_id: str, period: str) -> None:
+        raise NotImplementedError
+
+    def applied(self, doc: Document, edit: Edit | None) -> None:
+        raise NotImplementedError
+
+    editors: Editors
+    reports: ReportFlow
 
     # -- the meeting's --------------------------------------------------------------------
 
@@ -113,3 +129,17 @@ class MeetingScreen(Keyed, Screen[None]):
             app.theme = self._before_contrast
         else:
             self._before_contrast, app.theme = app.theme, HIGH_CONTRAST
+
+    @key("a", N_("Actions"), show=False)  # in the help: the footer keeps to 80 columns
+    def action_actions(self) -> None:
+        if target := self._target():
+            self.editors.open("actions", self.doc, *target)
+
+    @key("i", N_("Indicators"), show=False)
+    def action_indicators(self) -> None:
+        if target := self._target():
+            open_indicators(self, self.doc, *target)
+
+    @key("r", N_("Report"), show=False)
+    def action_report(self) -> None:
+        self.reports.start()

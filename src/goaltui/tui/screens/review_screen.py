@@ -8,12 +8,13 @@ the widgets, the widgets' messages come up here, and saving and the disk are lef
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.command import Provider
 from textual.containers import Container
 from textual.widgets import ContentSwitcher, Tabs
 
@@ -26,6 +27,7 @@ from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.flows.file_flows import FileFlows
+from goaltui.tui.flows.report_flow import ReportCommands, ReportFlow
 from goaltui.tui.keys import key
 from goaltui.tui.screens import quitting, telling
 from goaltui.tui.screens.editors import Editors
@@ -35,6 +37,7 @@ from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.file_tabs import FileTabs
 from goaltui.tui.widgets.filter_bar import FilterBar
 from goaltui.tui.widgets.goal_table import GoalTable
+from goaltui.tui.widgets.measures_part import due_text
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
 from goaltui.tui.widgets.since_detail import SinceDetail
 from goaltui.tui.widgets.spoken_footer import SpokenFooter
@@ -50,6 +53,9 @@ WIDE = 140
 
 
 class ReviewScreen(LanguageScreen):
+    # The palette's reports, beside the app's own commands.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReportCommands}
+
     def __init__(self, documents: Sequence[Document], baseline: Baseline | None = None) -> None:
         super().__init__()
         self.documents = list(documents)
@@ -60,6 +66,7 @@ class ReviewScreen(LanguageScreen):
         self.filter = Filter()
         self.files = FileFlows(self, self.documents)
         self.editors = Editors(self)
+        self.reports = ReportFlow(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
         self._tables: dict[int, GoalTable] = {}  # made when their file is first shown
         self._tab_dirty: dict[int, bool] = {}  # the unsaved mark each tab shows
@@ -160,6 +167,7 @@ class ReviewScreen(LanguageScreen):
             unsaved=doc.dirty,
             read_only=doc.read_only,
             since=self.revision,
+            due=due_text(doc.review, self.table.current, self.speech.w),
         )
         for i, other in enumerate(self.documents):
             if len(self.documents) > 1 and self._tab_dirty.get(i, False) != other.dirty:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from goaltui.language import Words
 from goaltui.language.labels import words
-from goaltui.review.model import Review
+from goaltui.review.model import EditValue, Review
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 
 
-def _value(review: Review, edit_value: str | None) -> str:
-    return "–" if edit_value is None else clean_line(edit_value)
+def _value(review: Review, edit_value: EditValue) -> str:
+    if edit_value is None:
+        return "–"
+    if isinstance(edit_value, tuple):  # actions, one per line
+        return clean_line("; ".join(edit_value))
+    return clean_line(str(edit_value))
 
 
 def change(w: Words, review: Review, edit: Edit) -> str:
@@ -20,7 +24,7 @@ def change(w: Words, review: Review, edit: Edit) -> str:
         return w._("current period {before} → {after}").format(
             before=_value(review, edit.before), after=_value(review, edit.after)
         )
-    field = words(w.code)[edit.field].lower()
+    field = words(w.code).get(edit.field, edit.field).lower()
     if edit.field == "status":
         return w._("{field} of {goal} in {period}: {before} → {after}").format(
             field=field,

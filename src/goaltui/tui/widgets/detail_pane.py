@@ -24,9 +24,10 @@ from goaltui.text import clean_line
 from goaltui.tui.contrast import readable_text
 from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import append_shown
+from goaltui.tui.widgets.measures_part import has_verdict, measures_text, verdict_text
 
 # Parts that are always exactly one line high (see the stylesheet), redrawn without layout.
-ONE_LINE = ("period", "status", "others")
+ONE_LINE = ("period", "status", "verdict", "others")
 
 
 def goal_text(review: Review, goal: Goal, speech: Speech) -> Text:
@@ -98,6 +99,8 @@ def period_parts(review: Review, goal: Goal, period: str, speech: Speech) -> dic
         "status": status,
         "forecast": forecast,
         "comment": comment,
+        "measures": measures_text(review, goal, period, speech.w),
+        "verdict": verdict_text(review, goal, period, speech.w),
         "others": others,
     }
 
@@ -113,7 +116,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._scrolled: dict[tuple[int, str, str], float] = {}
 
     def compose(self) -> ComposeResult:
-        for name in ("period", "status", "forecast", "comment", "others"):
+        for name in ("period", "status", "forecast", "comment", "measures", "verdict", "others"):
             yield Static(id=name, classes="part one-line" if name in ONE_LINE else "part")
         yield Static(id="goal", classes="part")
 
@@ -121,7 +124,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         """Show ``goal`` in ``period``; parts whose text is unchanged are left alone."""
         if goal is None:
             parts: dict[str, Text] = {"goal": Text(speech.words["no goals"], "dim")}
-            parts.update((name, Text()) for name in ("period", "status", "forecast", "comment"))
+            names = ("period", "status", "forecast", "comment", "measures", "verdict")
+            parts.update((name, Text()) for name in names)
             parts["others"] = Text()
         else:
             parts = period_parts(review, goal, period, speech)
@@ -135,6 +139,10 @@ class DetailPane(VerticalScroll, can_focus=True):
             self._goal_key = key
         if goal is None:
             self._goal_key = None
+        verdict = self.query_one("#verdict", Static)
+        shown = goal is not None and has_verdict(review, goal)
+        if verdict.display != shown:  # one height for every status of a goal: no new layout
+            verdict.display = shown
         for name, text in parts.items():
             text = readable_text(text, self.rich_style.bgcolor)
             if self._shown.get(name) == text:

@@ -16,6 +16,7 @@ from goaltui.outputs.since import CHANGED_MARK, NO_CELLS, SinceMarks
 from goaltui.outputs.styled import fit
 from goaltui.review.model import Goal, Review
 from goaltui.tui.widgets.bounded import line
+from goaltui.tui.widgets.measures_column import measures_cell
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, Layout
 from goaltui.tui.widgets.table_legend import COMMENT_MARK
 
@@ -89,6 +90,10 @@ def goal_line(table: DrawnTable, index: int, is_cursor_row: bool, width: int) ->
     shown_period = table.cursor_period  # the forecast and comment the cursor is on
     forecast = " " + line(table._forecast(goal, shown_period), layout.forecast)
     segments.extend(marked(table, shown_period in changed.forecasts, forecast, base))
+    if layout.measures:
+        met, marks = measures_cell(table.review, goal, shown_period, layout.measures)
+        segments.append(Segment(met, base))
+        segments.append(Segment(marks, base + warning))
     has_comment = table._has_comment(goal, shown_period)
     mark = fit(f" {COMMENT_MARK}" if has_comment else "  ", width - used(segments))
     comment_style = base if has_comment else dim

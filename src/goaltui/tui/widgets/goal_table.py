@@ -31,6 +31,7 @@ from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import cut, line
 from goaltui.tui.widgets.goal_line import goal_line, used
+from goaltui.tui.widgets.measures_column import MET_MARK, measures_legend, measures_width
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
 from goaltui.tui.widgets.table_legend import COMMENT_MARK, legend_lines
 
@@ -89,6 +90,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self.most_objective: int | None = None
         #: With ``goaltui --since REV``: the cells changed since REV are marked (set by the screen).
         self.since: SinceMarks | None = None
+        self._measures = 0
         self.show_review(review)
 
     # -- what is shown (set by the screen) ---------------------------------------------
@@ -106,6 +108,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         )
         self._widths = self._legend_lines = None
         self._readable = None
+        self._measures = measures_width(review)
         self._rows = []
         self.show_goals(None)
         if keep is not None and any(goal.id == keep for goal in review.goals):
@@ -361,7 +364,15 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             )
             marks = [(mark, label) for mark, label, _ in self._statuses.values()]
             title = max((self._forecast_title(p) for p in self.review.periods), key=cell_len)
-            found = layout(width, self.review.periods, marks, forecasts, title, self.most_objective)
+            found = layout(
+                width,
+                self.review.periods,
+                marks,
+                forecasts,
+                title,
+                self._measures,
+                self.most_objective,
+            )
             self._widths = (width, found)
         return self._widths[1]
 
@@ -403,6 +414,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(fit(f" {clean_line(period)}", layout.cell), style))
         title = fit(f" {self._forecast_title(self.cursor_period)}", layout.forecast + 1)
         segments.append(Segment(title, header))
+        if layout.measures:
+            segments.append(Segment(fit(f" {MET_MARK}", layout.measures), header))
         segments.append(Segment(fit(f" {COMMENT_MARK}", width - used(segments)), header))
         return Strip(segments, width)
 
@@ -416,5 +429,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
                 for name, (mark, label, _) in self._statuses.items()
             ]
             shown = statuses if self._layout().short else []
-            self._legend_lines = (width, legend_lines(width, header, shown, self._words))
+            more = measures_legend(self.review, self.speech.w) if self._measures else None
+            lines = legend_lines(width, header, shown, self._words, more)
+            self._legend_lines = (width, lines)
         return self._legend_lines[1]

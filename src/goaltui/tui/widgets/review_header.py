@@ -28,6 +28,7 @@ class ReviewHeader(Static):
         unsaved: bool,
         read_only: bool = False,
         since: str | None = None,
+        due: Text | None = None,
     ) -> None:
         w, catalogue = speech.words, speech.w
         width = self.size.width or 80
@@ -36,6 +37,9 @@ class ReviewHeader(Static):
         right = Text("  ")
         right.append(f"{w['current period']} ", style="dim")
         right.append(clean_line(period), style="bold reverse")
+        if due:
+            right.append("  ")
+            right.append_text(due)
         right.append(f"  {clean_line(file)}", style="dim")
         if since is not None:  # goaltui --since REV: what the marks in the table mean
             changed = catalogue.pgettext(

@@ -37,6 +37,7 @@ class Layout:
     cell: int  # one period's cell, the unexplained mark included
     short: bool  # cells show the status's mark alone (and the table shows a legend)
     forecast: int
+    measures: int = 0  # indicators met and the marks of the measures, after the forecast
 
     def column_at(self, x: int) -> int | None:
         """The period whose cell, or the space after it, is ``x`` cells from the left of a
@@ -51,6 +52,7 @@ def layout(
     statuses: Iterable[tuple[str, str]],
     forecasts: Iterable[str],
     forecast_title: str,
+    measures: int = 0,
     most_objective: int | None = None,
 ) -> Layout:
     """Widths for ``width`` cells: the objective keeps room, status labels shrink first.
@@ -65,7 +67,7 @@ def layout(
     # past MAX_FORECAST cells a forecast is cut anyway: measure no more of it (it may be long)
     longest = max((cell_len(cut(forecast, MAX_FORECAST)) for forecast in forecasts), default=0)
     forecast = min(max(MIN_FORECAST, longest, cell_len(forecast_title)), MAX_FORECAST)
-    fixed = BINDING_WIDTH + 1 + forecast + COMMENT_WIDTH
+    fixed = BINDING_WIDTH + 1 + forecast + measures + COMMENT_WIDTH
     room = (width - fixed - MIN_OBJECTIVE) // len(periods) - 1
     cell = full + 1  # +1: the unexplained mark
     short = room < cell  # no room for whole labels: marks alone
@@ -76,4 +78,5 @@ def layout(
     if most_objective is not None:
         objective = min(objective, max(most_objective, 8))
     spare = left - objective
-    return Layout(objective, cell + spare // len(periods), short, forecast + spare % len(periods))
+    forecast += spare % len(periods)
+    return Layout(objective, cell + spare // len(periods), short, forecast, measures)

@@ -15,11 +15,16 @@ COMMENT_MARK = "✎"
 
 
 def legend_lines(
-    width: int, style: Style, statuses: Sequence[tuple[str, Style]], words: Mapping[str, str]
+    width: int,
+    style: Style,
+    statuses: Sequence[tuple[str, Style]],
+    words: Mapping[str, str],
+    measures: str | None = None,
 ) -> list[Strip]:
     """The statuses (given when the cells show marks alone, each "mark label" in its colour),
-    then the unexplained mark, the binding goal's and the comment's: on one line, or on as
-    many as they need at ``width``, never cut."""
+    then the unexplained mark, the binding goal's and the comment's, and the measures
+    column's marks (``measures``, where the table has it): on one line, or on as many as
+    they need at ``width``, never cut."""
     items = [(f" {text} ", style + colour) for text, colour in statuses]
     items += [
         (f" {mark} {meaning} ", style)
@@ -29,6 +34,8 @@ def legend_lines(
             (COMMENT_MARK, words["comment"]),
         )
     ]
+    if measures:
+        items.append((f" {measures} ", style))
     lines: list[list[Segment]] = [[Segment(" ", style)]]
     used = 1
     for text, item_style in items:

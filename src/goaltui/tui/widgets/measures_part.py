@@ -1,0 +1,127 @@
+"""The detail pane's part on measures, and the header's due date: a goal's indicators in a
+period (target, forecast, actual, met or not), the period's actions, and what the status and
+the indicators say together.
+
+Texts from the file are cleaned and never read as markup; numbers and dates are the
+language's (:mod:`goaltui.language`).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from rich.text import Text
+
+from goaltui.language import Words
+from goaltui.outputs.marks import CONTRADICTS_MARK, NEEDS_ACTIONS_MARK
+from goaltui.outputs.styled import status_text
+from goaltui.review import measures
+from goaltui.review.indicators import Indicator, Number
+from goaltui.review.model import Goal, Review
+from goaltui.text import clean_line
+
+
+def value_text(w: Words, indicator: Indicator, value: Number | None) -> str:
+    """A value of the indicator with its unit, in the language: "85,5 %"; "–" for none."""
+    if value is None:
+        return "–"
+    if indicator.unit == "%":
+        return w.percent(value)
+    shown = w.number(value)
+    return f"{shown} {clean_line(indicator.unit)}" if indicator.unit else shown
+
+
+def target_text(w: Words, indicator: Indicator) -> str:
+    """ "≥ 85 %", "≤ 45 days", or "–" without a target."""
+    if indicator.target is None:
+        return "–"
+    way = "≤" if indicator.way == "at_most" else "≥"
+    return f"{way} {value_text(w, indicator, indicator.target)}"
+
+
+def measures_text(review: Review, goal: Goal, period: str, w: Words) -> Text:
+    """The goal's indicators and actions in ``period``; empty when it has neither.
+
+    It changes only with the values and the actions, not with the status (see
+    :func:`verdict_text`), so that cycling a status never changes its height.
+    """
+    entry = goal.entry(period)
+    text = Text()
+    if goal.indicators:
+        text.append(w._("Indicators") + "\n", style="bold underline")
+        target, forecast_word, actual_word = w._("target"), w._("forecast"), w._("actual")
+        for indicator in goal.indicators:
+            values = entry.indicator(indicator.id)
+            met = measures.indicator_met(indicator, entry)
+            mark, style = ("✓", "green") if met else ("✗", "red") if met is False else ("·", "dim")
+            text.append(f"{mark} ", style=style)
+            text.append(clean_line(indicator.name))
+            text.append(f"  {target} {target_text(w, indicator)}", style="dim")
+            forecast = value_text(w, indicator, values.forecast if values else None)
+            actual = value_text(w, indicator, values.actual if values else None)
+            text.append(f"  {forecast_word} {forecast}  {actual_word} {actual}\n")
+    if entry.actions:
+        text.append(w._("Actions") + "\n", style="bold underline")
+        for action in entry.actions:
+            text.append(f"• {clean_line(action)}\n")
+    text.rstrip()
+    return text
+
+
+def has_verdict(review: Review, goal: Goal) -> bool:
+    """Whether the goal's verdict line is shown: the same for every status of the goal."""
+    return bool(goal.indicators) or any(status.needs_actions for status in review.statuses)
+
+
+def verdict_text(review: Review, goal: Goal, period: str, w: Words) -> Text:
+    """One line on what the status and the indicators say together: a contradiction, the
+    status the indicators suggest, actions needed."""
+    entry = goal.entry(period)
+    text = Text()
+    shortfalls = measures.contradiction(review, goal, period)
+    if shortfalls:
+        # Translators: the indicators that fall short while the status says the goal is met
+        said = w._("not met: {indicators}")
+        names = ", ".join(clean_line(s.indicator.id) for s in shortfalls)
+        text.append(f"{CONTRADICTS_MARK} " + said.format(indicators=names), style="bold yellow")
+    suggested = measures.suggested_status(review, goal, period)
+    if suggested is not None and suggested != entry.status:
+        if text:
+            text.append("  ")
+        text.append(w._("suggested") + ": ", style="dim")
+        text.append_text(status_text(review, suggested))
+    if measures.needs_actions(review, goal, period):
+        if text:
+            text.append("  ")
+        text.append(f"{NEEDS_ACTIONS_MARK} " + w._("needs actions"), style="bold yellow")
+    return text
+
+
+def today() -> datetime.date:
+    """The day the header counts the days to a due date from (the tests fix it)."""
+    return datetime.date.today()
+
+
+def due_text(review: Review, period: str, w: Words) -> Text:
+    """The period's due date and the days left, or how long overdue: for the header.
+
+    Drawn after every edit: the goals are looked through only when the date is near, and
+    only until one without a status is found."""
+    day = (review.due or {}).get(period)
+    if day is None:
+        return Text()
+    days_left = (day - today()).days
+    days = abs(days_left)
+    near = days_left <= measures.DUE_SOON_DAYS
+    unassessed = near and any(goal.status_in(period) is None for goal in review.goals)
+    if days_left < 0:
+        said = w.ngettext("overdue {n} day", "overdue {n} days", days)
+        style = "bold red" if unassessed else "dim"
+    elif days_left == 0:
+        said, style = w._("due today"), "bold yellow"
+    else:
+        said = w.ngettext("{n} day left", "{n} days left", days)
+        style = "bold yellow" if unassessed else "dim"
+    shown = Text(w._("due {date}").format(date=w.date(day)) + " ", style="dim")
+    shown.append(said.format(n=w.integer(days)), style=style)
+    return shown
