@@ -36,7 +36,7 @@ def test_the_cursor_starts_on_the_first_goal_in_the_current_period(
         assert f"{period_word} Q3" in kit.header(app)
         objective = app.documents[0].review.goal(first).objective
         assert kit.detail(app).startswith(f"Q3 {objective}"[:60])  # the period first
-        assert f"{theme} {objective}"[:60] in kit.detail(app)  # then the goal in full
+        assert f"{theme} {objective}"[:60] in kit.detail_whole(app)  # then the goal in full
 
     kit.run(app, scenario)
 
