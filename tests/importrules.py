@@ -44,6 +44,8 @@ TEXTUAL_ALLOWED = {"tui"}
 TUI_RANKS = {
     "keys": 0,
     "keymap": 0,
+    "themes": 0,  # the themes offered
+    "contrast": 0,  # WCAG contrast, colours shaded readable
     "drafts": 0,  # journaling the text being typed in an editor
     "driver": 0,  # the terminal's input and output
     "signals": 0,  # signals end the app as quitting does
@@ -52,6 +54,7 @@ TUI_RANKS = {
     "dialogs": 2,
     "flows": 3,
     "screens": 4,
+    "commands": 4.5,  # the command palette: the review screen's commands, for the app
     "app": 5,
     "ending": 6,  # what the terminal is told when the app ends
     "__init__": 7,  # goaltui.tui itself: run() starts the app

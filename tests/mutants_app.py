@@ -100,7 +100,7 @@ MUTANTS: list[Mutant] = [
     ),
     (
         TABLE,
-        "        if layout.forecast < MAX_FORECAST and cell_len(forecast) > layout.forecast:",
+        "        if layout.forecast < MAX_FORECAST and longest > layout.forecast:",
         "        if False:",
         ["tests/tui/test_tui_navigation.py"],
     ),
@@ -169,8 +169,8 @@ MUTANTS: list[Mutant] = [
     ),
     (
         "src/goaltui/tui/dialogs/conflict_dialog.py",
-        "said.format(period=clean_line(edit.period))",
-        "said.format(period=edit.period)",
+        "said.format(period=clean_line(period))",
+        "said.format(period=period)",
         [HOSTILE],
     ),
     (

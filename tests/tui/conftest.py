@@ -243,6 +243,14 @@ class Kit:
         rows = self.screen_text(app).splitlines()[region.y : region.bottom]
         return " ".join(" ".join(r[region.x : region.right].split()) for r in rows).strip()
 
+    def detail_whole(self, app: GoalApp) -> str:
+        """Everything the detail pane holds, scrolled into view or not, in single spaces."""
+        from textual.widgets import Static
+
+        pane = self.review_screen(app).query_one(DetailPane)
+        parts = [part.render() for part in pane.query(Static) if part.display]
+        return " ".join(" ".join(str(part).split()) for part in parts).strip()
+
     @staticmethod
     def header(app: GoalApp) -> str:
         return Kit.screen_text(app).splitlines()[0]

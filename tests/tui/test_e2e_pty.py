@@ -34,7 +34,9 @@ def test_edit_save_and_quit_in_a_real_terminal(tmp_path):
 
         term.press("down")
         term.press("down")
-        term.wait_for("the third goal's details", lambda t: "liikkeelle  ◆ sitova" in t)
+        term.wait_for(
+            "the third goal's details", lambda t: "Q3  Helsingissä on helppoa ja houkuttelevaa" in t
+        )
         assert third_goal_q3(term.text) == "●"  # "Toteutuu"
         term.press("space")
         term.wait_for("the unsaved mark", lambda text: "* tallentamatta" in text)

@@ -135,6 +135,6 @@ def test_the_cursor_stays_on_its_goal_and_period_after_a_reload(kit):
         table = kit.table(app)
         assert (table.cursor_goal_id, table.cursor_period) == (goal, "Q2")
         assert kit.cursor(table) == (kit.row(table, goal), "Q2")
-        assert goal in kit.detail(app).split()  # the details are of that goal
+        assert goal in kit.detail_whole(app).split()  # the details are of that goal
 
     kit.run(app, scenario)

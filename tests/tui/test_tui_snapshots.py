@@ -7,6 +7,8 @@ folder, so the pictures hold no temporary path. After a deliberate change of the
 
 from __future__ import annotations
 
+import pytest
+
 EXAMPLE = "example-en.toml"
 
 
@@ -45,6 +47,34 @@ def test_quit_dialog(kit, snap_compare):
 def test_main_screen_narrow(kit, snap_compare):
     """80x24: the detail pane under the table, status marks with a legend line."""
     assert snap_compare(kit.app(EXAMPLE), terminal_size=(80, 24))
+
+
+THEMES = ["goaltui-dark", "goaltui-light", "goaltui-high-contrast"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+def test_meeting_screen_in_each_theme(kit, snap_compare, theme, size):
+    """The Helsinki review as a meeting sees it: the comment in the pane, the legend, and
+    the cursor on the first goal's current period."""
+
+    async def in_theme(pilot) -> None:
+        pilot.app.theme = theme
+        await pilot.pause()
+
+    assert snap_compare(kit.app("kuva-2021.toml"), run_before=in_theme, terminal_size=size)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_unexplained_status_under_the_cursor_in_each_theme(kit, snap_compare, theme):
+    """80x24 on example-en: the cursor on neighbourhood-culture's Q2, Off track and "!"."""
+
+    async def in_theme(pilot) -> None:
+        pilot.app.theme = theme
+        await pilot.press(*["j"] * 6, "h")
+        await pilot.pause()
+
+    assert snap_compare(kit.app(EXAMPLE), run_before=in_theme, terminal_size=(80, 24))
 
 
 # -- in Finnish and Swedish: the Helsinki review, in its own language and its translation ------

@@ -90,6 +90,8 @@ class Document:
         self.draft: recovery.Draft | None = None  # text typed in an editor, not yet applied
         self._take(source)
         self.last_saved_review: Review | None = None  # what the last save of this run wrote
+        #: The period the summary of that save was about, which the summary at exit repeats.
+        self.last_saved_period: str | None = None
         self.journal_error: str | None = None  # why crash recovery is not working, if so
 
     def _take(self, source: ReviewFile) -> None:

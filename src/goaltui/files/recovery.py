@@ -24,8 +24,8 @@ from typing import Literal
 
 from goaltui.files.regular import MAX_FILE_BYTES, read_regular, unreadable
 from goaltui.language import _
-from goaltui.review.model import EDIT_FIELDS, ENTRY_FIELDS, EditField, EditValue, TextField
-from goaltui.review.session import Edit
+from goaltui.review.model import ENTRY_FIELDS, EditValue, TextField
+from goaltui.review.session import CHANGE_FIELDS, ChangeField, Edit
 
 FORMAT_VERSION = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -252,7 +252,7 @@ def _json_value(value: EditValue) -> object:
 
 
 def _edit(item: dict[str, object]) -> Edit:
-    field = _field(item, EDIT_FIELDS)
+    field = _field(item, CHANGE_FIELDS)
     indicator = _optional(item, "indicator")
     if field.startswith("indicator_") and indicator is None:
         raise _Damaged(_('an edit of an indicator\'s value names no "indicator"'))
@@ -262,7 +262,7 @@ def _edit(item: dict[str, object]) -> Edit:
     return Edit(goal, period, field, before, after, language, indicator)
 
 
-def _value(table: dict[str, object], key: str, field: EditField) -> EditValue:
+def _value(table: dict[str, object], key: str, field: ChangeField) -> EditValue:
     """An edit's value, of the kind its field holds."""
     value = table.get(key)
     if value is None:
@@ -278,7 +278,7 @@ def _value(table: dict[str, object], key: str, field: EditField) -> EditValue:
     return _text(table, key)
 
 
-def _field(table: dict[str, object], fields: tuple[EditField, ...] = ENTRY_FIELDS) -> EditField:
+def _field(table: dict[str, object], fields: tuple[ChangeField, ...] = ENTRY_FIELDS) -> ChangeField:
     value = _member(table, "field")
     for name in fields:
         if value == name:
@@ -300,7 +300,7 @@ def _draft(value: object) -> Draft | None:
         return None
     if not isinstance(value, dict):
         raise _Damaged(_('"draft" is not an object'))
-    field = _field(value, EDIT_FIELDS)
+    field = _field(value, CHANGE_FIELDS)
     if field != "forecast" and field != "comment" and field != "actions":
         raise _Damaged(_('"draft" holds a status, which is never typed'))
     goal, period, text = _text(value, "goal"), _text(value, "period"), _text(value, "text")

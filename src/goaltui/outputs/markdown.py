@@ -120,6 +120,15 @@ def _markdown_one(summary: ReviewSummary) -> str:
         mark = md(untranslated_mark(review.main_language))
         out += ["", f"{mark} " + w._("no translation")]
 
+    if summary.comments:
+        out += ["", "### " + w._("Comments ({period})").format(period=md(summary.period)), ""]
+        for i, (goal, comment) in enumerate(summary.comments):
+            stands = _md_status(summary, goal.entry(summary.period).status)
+            out += [""] if i else []
+            out.append(f"- `{goal.id}` {md(summary.goal_text(goal, 'objective'))}: {stands}")
+            # one paragraph of the item per line of the comment, as it was written
+            out += ["", *(f"  {md(text)}" for text in comment.splitlines() if text.strip())]
+
     out += ["", "### " + w._("Attention ({period})").format(period=md(summary.period)), ""]
     if not summary.needs_attention:
         out.append("- " + w._("nothing needs attention"))

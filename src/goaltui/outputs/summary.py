@@ -123,6 +123,13 @@ class ReviewSummary:
         return label if status is None else self.shown(status.text("label", self.texts))
 
     @property
+    def comments(self) -> list[tuple[Goal, str]]:
+        """Each goal's comment of the period under review, in the goals' order: why a goal
+        stands where it does, for the minutes."""
+        found = ((goal, self.entry_text(goal, "comment")) for goal in self.review.goals)
+        return [(goal, comment) for goal, comment in found if comment]
+
+    @property
     def binding_count(self) -> int:
         return sum(1 for goal in self.review.goals if goal.is_binding)
 

@@ -204,8 +204,11 @@ def _attention_line(summary: ReviewSummary, item: AttentionItem) -> Text:
     return line
 
 
-def attention(summary: ReviewSummary, most: int | None = None) -> Group:
-    """What the meeting should look at: one line each, cut to the width of the terminal.
+def attention(
+    summary: ReviewSummary, most: int | None = None, *, wrap: bool = False
+) -> RenderableType:
+    """What the meeting should look at: one line each, cut to the width of the terminal
+    (with ``wrap``, wrapped under its text instead).
 
     With ``most``, each kind of item lists that many and says how many more there are.
     """
@@ -235,7 +238,24 @@ def attention(summary: ReviewSummary, most: int | None = None) -> Group:
         if most is not None and len(ids) > most:
             line.append(f" … {_more(summary, len(ids) - most)}", style="dim")
         lines.append(line)
-    return Group(*lines)
+    return _hanging(lines) if wrap else Group(*lines)
+
+
+def _hanging(lines: Sequence[Text]) -> RenderableType:
+    """Lines that wrap with their indent: the mark in a column of its own, the text after it."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for line in lines[1:]:
+        plain = line.plain
+        indent = len(plain) - len(plain.lstrip())
+        head = plain[indent:].split(" ", 1)[0]  # the mark
+        cut = indent + len(head)
+        start = cut + len(plain[cut:]) - len(plain[cut:].lstrip())
+        text = line[start:]
+        text.no_wrap, text.overflow = False, "fold"
+        grid.add_row(line[:cut], text)
+    return Group(lines[0], grid)
 
 
 def _more(summary: ReviewSummary, n: int) -> str:
@@ -259,12 +279,17 @@ def header(summary: ReviewSummary) -> Text:
 
 
 def summary_rich(
-    summary: ReviewSummary, most_goals: int | None = None, most_items: int | None = None
+    summary: ReviewSummary,
+    most_goals: int | None = None,
+    most_items: int | None = None,
+    *,
+    attention_first: bool = False,
 ) -> RenderableType:
     """The whole summary of one review.
 
     For a quick look (the TUI's dialog): the goal list is left out past ``most_goals`` goals,
-    and the attention list shows ``most_items`` items of each kind.
+    the attention list shows ``most_items`` items of each kind and, ``attention_first``,
+    comes right after the heading, its lines wrapped under their text.
     """
     w = summary.words
     binding, unexplained = w._("binding"), w._("needs a comment")
@@ -278,6 +303,19 @@ def summary_rich(
     elsewhere = w.ngettext(
         "({n} goal: goaltui summary lists it)", "({n} goals: goaltui summary lists them all)", goals
     )
+    if attention_first:
+        return Group(
+            header(summary),
+            NewLine(),
+            attention(summary, most_items, wrap=True),
+            NewLine(),
+            counts_table(summary),
+            NewLine(),
+            GoalList(summary)
+            if most_goals is None or goals <= most_goals
+            else Text(elsewhere.format(n=w.integer(goals)), style="dim"),
+            legend,
+        )
     return Group(
         header(summary),
         NewLine(),

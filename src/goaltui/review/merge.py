@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from goaltui.review.model import EditField, EditValue, Review
-from goaltui.review.session import Edit, net_edits
+from goaltui.review.model import EditValue, Review
+from goaltui.review.session import ChangeField, Edit, net_edits
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +21,7 @@ class Conflict:
 
     goal_id: str
     period: str
-    field: EditField
+    field: ChangeField
     ours: EditValue
     theirs: EditValue
     language: str | None = None  # the translation whose field it is; None, the main one
@@ -51,6 +51,9 @@ def merge(disk: Review, edits: Sequence[Edit]) -> Merge:
     result = Merge()
     known = {goal.id for goal in disk.goals}
     for edit in net_edits(edits):
+        if edit.field == "current":
+            _merge_current(disk, edit, result)
+            continue
         if edit.goal_id not in known:
             result.lost.append((edit, "goal"))
             continue
@@ -88,3 +91,15 @@ def merge(disk: Review, edits: Sequence[Edit]) -> Merge:
             )
             result.conflicts.append(conflict)
     return result
+
+
+def _merge_current(disk: Review, edit: Edit, result: Merge) -> None:
+    """The review's current period, set in this session, against the disk's."""
+    if edit.after is not None and edit.after not in disk.periods:
+        result.lost.append((edit, "period"))
+    elif disk.current == edit.before:
+        result.clean.append(edit)
+    elif disk.current != edit.after:
+        result.conflicts.append(
+            Conflict(edit.goal_id, edit.period, edit.field, edit.after, disk.current)
+        )

@@ -2,7 +2,8 @@
 
 Every change the TUI makes goes through :class:`Session`, as an :class:`Edit` of one field of
 one goal in one period: its status, forecast or comment, its list of actions, or one
-indicator's forecast or actual. Edits are plain values, so they can be undone, redone, written to a
+indicator's forecast or actual; or of the review's ``current`` period (goal and period
+:data:`REVIEW`). Edits are plain values, so they can be undone, redone, written to a
 recovery journal and re-applied on top of a file that changed on disk.
 """
 
@@ -10,18 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-from goaltui.review.model import EditField, EditValue, Goal, Review, TextField
+from goaltui.review.model import EDIT_FIELDS, EditField, EditValue, Goal, Review, TextField
 
+#: What an edit changes: a field of a goal's entry, or the review's current period.
+ChangeField = EditField | Literal["current"]
+CHANGE_FIELDS: tuple[ChangeField, ...] = (*EDIT_FIELDS, "current")
+#: The goal and period of an edit of the review itself (its current period).
+REVIEW = ""
 #: Where an edit applies: goal, period, field, language (None: the main field) and (for an
 #: indicator's value) indicator.
-Place = tuple[str, str, EditField, str | None, str | None]
+Place = tuple[str, str, ChangeField, str | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """One field of one goal's entry for one period, from ``before`` to ``after``.
+    """One field of one goal's entry for one period, from ``before`` to ``after``; or, with
+    ``field`` "current", the review's current period (``goal_id`` and ``period`` :data:`REVIEW`).
 
     ``language`` names the translation edited (the comment of ``[goals.periods.Q3.sv]``,
     docs/format.md "Translations"); None, the main field. A status is never translated.
@@ -31,7 +38,7 @@ class Edit:
 
     goal_id: str
     period: str
-    field: EditField
+    field: ChangeField
     before: EditValue
     after: EditValue
     language: str | None = None
@@ -97,7 +104,7 @@ class Checkpoint(NamedTuple):
 
 class _Step(NamedTuple):
     edit: Edit
-    goal_before: Goal  # restored as it was by an undo, down to an empty period table
+    goal_before: Goal | None  # restored as it was by an undo, down to an empty period table
 
 
 class Session:
@@ -213,6 +220,40 @@ class Session:
         ]
         return [edit for edit in edits if edit is not None]
 
+    def set_current(self, period: str | None) -> Edit | None:
+        """Make ``period`` the review's current one (the file's ``current``)."""
+        if period is not None and period not in self.review.periods:
+            raise ValueError(f"{period!r} is not a period of this review")
+        if self.review.current == period:
+            return None
+        edit = Edit(REVIEW, REVIEW, "current", self.review.current, period)
+        self._record(edit, None)
+        self.review.current = period
+        return self._logged_edit(edit)
+
+    def apply(self, edit: Edit) -> Edit | None:
+        """Make ``edit``'s change here (a merged or recovered edit), as a new edit."""
+        if edit.field == "current":
+            return self.set_current(edit.after if isinstance(edit.after, str) else None)
+        return self.set_value(
+            edit.goal_id,
+            edit.period,
+            edit.field,
+            edit.after,
+            edit.language,
+            indicator=edit.indicator,
+        )
+
+    def _record(self, edit: Edit, goal_before: Goal | None) -> None:
+        del self._history[self._position :]
+        self._history.append(_Step(edit, goal_before))
+        self._position += 1
+
+    def _logged_edit(self, edit: Edit) -> Edit:
+        self._log.append(edit)
+        self._changed()
+        return edit
+
     def set_value(
         self,
         goal_id: str,
@@ -237,20 +278,10 @@ class Session:
         if before == value and type(before) is type(value):
             return None
         edit = Edit(goal_id, period, name, before, value, language, indicator)
-        del self._history[self._position :]
-        self._history.append(_Step(edit, goal))
-        self._position += 1
+        self._record(edit, goal)
         changed = goal.with_value(period, name, value, language, indicator=indicator)
         self.review.replace_goal(changed)
-        self._log.append(edit)
-        self._changed()
-        return edit
-
-    def apply(self, edit: Edit) -> Edit | None:
-        """Make ``edit``'s change here (a merged or recovered edit), as a new edit."""
-        return self.set_value(
-            edit.goal_id, edit.period, edit.field, edit.after, edit.language, edit.indicator
-        )
+        return self._logged_edit(edit)
 
     def undo(self) -> Edit | None:
         """Undo the latest edit; returns it so the caller can show where it was."""
@@ -258,7 +289,10 @@ class Session:
             return None
         self._position -= 1
         edit, goal_before = self._history[self._position]
-        self.review.replace_goal(goal_before)
+        if goal_before is None:
+            self.review.current = edit.before if isinstance(edit.before, str) else None
+        else:
+            self.review.replace_goal(goal_before)
         self._log.append(edit.inverse())
         self._changed()
         return edit
@@ -267,11 +301,14 @@ class Session:
         if not self.can_redo:
             return None
         edit, _ = self._history[self._position]
-        goal = self.review.goal(edit.goal_id)
-        changed = goal.with_value(
-            edit.period, edit.field, edit.after, edit.language, indicator=edit.indicator
-        )
-        self.review.replace_goal(changed)
+        if edit.field == "current":
+            self.review.current = edit.after if isinstance(edit.after, str) else None
+        else:
+            goal = self.review.goal(edit.goal_id)
+            changed = goal.with_value(
+                edit.period, edit.field, edit.after, edit.language, indicator=edit.indicator
+            )
+            self.review.replace_goal(changed)
         self._position += 1
         self._log.append(edit)
         self._changed()

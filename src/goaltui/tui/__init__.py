@@ -1,13 +1,15 @@
 """The terminal app, the only layer that imports Textual.
 
 Its rooms, each importing only those before it: keys.py and keymap.py (bindings declared on
-their actions, and the user's keymap); widgets/ (one per module); dialogs/ (one modal screen
+their actions, and the user's keymap), themes.py and contrast.py (the themes offered, and
+colours measured and shaded readable); widgets/ (one per module); dialogs/ (one modal screen
 per module, which answers with ``dismiss``); flows/ (saves off the UI thread, changes on
 disk, crash recovery: they know the screen only as a ``FilesHost``); screens/ (the review
-screen, which coordinates); app.py (a thin App); ending.py (what the terminal is told when
-the app ends); and :func:`run` here. Beside them, used from any room: drafts.py (journaling
-the text being typed), driver.py (the terminal's input and output), signals.py (signals end
-the app as quitting does), speech.py (the language the app shows). Styles are in styles/*.tcss.
+screen, which coordinates, and its parts); commands.py (the command palette's); app.py (a
+thin App); ending.py (what the terminal is told when the app ends); and :func:`run` here.
+Beside them, used from any room: drafts.py (journaling the text being typed), driver.py (the
+terminal's input and output), signals.py (signals end the app as quitting does), speech.py
+(the language the app shows). Styles are in styles/*.tcss.
 
 May import every layer below: outputs, files, review, language and text; never the CLI.
 """
@@ -28,6 +30,8 @@ from goaltui.language import _
 from goaltui.text import clean_line
 
 if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
     from goaltui.files.changes import Baseline
 
 
@@ -107,20 +111,23 @@ def _refusal(error: LockError) -> str:
 
 
 def _run(documents: list[Document], baseline: Baseline | None) -> int:
-    from goaltui.tui.app import GoalApp, remappable
+    from goaltui.tui.app import GoalApp, remappable, together
     from goaltui.tui.ending import run_app
     from goaltui.tui.keymap import binding_ids, load_keymap
 
     def known() -> Iterator[str]:  # the dialogs' modules are imported only for a keymap file
         yield from binding_ids(remappable())
 
+    def groups() -> Iterator[list[type[DOMNode]]]:  # likewise
+        yield from together()
+
     try:
-        keymap = load_keymap(known())
+        keymap = load_keymap(known(), together=groups())
     except ReviewError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(_("goaltui: fix the keymap above, or move it away"), file=sys.stderr)
-        return 1
+        return 2  # as for a wrong option: the app never started
     app = GoalApp(documents, keymap, baseline=baseline)
     # The reviews live as long as the app: keep the garbage collector from walking their
     # million objects again and again, which would pause the keys (a save allocates a lot).

@@ -6,11 +6,12 @@ import asyncio
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import RenderableType
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -20,11 +21,13 @@ from goaltui import language
 from goaltui.files.document import Document
 from goaltui.text import clean, clean_line
 from goaltui.tui import signals
+from goaltui.tui.commands import GoalsProvider, system_commands
 from goaltui.tui.dialogs.command_palette import SpokenPalette
 from goaltui.tui.dialogs.quit_dialog import QuitAnswer
 from goaltui.tui.screens.editors import open_editors
 from goaltui.tui.screens.review_screen import ReviewScreen
 from goaltui.tui.speech import Speech
+from goaltui.tui.themes import DARK, THEMES
 
 if TYPE_CHECKING:
     from goaltui.files.changes import Baseline
@@ -45,6 +48,7 @@ class GoalApp(App[QuitAnswer | None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
     TITLE = "goaltui"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {GoalsProvider}
 
     def __init__(
         self,
@@ -55,6 +59,12 @@ class GoalApp(App[QuitAnswer | None]):
     ) -> None:
         super().__init__()
         self.documents = list(documents)
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DARK
+        for name in list(self.available_themes):  # only themes measured readable are offered
+            if name not in {theme.name for theme in THEMES}:
+                self.unregister_theme(name)
         self.language = language  # --lang or $GOALTUI_LANG, given to every review
         self.baseline = baseline  # goaltui --since REV
         first = self.start_language(self.documents[0]) if self.documents else "en"
@@ -141,27 +151,9 @@ class GoalApp(App[QuitAnswer | None]):
 
     # -- Textual's own commands, in goaltui's words -----------------------------------------
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        w = self.speech.w
-        review = self.review_screen
-        if review is not None and screen is review:
-            yield SystemCommand(w._("Keys"), w._("Every key and what it does"), review.action_help)
-            yield SystemCommand(
-                w._("Language"),
-                w._("Show the texts in the review's next language"),
-                review.action_switch_language,
-            )
-        yield SystemCommand(
-            w._("Theme"), w._("Colours: light, dark and more"), self.action_change_theme
-        )
-        yield SystemCommand(
-            w._("Screenshot"),
-            w._("Save a picture of the screen (SVG) in the downloads folder"),
-            self.take_screenshot,
-        )
-        yield SystemCommand(
-            w._("Quit"), w._("Quit, asking first about unsaved changes"), self.action_quit
-        )
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """goaltui's commands (commands.py), Textual's own among them in goaltui's words."""
+        return system_commands(self, screen)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
@@ -178,19 +170,6 @@ class GoalApp(App[QuitAnswer | None]):
                 said = w._("Press {key} to quit goaltui.").format(key=key_name)
                 self.notify(said, title=w._("Do you want to quit?"))
                 return
-
-    def take_screenshot(self) -> None:
-        from platformdirs import user_downloads_path  # Textual's own choice of folder
-
-        w = self.speech.w
-        try:
-            path = self.save_screenshot(path=str(user_downloads_path()))
-        except OSError as error:
-            said = w._("No screenshot was saved: {reason}").format(reason=error.strerror or error)
-            self.notify(said, title=w._("Screenshot"), severity="error")
-            return
-        said = w._("Saved a screenshot as {path}").format(path=path)
-        self.notify(said, title=w._("Screenshot"))
 
     async def action_quit(self) -> None:  # ctrl+q, from App's own bindings
         screen = self.review_screen
@@ -212,6 +191,18 @@ def remappable() -> list[type]:
     """The classes whose key bindings a keymap file may change."""
     from goaltui.tui.dialogs.comment_editor import CommentEditor
     from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
+    from goaltui.tui.screens.languages import LanguageScreen
+    from goaltui.tui.screens.meeting import MeetingScreen
     from goaltui.tui.widgets.goal_table import GoalTable
 
-    return [ReviewScreen, GoalTable, CommentEditor, ForecastDialog]
+    return [ReviewScreen, LanguageScreen, MeetingScreen, GoalTable, CommentEditor, ForecastDialog]
+
+
+def together() -> list[list[type[DOMNode]]]:
+    """The classes whose bindings answer at the same time: a keymap must not give one of
+    them the key of another."""
+    from goaltui.tui.dialogs.comment_editor import CommentEditor
+    from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
+    from goaltui.tui.widgets.goal_table import GoalTable
+
+    return [[GoalApp, ReviewScreen, GoalTable], [GoalApp, CommentEditor], [GoalApp, ForecastDialog]]

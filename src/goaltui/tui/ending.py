@@ -117,6 +117,6 @@ def _print_saved(documents: Sequence[Document], w: Words) -> None:
     console = Console(highlight=False)
     for doc in saved:
         assert doc.last_saved_review is not None
-        review = doc.last_saved_review
-        console.print(summary_rich(summarize(review, doc.path, language=w.code)))
+        review, period = doc.last_saved_review, doc.last_saved_period
+        console.print(summary_rich(summarize(review, doc.path, period, language=w.code)))
         console.print()

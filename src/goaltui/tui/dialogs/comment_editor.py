@@ -55,7 +55,7 @@ class CommentEditor(Keyed, ModalScreen[None]):
             if self.language:
                 # Translators: {language} is the language's name in itself: suomi, svenska
                 hint = w._("In {language} · ").format(language=self.language) + hint
-            yield Static(Text(hint, style="dim"), classes="hint")
+            yield Static(Text(hint), classes="hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

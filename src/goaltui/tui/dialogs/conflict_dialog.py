@@ -38,7 +38,9 @@ def gone(edit: Edit, why: Gone, w: Words) -> str:
         return w._("the goal is no longer in the file")
     if why == "period":
         said = w._("the period {period} is no longer in the file")
-        return said.format(period=clean_line(edit.period))
+        # The review's current period names the period it was set to, not a goal's.
+        period = str(edit.after or "") if edit.field == "current" else edit.period
+        return said.format(period=clean_line(period))
     if why == "status":
         said = w._('the status "{status}" is no longer in the scale')
         return said.format(status=clean_line(str(edit.after or "")))

@@ -54,7 +54,7 @@ class ForecastDialog(Keyed, ModalScreen[None]):
             hint = w._("Enter apply · Esc cancel")
             if self.language:
                 hint = w._("In {language} · ").format(language=self.language) + hint
-            yield Static(Text(hint, style="dim"), classes="hint")
+            yield Static(Text(hint), classes="hint")
 
     @property
     def changed(self) -> bool:

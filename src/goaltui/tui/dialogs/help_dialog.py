@@ -23,10 +23,6 @@ from goaltui.tui.speech import Speech, speech_of
 
 Row = tuple[str, str, str]  # keys, what they do, the id to remap them by
 
-#: Textual's own descriptions of keys it binds (tab, shift+tab), for the catalogue: the help
-#: shows them translated as it shows goaltui's.
-TEXTUAL_KEYS = (N_("Focus Next"), N_("Focus Previous"))
-
 
 def key_rows(
     bindings: Iterable[Binding],
@@ -48,8 +44,9 @@ def key_rows(
             number = int(binding.action.removeprefix("set_status(").removesuffix(")"))
             numbers[number] = app.get_key_display(binding)
             continue
-        if not binding.description or binding.system or binding.action == "command_palette":
-            continue  # the palette has a row of its own, below
+        ours = (binding.id or "").startswith(PREFIX) or binding.action == "quit"  # ctrl+q too
+        if not binding.description or binding.system or not ours:
+            continue  # Textual's own bindings (focus, copy, the palette's) are not goaltui's
         keys.setdefault(binding.description, []).append(app.get_key_display(binding))
         ids.setdefault(binding.description, (binding.id or "").removeprefix(PREFIX))
         places.setdefault(binding.description, rank.get(binding.action, len(rank)))
@@ -79,7 +76,7 @@ class HelpDialog(Keyed, ModalScreen[None]):
         table = Table(box=None, show_header=False, pad_edge=False)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        table.add_column(style="dim", no_wrap=True)
+        table.add_column(style="italic", no_wrap=True)
         for keys, description, binding_id in self.keys:
             table.add_row(Text(keys), Text(description), Text(binding_id))
         w = speech_of(self.app).w

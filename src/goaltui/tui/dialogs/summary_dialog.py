@@ -8,12 +8,14 @@ from rich.console import Group, NewLine, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.filter import LineFilter
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from goaltui.language import N_
 from goaltui.outputs.summary import ReviewSummary
 from goaltui.outputs.terminal import summary_rich
+from goaltui.tui.contrast import Readable
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import speech_of
 
@@ -21,6 +23,13 @@ from goaltui.tui.speech import speech_of
 # and the counts and the attention list are what the meeting reads after a save.
 MOST_GOALS = 300
 MOST_ITEMS = 25  # of each kind in the attention list
+
+
+class ReadableStatic(Static):
+    """The summary in the scale's colours, each shaded to be readable in the theme."""
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        return [*super().get_line_filters(), Readable()]
 
 
 class SummaryDialog(Keyed, ModalScreen[None]):
@@ -36,12 +45,16 @@ class SummaryDialog(Keyed, ModalScreen[None]):
         for i, summary in enumerate(self.summaries):
             if i:
                 parts.append(NewLine())
-            parts.append(summary_rich(summary, most_goals=MOST_GOALS, most_items=MOST_ITEMS))
+            parts.append(
+                summary_rich(
+                    summary, most_goals=MOST_GOALS, most_items=MOST_ITEMS, attention_first=True
+                )
+            )
         with Vertical(classes="dialog"):
             with VerticalScroll(id="summary"):
-                yield Static(Group(*parts))
+                yield ReadableStatic(Group(*parts))
             hint = speech_of(self.app).w._("Esc close · arrows scroll")
-            yield Static(Text(hint, style="dim"), classes="hint")
+            yield Static(Text(hint), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#summary").focus()

@@ -133,6 +133,9 @@ class FileFlows:
         written = [o for o in outcomes if isinstance(o, Written)]
         for result in written:
             self._document(result.snapshot.path).finish_save(result)
+        for summary in summaries:  # the summary at exit is about the period shown now
+            if summary.path is not None:
+                self._document(summary.path).last_saved_period = summary.period
         saved = {id(result.snapshot) for result in written}
         for snapshot in self._saving:
             if id(snapshot) not in saved:

@@ -16,7 +16,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.command import Provider
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Tabs
 
 from goaltui.files.document import Document
@@ -27,13 +26,13 @@ from goaltui.outputs.since import SinceMarks
 from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
-from goaltui.tui.dialogs.quit_dialog import QuitAnswer, QuitDialog
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.flows.report_flow import ReportCommands, ReportFlow
-from goaltui.tui.keys import Keyed, key
-from goaltui.tui.screens.editors import Editors, open_editors
-from goaltui.tui.screens.indicators import open_indicators
-from goaltui.tui.speech import Speech, cycle, next_language, speech_of
+from goaltui.tui.keys import key
+from goaltui.tui.screens import quitting, telling
+from goaltui.tui.screens.editors import Editors
+from goaltui.tui.screens.languages import LanguageScreen
+from goaltui.tui.screens.meeting import MeetingScreen
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.file_tabs import FileTabs
 from goaltui.tui.widgets.filter_bar import FilterBar
@@ -42,12 +41,18 @@ from goaltui.tui.widgets.measures_part import due_text
 from goaltui.tui.widgets.review_header import UNSAVED_MARK, ReviewHeader
 from goaltui.tui.widgets.since_detail import SinceDetail
 from goaltui.tui.widgets.spoken_footer import SpokenFooter
+from goaltui.tui.widgets.status_line import StatusLine
+from goaltui.tui.widgets.table_layout import MIN_OBJECTIVE
 
 if TYPE_CHECKING:
     from goaltui.files.changes import Baseline
 
+#: From this width the pane stands beside the table (at 42 cells, styles/app.tcss), which
+#: then still gives the objective its MIN_OBJECTIVE cells.
+WIDE = 140
 
-class ReviewScreen(Keyed, Screen[None]):
+
+class ReviewScreen(LanguageScreen):
     # The palette's reports, beside the app's own commands.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ReportCommands}
 
@@ -81,6 +86,7 @@ class ReviewScreen(Keyed, Screen[None]):
                 yield self._new_table(0)
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
+        yield StatusLine(id="said")
         # Compact, and without the palette's key: the keys stay visible at 80 columns in
         # Finnish and Swedish too.
         yield SpokenFooter(show_command_palette=False, compact=True)
@@ -102,15 +108,15 @@ class ReviewScreen(Keyed, Screen[None]):
                     markup=False,
                 )
         self.files.offer_recovery()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def on_resize(self) -> None:
-        self.query_one("#body").set_class(self.size.width < 120, "-narrow")
+        narrow = self.size.width < WIDE
+        self.query_one("#body").set_class(narrow, "-narrow")
+        for table in self.query(GoalTable):
+            table.most_objective = MIN_OBJECTIVE if narrow else None
         self.show_state()
-
-    @property
-    def speech(self) -> Speech:
-        """The language the app shows (see :mod:`goaltui.tui.speech`)."""
-        return speech_of(self.app)
+        self._fit_pane()
 
     @property
     def doc(self) -> Document:
@@ -228,6 +234,8 @@ class ReviewScreen(Keyed, Screen[None]):
 
     def _target(self) -> tuple[str, str] | None:
         goal_id = self.table.cursor_goal_id
+        if goal_id is None:
+            self.say(telling.no_goal(self.w), warning=True)
         return None if goal_id is None else (goal_id, self.table.cursor_period)
 
     def _edited(self, edit: Edit | None, *, move: bool = False) -> None:
@@ -235,6 +243,10 @@ class ReviewScreen(Keyed, Screen[None]):
         if edit is None:
             return
         table = self.table
+        if edit.field == "current":
+            table.set_current(self.doc.review.current_period())
+            self._change_period(0)
+            return
         if move and not table.move_to(edit.goal_id, edit.period):
             self.filter = Filter()  # the edited goal was filtered out: show everything
             self._apply_filter()
@@ -292,7 +304,7 @@ class ReviewScreen(Keyed, Screen[None]):
         else:
             self.show_state()
 
-    @key("c", N_("Comment"))
+    @key("c,enter", N_("Comment"))
     def action_comment(self) -> None:
         if target := self._target():
             self.editors.open("comment", self.doc, *target)
@@ -302,28 +314,22 @@ class ReviewScreen(Keyed, Screen[None]):
         if target := self._target():
             self.editors.open("forecast", self.doc, *target)
 
-    @key("a", N_("Actions"), show=False)  # in the help: the footer keeps to 80 columns
-    def action_actions(self) -> None:
-        if target := self._target():
-            self.editors.open("actions", self.doc, *target)
-
-    @key("i", N_("Indicators"), show=False)
-    def action_indicators(self) -> None:
-        if target := self._target():
-            open_indicators(self, self.doc, *target)
-
     @key("ctrl+z", N_("Undo"))
     def action_undo(self) -> None:
         edit = self.doc.session.undo()
         if edit is None:
-            self.notify(self.speech.w._("Nothing to undo"))
+            self.say(self.w._("Nothing to undo"), warning=True)
+        else:
+            self.say(telling.undone(self.w, self.doc.review, edit))
         self._edited(edit, move=True)
 
     @key("ctrl+y", N_("Redo"), show=False)
     def action_redo(self) -> None:
         edit = self.doc.session.redo()
         if edit is None:
-            self.notify(self.speech.w._("Nothing to redo"))
+            self.say(self.w._("Nothing to redo"), warning=True)
+        else:
+            self.say(telling.redone(self.w, self.doc.review, edit))
         self._edited(edit, move=True)
 
     # -- periods, files, filters -----------------------------------------------------------
@@ -331,7 +337,11 @@ class ReviewScreen(Keyed, Screen[None]):
     def _change_period(self, step: int) -> None:
         table = self.table
         periods = self.doc.review.periods
-        period = periods[min(max(periods.index(table.current) + step, 0), len(periods) - 1)]
+        at = periods.index(table.current) + step
+        if not 0 <= at < len(periods):
+            self.say(telling.period_end(self.w, table.current, step), warning=True)
+            return
+        period = periods[at]
         table.set_current(period)
         if table.cursor_goal_id is not None:
             table.move_to(table.cursor_goal_id, period)
@@ -382,45 +392,7 @@ class ReviewScreen(Keyed, Screen[None]):
         self.query_one(FilterBar).show(
             self.filter, review, table.current, table.shown_goals, self.speech, self.revision
         )  # the table's CursorMoved brings the detail pane up to date
-
-    # -- the language shown ----------------------------------------------------------------
-
-    def _start_language(self) -> str:
-        """The language the file in front is shown in first."""
-        start = getattr(self.app, "start_language", None)
-        return str(start(self.doc)) if start is not None else self.speech.language
-
-    def _languages(self) -> list[str]:
-        return cycle(self.doc.review, self._start_language())
-
-    def _speak(self, code: str, *, announce: bool = True) -> None:
-        speak = getattr(self.app, "speak", None)  # the goaltui app's: see tui/app.py
-        if speak is not None:
-            speak(code, announce=announce)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "switch_language":
-            return len(self._languages()) > 1  # a review in one language has nothing to switch
-        return True
-
-    @key("t", N_("Language"), show=False)  # in the header, the help and the palette
-    def action_switch_language(self) -> None:
-        """Show the texts in the review's next language: its main one, then each translation."""
-        self._speak(next_language(self.doc.review, self._start_language(), self.speech.language))
-
-    def speech_changed(self, *, announce: bool = True) -> None:
-        """The app shows another language: every text on screen is shown again in it."""
-        speech = self.speech
-        for table in self._tables.values():  # those not made yet are made in it
-            table.show_speech(speech)
-        self.query_one(DetailPane).forget()
-        self._apply_filter()
-        self._show_details()
-        self.show_state()
-        self.query_one(SpokenFooter).refresh(recompose=True)
-        if announce:
-            said = speech.w._("Texts in {language}")
-            self.notify(said.format(language=speech.name(speech.language)), timeout=3)
+        self.call_after_refresh(self._fit_pane)
 
     # -- saving, help, quitting ---------------------------------------------------------------
 
@@ -428,15 +400,16 @@ class ReviewScreen(Keyed, Screen[None]):
     def action_save(self) -> None:
         self.files.start_save()
 
-    @key("r", N_("Report"), show=False)
-    def action_report(self) -> None:
-        self.reports.start()
-
     @key("question_mark", N_("Help"), key_display="?")
     def action_help(self) -> None:
         from goaltui.tui.dialogs.help_dialog import HelpDialog, key_rows
 
-        order = [*vars(ReviewScreen)["BINDINGS"], *vars(GoalTable)["BINDINGS"]]
+        order = [
+            *vars(ReviewScreen)["BINDINGS"],
+            *vars(LanguageScreen)["BINDINGS"],
+            *vars(MeetingScreen)["BINDINGS"],
+            *vars(GoalTable)["BINDINGS"],
+        ]
         bindings = [active.binding for active in self.active_bindings.values()]
         rows = key_rows(bindings, order, self.doc.review, self.speech, self.app)
         self.app.push_screen(HelpDialog(rows))
@@ -446,40 +419,5 @@ class ReviewScreen(Keyed, Screen[None]):
         self.request_quit()
 
     def request_quit(self) -> None:
-        """Quit, asking first when there are unsaved edits: save, discard or cancel.
-
-        Text typed in an open comment or forecast editor counts as unsaved, and "save" applies
-        it first. The app exits only when nothing is left unsaved (edits made while the save
-        ran are asked about again).
-        """
-        editors = [editor for editor in open_editors(self.app.screen_stack) if editor.changed]
-        w = self.speech.w
-        unsaved = [doc.name for doc in self.documents if doc.dirty]
-        for editor in editors:
-            if editor.what == "comment":
-                unsaved.append(w._("the comment being written"))
-            else:
-                unsaved.append(w._("the forecast being written"))
-        if not unsaved:
-            self.app.exit()
-            return
-
-        def after_save(ok: bool) -> None:
-            if ok and not any(doc.dirty for doc in self.documents):
-                self.app.exit()
-            elif ok:
-                self.request_quit()
-
-        def answered(answer: QuitAnswer | None) -> None:
-            if answer == "discard":
-                for editor in open_editors(self.app.screen_stack):
-                    editor.drafts.forget()
-                for doc in self.documents:
-                    doc.discard_journal()
-                self.app.exit(answer)  # the terminal is told the edits were discarded
-            elif answer == "save":
-                for editor in editors:
-                    editor.commit()
-                self.files.start_save(after_save)
-
-        self.app.push_screen(QuitDialog(unsaved), answered)
+        """Quit, asking first when there are unsaved edits (see :func:`quitting.ask`)."""
+        quitting.ask(self, self.documents, self.files)

@@ -1,4 +1,8 @@
-"""The selected goal in full, and its status, forecast and whole comment in one period.
+"""The selected goal in one period, and then the goal in full.
+
+What a meeting discusses comes first: the period's status, forecast and whole comment, so
+that at 80x24 the comment is on screen without a key; the goal's standing texts (description,
+target, measure, links) follow. The pane keeps where it was scrolled to for each goal.
 
 The pane is split in parts that change at different times: the goal's own text changes only
 with the goal, a status edit touches one line. Each part is redrawn only when what it shows
@@ -17,6 +21,7 @@ from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
 from goaltui.outputs.styled import status_text
 from goaltui.review.model import Goal, GoalText, Localized, Review
 from goaltui.text import clean_line
+from goaltui.tui.contrast import readable_text
 from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import append_shown
 from goaltui.tui.widgets.measures_part import has_verdict, measures_text, verdict_text
@@ -85,8 +90,12 @@ def period_parts(review: Review, goal: Goal, period: str, speech: Speech) -> dic
             others.append(f"{clean_line(other)} ", style="dim")
             others.append_text(status_text(review, goal.status_in(other), texts))
             others.append("  ")
+    heading = Text(f" {clean_line(period)} ", style="bold reverse")
+    heading.append(" ")
+    objective = speech.shown(review, goal.text("objective", texts))
+    append_shown(heading, objective, catalogue, style="bold", one_line=True)
     return {
-        "period": Text(clean_line(period), style="bold reverse"),
+        "period": heading,
         "status": status,
         "forecast": forecast,
         "comment": comment,
@@ -102,13 +111,14 @@ class DetailPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: dict[str, Text | None] = {}
-        # which review's which goal is shown, in which language
+        # which review's which goal is shown, in which language; where each was read to
         self._goal_key: tuple[int, str, str] | None = None
+        self._scrolled: dict[tuple[int, str, str], float] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(id="goal", classes="part")
         for name in ("period", "status", "forecast", "comment", "measures", "verdict", "others"):
             yield Static(id=name, classes="part one-line" if name in ONE_LINE else "part")
+        yield Static(id="goal", classes="part")
 
     def show(self, review: Review, goal: Goal | None, period: str, speech: Speech) -> None:
         """Show ``goal`` in ``period``; parts whose text is unchanged are left alone."""
@@ -122,6 +132,10 @@ class DetailPane(VerticalScroll, can_focus=True):
             key = (id(review), goal.id, speech.language)
             if key != self._goal_key:  # edits never change a goal's own text
                 parts["goal"] = goal_text(review, goal, speech)
+                if self._goal_key is not None:
+                    self._scrolled[self._goal_key] = self.scroll_y
+                y = self._scrolled.get(key, 0)
+                self.call_after_refresh(self.scroll_to, y=y, animate=False, immediate=True)
             self._goal_key = key
         if goal is None:
             self._goal_key = None
@@ -130,6 +144,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         if verdict.display != shown:  # one height for every status of a goal: no new layout
             verdict.display = shown
         for name, text in parts.items():
+            text = readable_text(text, self.rich_style.bgcolor)
             if self._shown.get(name) == text:
                 continue
             self._shown[name] = text
@@ -137,5 +152,7 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def forget(self) -> None:
         """The review was replaced: draw every part again on the next show."""
+        if self._goal_key is not None:
+            self._scrolled[self._goal_key] = self.scroll_y
         self._shown.clear()
         self._goal_key = None

@@ -16,6 +16,7 @@ from goaltui.outputs.styled import status_text
 from goaltui.review.filtering import Filter
 from goaltui.review.model import Review
 from goaltui.text import clean_line
+from goaltui.tui.contrast import readable_text
 from goaltui.tui.speech import Speech, speech_of
 
 
@@ -89,7 +90,8 @@ class FilterBar(Horizontal):
             state.append(changed.format(revision=clean_line(since)) + " ")
         if current.status is not None:
             if current.status:
-                state.append_text(status_text(review, current.status, speech.texts(review)))
+                status = status_text(review, current.status, speech.texts(review))
+                state.append_text(readable_text(status, self.rich_style.bgcolor))
             else:
                 state.append(w["not assessed"])
             state.append(f" {w['in']} {clean_line(period)} ")

@@ -22,23 +22,18 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from goaltui.language import N_
-from goaltui.outputs.marks import BINDING_MARK, UNEXPLAINED_MARK
-from goaltui.outputs.since import CHANGED_MARK, NO_CELLS, SinceMarks
+from goaltui.outputs.since import SinceMarks
 from goaltui.outputs.styled import fit, status_style
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
+from goaltui.tui.contrast import readable_styles
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import cut, line
-from goaltui.tui.widgets.measures_column import (
-    MET_MARK,
-    measures_cell,
-    measures_legend,
-    measures_width,
-)
+from goaltui.tui.widgets.goal_line import goal_line, used
+from goaltui.tui.widgets.measures_column import MET_MARK, measures_legend, measures_width
 from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
-
-COMMENT_MARK = "✎"
+from goaltui.tui.widgets.table_legend import COMMENT_MARK, legend_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +84,10 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_col = review.periods.index(current)
         self._widths: tuple[int, Layout] | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
+        self._readable: dict[str, Style] | None = None  # the statuses' colours as shown
+        self._legend_lines: tuple[int, list[Strip]] | None = None  # for one width
+        #: Set by the screen while the table is under the pane (see table_layout.layout).
+        self.most_objective: int | None = None
         #: With ``goaltui --since REV``: the cells changed since REV are marked (set by the screen).
         self.since: SinceMarks | None = None
         self._measures = 0
@@ -107,7 +106,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_col = review.periods.index(
             period if period in review.periods else self.current
         )
-        self._widths = None
+        self._widths = self._legend_lines = None
+        self._readable = None
         self._measures = measures_width(review)
         self._rows = []
         self.show_goals(None)
@@ -118,7 +118,8 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         """Show the review's texts and goaltui's words in the language of ``speech``."""
         self.speech = speech
         self._set_statuses()
-        self._widths = None
+        self._widths = self._legend_lines = None  # the legend speaks it too
+        self._readable = None
         self.refresh()
 
     def _set_statuses(self) -> None:
@@ -138,15 +139,13 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         """The goal's objective in the language shown, maybe marked untranslated."""
         return self.speech.shown(self.review, goal.text("objective", self._texts))
 
-    def _forecast(self, goal: Goal) -> str:
-        """The goal's forecast in the current period, in the language shown."""
-        return self.speech.shown(
-            self.review, goal.entry(self.current).text("forecast", self._texts)
-        )
+    def _forecast(self, goal: Goal, period: str) -> str:
+        """The goal's forecast in ``period``, in the language shown."""
+        return self.speech.shown(self.review, goal.entry(period).text("forecast", self._texts))
 
-    def _has_comment(self, goal: Goal) -> bool:
-        """Whether the goal has a comment in the current period to show, in any language."""
-        comment = goal.entry(self.current).text("comment", self._texts).text
+    def _has_comment(self, goal: Goal, period: str) -> bool:
+        """Whether the goal has a comment in ``period`` to show, in any language."""
+        comment = goal.entry(period).text("comment", self._texts).text
         return bool(comment and comment.strip())
 
     def show_goals(self, goal_indexes: list[int] | None) -> None:
@@ -169,15 +168,18 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_current(self, period: str) -> None:
         self.current = period
-        self._widths = None
+        self._widths = self._legend_lines = None
         self.refresh()
 
     def refresh_goal(self, goal_id: str) -> None:
         """Repaint the one line of this goal (after an edit)."""
-        forecast = cut(self._forecast(self.review.goal(goal_id)), MAX_FORECAST)
+        goal = self.review.goal(goal_id)
         layout = self._layout()
-        if layout.forecast < MAX_FORECAST and cell_len(forecast) > layout.forecast:
-            self._widths = None  # the forecast column grows: every line moves
+        longest = max(
+            cell_len(cut(self._forecast(goal, p), MAX_FORECAST)) for p in self.review.periods
+        )
+        if layout.forecast < MAX_FORECAST and longest > layout.forecast:
+            self._widths = self._legend_lines = None  # the forecast column grows: every line moves
             self.refresh()
             return
         row = self._row_of.get(self.review.goal_index(goal_id))
@@ -221,11 +223,13 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         return 1 if len(self._rows) > 1 else 0
 
     def _move(self, row: int, column: int) -> None:
-        old = self._cursor_row
+        old, old_column = self._cursor_row, self._cursor_col
         self._cursor_row, self._cursor_col = row, column
+        if column != old_column:
+            self.refresh()  # the forecast and comment columns show the new period
         self._refresh_row(old)
         self._refresh_row(row)
-        legend = 1 if self._layout().short else 0
+        legend = len(self._legend())
         self.scroll_to_region(
             Region(0, row + 1, 1, 1), spacing=Spacing(1, 0, legend, 0), animate=False, force=True
         )
@@ -306,7 +310,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
 
     def _refresh_row(self, row: int) -> None:
         y = row + 1 - int(self.scroll_offset.y)
-        if 1 <= y < self.size.height - (1 if self._layout().short else 0):
+        if 1 <= y < self.size.height - len(self._legend()):  # the last lines: the legend's
             self.refresh(Region(0, y, self._width, 1))
 
     def on_focus(self) -> None:
@@ -316,26 +320,58 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._refresh_row(self._cursor_row)
 
     def on_resize(self) -> None:
-        self._widths = None
+        self._widths = self._legend_lines = None
         self._resize_virtual()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._readable = self._legend_lines = None  # another theme: other backgrounds
+
+    def _colour(self, label: str) -> Style:
+        """A status's colour in the shade readable on every background the table draws it
+        on (rows, the cursor's row, the current period's column, the legend)."""
+        if self._readable is None:
+            part = self.get_component_rich_style
+            row, current, base = (
+                part("goal-table--cursor-row"),
+                part("goal-table--current"),
+                self.rich_style,
+            )
+            grounds = [
+                base,
+                base + row,
+                base + current,
+                base + row + current,
+                part("goal-table--header"),
+            ]
+            styles = {name: style for name, (_, _, style) in self._statuses.items()}
+            self._readable = readable_styles(styles, [ground.bgcolor for ground in grounds])
+        return self._readable[label]
 
     def _resize_virtual(self) -> None:
         """Rows, the column headings above them and, when marks stand alone, the legend."""
-        legend = 1 if self._width and self._layout().short else 0
+        legend = len(self._legend()) if self._width else 0
         self.virtual_size = Size(self._width, len(self._rows) + 1 + legend)
 
     def _layout(self) -> Layout:
         width = self._width
         if self._widths is None or self._widths[0] != width:
-            forecasts = (self._forecast(goal) for goal in self.review.goals)
+            # every period's forecasts: the column follows the cursor, and keeps its width
+            forecasts = (
+                self._forecast(goal, period)
+                for goal in self.review.goals
+                for period in self.review.periods
+            )
             marks = [(mark, label) for mark, label, _ in self._statuses.values()]
+            title = max((self._forecast_title(p) for p in self.review.periods), key=cell_len)
             found = layout(
                 width,
                 self.review.periods,
                 marks,
                 forecasts,
-                self._words["forecast"],
+                title,
                 self._measures,
+                self.most_objective,
             )
             self._widths = (width, found)
         return self._widths[1]
@@ -344,9 +380,13 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         width = self._width
         if y == 0:
             return self._header_line(width)
-        if y == self.size.height - 1 and self._layout().short:
-            return self._legend_line(width)
+        legend = self._legend()
+        if y >= self.size.height - len(legend):
+            return legend[y - self.size.height + len(legend)]
         row = y - 1 + int(self.scroll_offset.y)
+        if row == 0 and not self._rows:  # a filter that matches nothing says so
+            empty = self.speech.w._("No goal matches the filter: Esc clears it")
+            return Strip([Segment(line(f" {empty}", width), self.rich_style)], width)
         if row >= len(self._rows):
             return Strip.blank(width, self.rich_style)
         entry = self._rows[row]
@@ -357,7 +397,10 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
                 text = self.speech.shown(self.review, first.text("theme", self._texts))
             style = self.get_component_rich_style("goal-table--theme")
             return Strip([Segment(line(f" {text}", width), style)], width)
-        return self._goal_line(entry, row == self._cursor_row, width)
+        return goal_line(self, entry, row == self._cursor_row, width)
+
+    def _forecast_title(self, period: str) -> str:
+        return f"{self._words['forecast']} {clean_line(period)}"
 
     def _header_line(self, width: int) -> Strip:
         layout = self._layout()
@@ -369,78 +412,24 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
             style = current if period == self.current else header
             segments.append(Segment(" ", header))
             segments.append(Segment(fit(f" {clean_line(period)}", layout.cell), style))
-        title = fit(f" {self._words['forecast']}", layout.forecast + 1)
+        title = fit(f" {self._forecast_title(self.cursor_period)}", layout.forecast + 1)
         segments.append(Segment(title, header))
         if layout.measures:
             segments.append(Segment(fit(f" {MET_MARK}", layout.measures), header))
-        segments.append(Segment(fit(f" {COMMENT_MARK}", width - _used(segments)), header))
+        segments.append(Segment(fit(f" {COMMENT_MARK}", width - used(segments)), header))
         return Strip(segments, width)
 
-    def _legend_line(self, width: int) -> Strip:
-        """With marks alone in the cells, a line at the bottom says what each mark means."""
-        header = self.get_component_rich_style("goal-table--header")
-        segments = [Segment(" ", header)]
-        for mark, label, colour in self._statuses.values():
-            segments.append(Segment(f" {mark} {label} ", header + colour))
-        segments.append(Segment(f" {UNEXPLAINED_MARK} {self._words['unexplained']}", header))
-        more = f"  {measures_legend(self.review, self.speech.w)}" if self._measures else ""
-        if more and _used(segments) + cell_len(more) <= width:  # whole, or not at all
-            segments.append(Segment(more, header))
-        return Strip(segments).crop_extend(0, width, header)
-
-    def _goal_line(self, index: int, is_cursor_row: bool, width: int) -> Strip:
-        layout = self._layout()
-        goal = self.review.goals[index]
-        base = self.rich_style
-        if is_cursor_row:
-            base = base + self.get_component_rich_style("goal-table--cursor-row")
-        dim = self.get_component_rich_style("goal-table--dim")
-        warning = self.get_component_rich_style("goal-table--warning")
-        current_style = self.get_component_rich_style("goal-table--current")
-        cursor = self.get_component_rich_style("goal-table--cursor")
-        show_cursor = is_cursor_row and self.has_focus
-        changed = NO_CELLS if self.since is None else self.since.cells(self.review, goal)
-        binding = f" {BINDING_MARK} " if goal.is_binding else " " * BINDING_WIDTH
-        segments = [
-            *self._marked(changed.goal, binding, base),
-            Segment(line(self._objective(goal), layout.objective), base),
-        ]
-        for column, period in enumerate(self.review.periods):
-            cell_style = base + current_style if period == self.current else base
-            if is_cursor_row and column == self._cursor_col:
-                cell_style = cell_style + (cursor if show_cursor else Style(underline=True))
-            segments.extend(self._marked(period in changed.statuses, " ", base))
-            label = goal.status_in(period)
-            known = self._statuses.get(label) if label is not None else None
-            if known is None:
-                segments.append(Segment(" " * layout.cell, cell_style))
-                continue
-            mark, text, colour = known
-            flag = self.review.is_unexplained(goal, period)
-            body = f" {mark}" if layout.short else f" {mark} {text}"
-            segments.append(Segment(fit(body, layout.cell - flag), cell_style + colour))
-            if flag:
-                segments.append(Segment(UNEXPLAINED_MARK, cell_style + warning))
-        forecast = " " + line(self._forecast(goal), layout.forecast)
-        segments.extend(self._marked(self.current in changed.forecasts, forecast, base))
-        if layout.measures:
-            met, marks = measures_cell(self.review, goal, self.current, layout.measures)
-            segments.append(Segment(met, base))
-            segments.append(Segment(marks, base + warning))
-        has_comment = self._has_comment(goal)
-        mark = fit(f" {COMMENT_MARK}" if has_comment else "  ", width - _used(segments))
-        comment_style = base if has_comment else dim
-        segments.extend(self._marked(self.current in changed.comments, mark, comment_style))
-        return Strip(segments, width)
-
-    def _marked(self, changed: bool, text: str, style: Style) -> list[Segment]:
-        """``text``, which starts with the space before a cell; where the cell's value
-        changed since the revision compared with, that space is the mark that says so."""
-        if not changed or not text:
-            return [Segment(text, style)]
-        mark = Segment(CHANGED_MARK, style + self.get_component_rich_style("goal-table--changed"))
-        return [mark, Segment(text[1:], style)]
-
-
-def _used(segments: list[Segment]) -> int:
-    return sum(segment.cell_length for segment in segments)
+    def _legend(self) -> list[Strip]:
+        """The legend's lines at the bottom: as many as its marks need at this width."""
+        width = self._width
+        if self._legend_lines is None or self._legend_lines[0] != width:
+            header = self.get_component_rich_style("goal-table--header")
+            statuses = [
+                (f"{mark} {label}", self._colour(name))
+                for name, (mark, label, _) in self._statuses.items()
+            ]
+            shown = statuses if self._layout().short else []
+            more = measures_legend(self.review, self.speech.w) if self._measures else None
+            lines = legend_lines(width, header, shown, self._words, more)
+            self._legend_lines = (width, lines)
+        return self._legend_lines[1]

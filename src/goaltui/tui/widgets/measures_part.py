@@ -116,12 +116,12 @@ def due_text(review: Review, period: str, w: Words) -> Text:
     unassessed = near and any(goal.status_in(period) is None for goal in review.goals)
     if days_left < 0:
         said = w.ngettext("overdue {n} day", "overdue {n} days", days)
-        style = "bold red" if unassessed else "dim"
+        style = "bold reverse" if unassessed else "dim"  # reversed: readable in every theme
     elif days_left == 0:
-        said, style = w._("due today"), "bold yellow"
+        said, style = w._("due today"), "bold reverse"
     else:
         said = w.ngettext("{n} day left", "{n} days left", days)
-        style = "bold yellow" if unassessed else "dim"
+        style = "bold reverse" if unassessed else "dim"
     shown = Text(w._("due {date}").format(date=w.date(day)) + " ", style="dim")
     shown.append(said.format(n=w.integer(days)), style=style)
     return shown

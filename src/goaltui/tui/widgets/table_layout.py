@@ -14,7 +14,10 @@ from rich.cells import cell_len
 
 from goaltui.tui.widgets.bounded import cut
 
-MIN_OBJECTIVE = 32  # cells the objective keeps before status labels give way to marks
+#: Cells the objective keeps before status labels give way to marks. The objective grows to
+#: this width before labels appear, and past it only beside the labels: so an objective is
+#: never cut shorter at a wider terminal.
+MIN_OBJECTIVE = 44
 MIN_FORECAST = 8
 MAX_FORECAST = 16  # longer forecasts are cut in the table; the detail pane shows them whole
 BINDING_WIDTH = 3  # " ◆ " before the objective
@@ -50,10 +53,13 @@ def layout(
     forecasts: Iterable[str],
     forecast_title: str,
     measures: int = 0,
+    most_objective: int | None = None,
 ) -> Layout:
     """Widths for ``width`` cells: the objective keeps room, status labels shrink first.
 
-    ``statuses`` are (mark, label) pairs; ``forecasts`` those of the current period.
+    ``statuses`` are (mark, label) pairs; ``forecasts`` those of the period shown. With
+    ``most_objective`` the objective is no wider (the table under the pane, which a wider
+    terminal moves beside it); the room left widens the periods' cells.
     """
     pairs = list(statuses)
     marks = max([cell_len(mark) for mark, _ in pairs] + [1])
@@ -67,5 +73,10 @@ def layout(
     short = room < cell  # no room for whole labels: marks alone
     if short:
         cell = max(marks + 2, *(cell_len(period) + 1 for period in periods))
-    objective = max(8, width - fixed - len(periods) * (cell + 1))
-    return Layout(objective, cell, short, forecast, measures)
+    left = max(8, width - fixed - len(periods) * (cell + 1))
+    objective = min(left, MIN_OBJECTIVE) if short else left
+    if most_objective is not None:
+        objective = min(objective, max(most_objective, 8))
+    spare = left - objective
+    forecast += spare % len(periods)
+    return Layout(objective, cell + spare // len(periods), short, forecast, measures)
