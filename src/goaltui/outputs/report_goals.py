@@ -9,13 +9,14 @@ theme (:class:`ThemeGroup`). The report and its sections, which hold these, are 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.color import Color, ColorParseError
 
 from goaltui.language import Words
 from goaltui.outputs.marks import NOT_ASSESSED_MARK, untranslated_mark
+from goaltui.outputs.report_words import Word
 from goaltui.review.indicators import Indicator, Number
 from goaltui.review.measures import indicator_met, met_by_indicators
 from goaltui.review.model import Goal, Localized, Meaning, PeriodEntry, Review
@@ -97,6 +98,16 @@ class IndicatorShown:
     forecast: str
     actual: str
     met: bool | None
+
+    def facts(self, word: Callable[[Word], str], escape: Callable[[str], str] = str) -> str:
+        """ "target 100 %, forecast 90 %, actual 60 % ✗ not met", in the report's words
+        (``word``), each piece through ``escape`` (a writer's own: Markdown's, or none)."""
+        facts = [(word("target"), self.target), (word("forecast"), self.forecast)]
+        facts.append((word("actual"), self.actual))
+        said = ", ".join(f"{escape(name)} {escape(value)}" for name, value in facts if value)
+        if self.met is not None:
+            said += f" ✓ {escape(word('met'))}" if self.met else f" ✗ {escape(word('not met'))}"
+        return said
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,22 +170,9 @@ def _comment(section: ReviewReport, goal: GoalShown) -> str:
 
 
 def _indicators(section: ReviewReport, indicators: Iterable[IndicatorShown]) -> str:
-    lines = []
-    for indicator in indicators:
-        facts = [
-            (section.word("target"), indicator.target),
-            (section.word("forecast"), indicator.forecast),
-            (section.word("actual"), indicator.actual),
-        ]
-        numbers = ", ".join(f"{md(word)} {md(value)}" for word, value in facts if value)
-        met = ""
-        if indicator.met is not None:
-            met = (
-                " ✓ " + md(section.word("met"))
-                if indicator.met
-                else " ✗ " + md(section.word("not met"))
-            )
-        lines.append(f"{inline(indicator.name)}: {numbers}{met}")
+    lines = [
+        f"{inline(indicator.name)}: {indicator.facts(section.word, md)}" for indicator in indicators
+    ]
     return "".join(f"\n  - {line}" for line in lines)
 
 

@@ -150,19 +150,9 @@ def _explanation(section: ReviewReport, goal: GoalShown) -> str:
 
 def indicator_lines(section: ReviewReport, indicators: Sequence[IndicatorShown]) -> str:
     """Each indicator on a line: "name: target 100 %, forecast 90 %, actual 60 % ✗ not met"."""
-    lines = []
-    for indicator in indicators:
-        facts = [
-            (section.word("target"), indicator.target),
-            (section.word("forecast"), indicator.forecast),
-            (section.word("actual"), indicator.actual),
-        ]
-        numbers = ", ".join(f"{word} {value}" for word, value in facts if value)
-        met = ""
-        if indicator.met is not None:
-            met = f" ✓ {section.word('met')}" if indicator.met else f" ✗ {section.word('not met')}"
-        lines.append(f"{indicator.name.marked()}: {numbers}{met}")
-    return "\n".join(lines)
+    return "\n".join(
+        f"{indicator.name.marked()}: {indicator.facts(section.word)}" for indicator in indicators
+    )
 
 
 def _cell(shown: Shown) -> Cell:
