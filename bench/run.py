@@ -751,12 +751,13 @@ def keys_during_save(report: Report, source: Path) -> None:
         keys: list[tuple[float, int]] = []
         due = saving + 0.02
         found = -1
+        saved = saved_note(path)
         while found < 0 or due <= saving + 2.0:
             if app.now() > saving + 180:
                 raise PtyError("the save did not finish in 180 s")
             app.pump(due - app.now())
             if found < 0:
-                found = app.output.find(b"Saved ", start)
+                found = app.output.find(saved, start)
             if app.now() >= due:
                 while app.pump(0):  # what was written before the key is not its answer
                     pass
@@ -814,6 +815,15 @@ def keys_during_save(report: Report, source: Path) -> None:
         )
     with contextlib.suppress(OSError):
         _journal(path).unlink()
+
+
+def saved_note(path: Path) -> bytes:
+    """How the save's summary dialog begins, in the language the app speaks for ``path``
+    (its review's: the generated files are Finnish)."""
+    from goaltui.language import catalogue
+
+    code = review_of(path)["review"].get("language", "en")
+    return catalogue(code)._("Saved {files}.").split("{")[0].encode()
 
 
 # -- f. a folder of many files ----------------------------------------------------------------
