@@ -197,3 +197,82 @@ def test_the_actions_editor_takes_one_action_a_line(kit):
         assert doc.review.goal("shared-booking").entry("Q3").actions is None
 
     kit.run(app, scenario, size=(160, 50))
+
+
+BILINGUAL = """\
+[review]
+title = "Mittarit"
+language = "fi"
+translations = ["sv"]
+periods = ["Q1"]
+
+[review.sv]
+title = "Mätare"
+
+[[review.statuses]]
+label = "Toteutuu"
+color = "green"
+
+[review.statuses.sv]
+label = "Uppfylls"
+
+[[goals]]
+id = "kirjasto"
+objective = "Kirjastoa käytetään"
+
+[goals.sv]
+objective = "Biblioteket används"
+
+[[goals.indicators]]
+id = "kaynnit"
+name = "Käynnit"
+unit = "käyntiä"
+target = 100
+
+[goals.indicators.sv]
+name = "Besök"
+unit = "besök"
+
+[[goals.indicators]]
+id = "lainat"
+name = "Lainat"
+target = 50
+
+[goals.periods.Q1]
+status = "Toteutuu"
+actions = ["Aukioloaikoja pidennetään"]
+
+[goals.periods.Q1.indicators.kaynnit]
+actual = 120
+"""
+
+
+def test_the_detail_pane_names_indicators_and_actions_in_the_language_shown(kit):
+    """In Swedish: the Swedish name and unit where the file has them, else the Finnish text
+    marked as untranslated; the same goal in Finnish has no marks."""
+    (kit.folder / "kaksikielinen.toml").write_text(BILINGUAL, encoding="utf-8")
+    app = kit.app("kaksikielinen.toml")
+    app.language = "sv"
+
+    async def scenario(pilot):
+        app.speak("sv", announce=False)
+        await pilot.pause()
+        detail = kit.detail_whole(app)
+        assert "✓ Besök målnivå ≥ 100 besök" in detail
+        assert "utfall 120 besök" in detail
+        assert "[fi] Lainat" in detail
+        assert "• [fi] Aukioloaikoja pidennetään" in detail
+        await pilot.press("i")
+        assert isinstance(app.screen, IndicatorDialog)
+        editor = kit.screen_text(app)
+        assert "Besök  målnivå ≥ 100 besök" in editor
+        assert "[fi] Lainat" in editor
+        await pilot.press("escape")
+        app.speak("fi", announce=False)
+        await pilot.pause()
+        detail = kit.detail_whole(app)
+        assert "✓ Käynnit tavoitetaso ≥ 100 käyntiä" in detail
+        assert "[fi]" not in detail
+        assert "• Aukioloaikoja pidennetään" in detail
+
+    kit.run(app, scenario, size=(160, 50))

@@ -60,13 +60,15 @@ class IndicatorDialog(Keyed, ModalScreen[IndicatorAnswer | None]):
             period=clean_line(self.period), goal=clean_line(speech_objective(self))
         )
         entry = self.goal.entry(self.period)
-        target = w._("target")
+        target, texts = w._("target"), self.speech.texts(self.review)
         with Vertical(classes="dialog"):
             yield Static(Text(heading, style="bold"), classes="title")
             with VerticalScroll(classes="indicators"):
                 for i, indicator in enumerate(self.indicators):
-                    name = Text(clean_line(indicator.name), style="bold")
-                    name.append(f"  {target} {target_text(w, indicator)}", style="dim")
+                    shown = self.speech.shown(self.review, indicator.text("name", texts))
+                    name = Text(clean_line(shown), style="bold")
+                    unit = indicator.text("unit", texts).text
+                    name.append(f"  {target} {target_text(w, indicator, unit)}", style="dim")
                     yield Static(name, classes="indicator")
                     values = entry.indicator(indicator.id) or IndicatorValue()
                     with Horizontal(classes="values"):

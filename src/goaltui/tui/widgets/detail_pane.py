@@ -99,7 +99,7 @@ def period_parts(review: Review, goal: Goal, period: str, speech: Speech) -> dic
         "status": status,
         "forecast": forecast,
         "comment": comment,
-        "measures": measures_text(review, goal, period, speech.w),
+        "measures": measures_text(review, goal, period, speech),
         "verdict": verdict_text(review, goal, period, speech.w),
         "others": others,
     }

@@ -13,38 +13,45 @@ import datetime
 from rich.text import Text
 
 from goaltui.language import Words
-from goaltui.outputs.marks import CONTRADICTS_MARK, NEEDS_ACTIONS_MARK
+from goaltui.outputs.marks import CONTRADICTS_MARK, NEEDS_ACTIONS_MARK, untranslated_mark
 from goaltui.outputs.styled import status_text
 from goaltui.review import measures
 from goaltui.review.indicators import Indicator, Number
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
+from goaltui.tui.speech import Speech
 
 
-def value_text(w: Words, indicator: Indicator, value: Number | None) -> str:
-    """A value of the indicator with its unit, in the language: "85,5 %"; "–" for none."""
+def value_text(
+    w: Words, indicator: Indicator, value: Number | None, unit: str | None = None
+) -> str:
+    """A value of the indicator with its unit (``unit``: the unit as shown, default the
+    file's), in the language: "85,5 %"; "–" for none."""
     if value is None:
         return "–"
     if indicator.unit == "%":
         return w.percent(value)
     shown = w.number(value)
-    return f"{shown} {clean_line(indicator.unit)}" if indicator.unit else shown
+    unit = indicator.unit if unit is None else unit
+    return f"{shown} {clean_line(unit)}" if unit else shown
 
 
-def target_text(w: Words, indicator: Indicator) -> str:
+def target_text(w: Words, indicator: Indicator, unit: str | None = None) -> str:
     """ "≥ 85 %", "≤ 45 days", or "–" without a target."""
     if indicator.target is None:
         return "–"
     way = "≤" if indicator.way == "at_most" else "≥"
-    return f"{way} {value_text(w, indicator, indicator.target)}"
+    return f"{way} {value_text(w, indicator, indicator.target, unit)}"
 
 
-def measures_text(review: Review, goal: Goal, period: str, w: Words) -> Text:
-    """The goal's indicators and actions in ``period``; empty when it has neither.
+def measures_text(review: Review, goal: Goal, period: str, speech: Speech) -> Text:
+    """The goal's indicators and actions in ``period``, in the language shown (the main
+    texts marked where a translation is missing); empty when it has neither.
 
     It changes only with the values and the actions, not with the status (see
     :func:`verdict_text`), so that cycling a status never changes its height.
     """
+    w, texts = speech.w, speech.texts(review)
     entry = goal.entry(period)
     text = Text()
     if goal.indicators:
@@ -55,15 +62,18 @@ def measures_text(review: Review, goal: Goal, period: str, w: Words) -> Text:
             met = measures.indicator_met(indicator, entry)
             mark, style = ("✓", "green") if met else ("✗", "red") if met is False else ("·", "dim")
             text.append(f"{mark} ", style=style)
-            text.append(clean_line(indicator.name))
-            text.append(f"  {target} {target_text(w, indicator)}", style="dim")
-            forecast = value_text(w, indicator, values.forecast if values else None)
-            actual = value_text(w, indicator, values.actual if values else None)
+            text.append(clean_line(speech.shown(review, indicator.text("name", texts))))
+            unit = indicator.text("unit", texts).text  # a unit is not marked: it is short
+            text.append(f"  {target} {target_text(w, indicator, unit)}", style="dim")
+            forecast = value_text(w, indicator, values.forecast if values else None, unit)
+            actual = value_text(w, indicator, values.actual if values else None, unit)
             text.append(f"  {forecast_word} {forecast}  {actual_word} {actual}\n")
-    if entry.actions:
+    actions = entry.actions_in(texts)
+    if actions.text:
         text.append(w._("Actions") + "\n", style="bold underline")
-        for action in entry.actions:
-            text.append(f"• {clean_line(action)}\n")
+        mark = f"{untranslated_mark(review.main_language)} " if actions.untranslated else ""
+        for action in actions.text:
+            text.append(f"• {mark}{clean_line(action)}\n")
     text.rstrip()
     return text
 
