@@ -184,6 +184,8 @@ def test_a_file_open_read_only_never_saves_journals_or_removes_a_journal(kit):
         [(severity, title, message)] = notes(app)
         assert (severity, title) == ("error", f"Not saved: {EXAMPLE}")
         assert message.startswith(READ_ONLY)
+        assert "keeps no journal of them, so quitting loses them" in message
+        assert "Your edits are kept" not in message  # not on disk: only in this goaltui
         assert doc.dirty and journal(path).read_bytes() == journaled
         await pilot.press("q")
         assert isinstance(app.screen, QuitDialog)

@@ -144,7 +144,13 @@ class FileFlows:
         w = self.w
         for error in outcomes:
             if isinstance(error, SaveError):
-                kept = w._("Your edits are kept: fix the cause and save again.")
+                if self._document(error.path).read_only:  # nothing journaled: say so
+                    kept = w._(
+                        "Your edits stay in this goaltui only: opened read-only, it keeps no "
+                        "journal of them, so quitting loses them."
+                    )
+                else:
+                    kept = w._("Your edits are kept: fix the cause and save again.")
                 self._notify(
                     f"{error.reason}\n{kept}",
                     title=w._("Not saved: {file}").format(file=clean_line(error.path.name)),
