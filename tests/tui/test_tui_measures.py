@@ -216,6 +216,13 @@ color = "green"
 [review.statuses.sv]
 label = "Uppfylls"
 
+[[review.statuses]]
+label = "Ei toteudu"
+color = "red"
+
+[review.statuses.sv]
+label = "Uppfylls inte"
+
 [[goals]]
 id = "kirjasto"
 objective = "Kirjastoa käytetään"
@@ -239,11 +246,15 @@ name = "Lainat"
 target = 50
 
 [goals.periods.Q1]
-status = "Toteutuu"
+status = "Ei toteudu"
+comment = "Lainoja ei ole vielä laskettu."
 actions = ["Aukioloaikoja pidennetään"]
 
 [goals.periods.Q1.indicators.kaynnit]
 actual = 120
+
+[goals.periods.Q1.indicators.lainat]
+actual = 60
 """
 
 
@@ -260,8 +271,9 @@ def test_the_detail_pane_names_indicators_and_actions_in_the_language_shown(kit)
         detail = kit.detail_whole(app)
         assert "✓ Besök målnivå ≥ 100 besök" in detail
         assert "utfall 120 besök" in detail
-        assert "[fi] Lainat" in detail
+        assert "✓ [fi] Lainat" in detail
         assert "• [fi] Aukioloaikoja pidennetään" in detail
+        assert "förslag: T Uppfylls" in detail  # the suggested status, in Swedish too
         await pilot.press("i")
         assert isinstance(app.screen, IndicatorDialog)
         editor = kit.screen_text(app)

@@ -100,7 +100,7 @@ def period_parts(review: Review, goal: Goal, period: str, speech: Speech) -> dic
         "forecast": forecast,
         "comment": comment,
         "measures": measures_text(review, goal, period, speech),
-        "verdict": verdict_text(review, goal, period, speech.w),
+        "verdict": verdict_text(review, goal, period, speech),
         "others": others,
     }
 

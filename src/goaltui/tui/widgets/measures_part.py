@@ -83,9 +83,10 @@ def has_verdict(review: Review, goal: Goal) -> bool:
     return bool(goal.indicators) or any(status.needs_actions for status in review.statuses)
 
 
-def verdict_text(review: Review, goal: Goal, period: str, w: Words) -> Text:
+def verdict_text(review: Review, goal: Goal, period: str, speech: Speech) -> Text:
     """One line on what the status and the indicators say together: a contradiction, the
-    status the indicators suggest, actions needed."""
+    status the indicators suggest (its label in the language shown), actions needed."""
+    w = speech.w
     entry = goal.entry(period)
     text = Text()
     shortfalls = measures.contradiction(review, goal, period)
@@ -99,7 +100,7 @@ def verdict_text(review: Review, goal: Goal, period: str, w: Words) -> Text:
         if text:
             text.append("  ")
         text.append(w._("suggested") + ": ", style="dim")
-        text.append_text(status_text(review, suggested))
+        text.append_text(status_text(review, suggested, speech.texts(review)))
     if measures.needs_actions(review, goal, period):
         if text:
             text.append("  ")
