@@ -17,6 +17,7 @@ from typing import Any
 import tomli_w
 
 from goaltui.files import tomlparse
+from goaltui.files.goal_text import goal_text
 from goaltui.files.problems import SaveError
 from goaltui.language import N_, _
 from goaltui.review.indicators import Indicator, IndicatorValue
@@ -153,9 +154,17 @@ def goal_chunk(table: dict[str, Any]) -> str:
 
 
 def goal_chunks(tables: Sequence[dict[str, Any]]) -> list[str]:
-    """:func:`goal_chunk` of each table, from one call of tomli-w (the calls add up)."""
-    if not tables:
-        return []
+    """:func:`goal_chunk` of each table: written directly where it can be
+    (:mod:`goaltui.files.goal_text`), the others from one call of tomli-w (the calls add up)."""
+    chunks = [goal_text(table) for table in tables]
+    left = [table for table, chunk in zip(tables, chunks, strict=True) if chunk is None]
+    if not left:
+        return [chunk for chunk in chunks if chunk is not None]
+    made = iter(_tomli_w_chunks(left))
+    return [next(made) if chunk is None else chunk for chunk in chunks]
+
+
+def _tomli_w_chunks(tables: Sequence[dict[str, Any]]) -> list[str]:
     text = tomli_w.dumps({"goals": [_LONG, *tables]}, multiline_strings=True)
     parts = text.removeprefix(_LONG_CHUNK).split("\n[[goals]]\n")
     if len(parts) != len(tables):  # a string holds a "[[goals]]" line: cut goal by goal
