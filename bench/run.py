@@ -859,12 +859,14 @@ def keys_during_save(report: Report, source: Path) -> None:
     for index, sent in enumerate(edits.sent):
         if sent >= done:
             continue  # the save's summary dialog is up: space does nothing there
-        if index >= len(edits.answered):
-            unanswered += 1  # its edit was not on screen before the dialog covered the line
-            continue
-        during.append(edits.answered[index] - sent)
+        if index < len(edits.answered):
+            latency = edits.answered[index] - sent
+        else:  # the dialog came first and took the key: it waited at least until then
+            unanswered += 1
+            latency = done - sent
+        during.append(latency)
         if sent <= saving + 2.0:
-            first.append(edits.answered[index] - sent)
+            first.append(latency)
     # "A save never blocks the keys": keys pressed during the save are answered about as
     # fast as at rest (the median under one frame, as for a key at rest); the worst key is in
     # the min–max column and in the notes.
@@ -895,7 +897,8 @@ def keys_during_save(report: Report, source: Path) -> None:
         report.notes.append(
             f"keys during that save: 95th percentile {percentile(during, 0.95) * 1000:.0f} ms, "
             f"worst {max(during) * 1000:.0f} ms; {held} key(s) held back while three waited, "
-            f"{unanswered} sent just before the summary dialog never showed their edit"
+            f"{unanswered} never showed their edit before the summary dialog came "
+            "(counted until the dialog)"
         )
     with contextlib.suppress(OSError):
         _journal(path).unlink()
