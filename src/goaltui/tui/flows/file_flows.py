@@ -7,7 +7,6 @@ reviewer having chosen so. The screen is known only as a :class:`FilesHost`.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -18,6 +17,7 @@ from textual.notifications import SeverityLevel
 from goaltui.files.document import ChangedOnDisk, Document, Snapshot, Written, write_snapshot
 from goaltui.files.fingerprint import disk_fingerprint
 from goaltui.files.loading import ReviewFile
+from goaltui.files.pacing import Pacer
 from goaltui.files.problems import ReviewError, SaveError
 from goaltui.language import Words
 from goaltui.outputs.summary import ReviewSummary, summarize
@@ -32,7 +32,6 @@ from goaltui.tui.flows.recovery_offer import RecoveryOffer
 from goaltui.tui.speech import speech_of
 
 Outcome = Written | SaveError | ChangedOnDisk
-SAVE_SWITCH_INTERVAL = 0.0005  # seconds
 
 
 class FileFlows:
@@ -81,7 +80,8 @@ class FileFlows:
             for doc in self.documents
             if doc.path == overwrite or (doc.dirty and doc.path not in self._asking)
         ]
-        snapshots = [doc.snapshot(overwrite=doc.path == overwrite) for doc in dirty]
+        pacer = Pacer()  # the save's thread leaves the interpreter to the keys
+        snapshots = [doc.snapshot(overwrite=doc.path == overwrite, pause=pacer) for doc in dirty]
         periods = [self.host.period_of(doc) for doc in dirty]
         self.save_running = True
         self._then = then
@@ -100,14 +100,7 @@ class FileFlows:
         """In a worker thread: write each snapshot, summarise it, and hand over to the UI."""
         outcomes: list[Outcome] = []
         summaries: list[ReviewSummary] = []
-        # Writing a large review is seconds of Python holding the interpreter lock: hand it
-        # over more often than the default 5 ms, so that keys keep their quick repaint.
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(SAVE_SWITCH_INTERVAL)
-        try:
-            self._write_each(snapshots, periods, language, outcomes, summaries)
-        finally:
-            sys.setswitchinterval(interval)
+        self._write_each(snapshots, periods, language, outcomes, summaries)
         self.host.app.call_from_thread(self._save_finished, outcomes, summaries)
 
     def _write_each(
@@ -121,6 +114,7 @@ class FileFlows:
         for snapshot, period in zip(snapshots, periods, strict=True):
             try:
                 outcomes.append(write_snapshot(snapshot))
+                snapshot.pause()
                 summaries.append(summarize(snapshot.review, snapshot.path, period, language))
             except (SaveError, ChangedOnDisk) as error:
                 outcomes.append(error)
