@@ -26,7 +26,12 @@ from goaltui.text import clean_line
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.dialogs.conflict_dialog import ConflictDialog
-from goaltui.tui.dialogs.summary_dialog import SummaryDialog
+from goaltui.tui.dialogs.summary_dialog import (
+    DrawnOnce,
+    SummaryDialog,
+    content_widths,
+    summary_content,
+)
 from goaltui.tui.flows.host import FilesHost, notify
 from goaltui.tui.flows.recovery_offer import RecoveryOffer
 from goaltui.tui.speech import speech_of
@@ -101,7 +106,13 @@ class FileFlows:
         outcomes: list[Outcome] = []
         summaries: list[ReviewSummary] = []
         self._write_each(snapshots, periods, language, outcomes, summaries)
-        self.host.app.call_from_thread(self._save_finished, outcomes, summaries)
+        content = None
+        if summaries and self._then is None and self._queued is None:  # the dialog will show
+            content = summary_content(summaries)
+            app = self.host.app
+            for width in content_widths(app.size.width):  # drawn here, not by the keys' thread
+                content.prepare(app.console, app.console_options.update_width(width))
+        self.host.app.call_from_thread(self._save_finished, outcomes, summaries, content)
 
     def _write_each(
         self,
@@ -121,7 +132,12 @@ class FileFlows:
             except Exception as error:  # a bug must not leave the app stuck "saving"
                 outcomes.append(SaveError(snapshot.path, f"unexpected error: {error!r}"))
 
-    def _save_finished(self, outcomes: list[Outcome], summaries: list[ReviewSummary]) -> None:
+    def _save_finished(
+        self,
+        outcomes: list[Outcome],
+        summaries: list[ReviewSummary],
+        content: DrawnOnce | None = None,
+    ) -> None:
         """On the UI thread again: record what was written, and say what was not."""
         self.save_running = False
         written = [o for o in outcomes if isinstance(o, Written)]
@@ -158,7 +174,7 @@ class FileFlows:
         if written:
             names = ", ".join(clean_line(r.snapshot.path.name) for r in written)
             note = w._("Saved {files}.").format(files=names)
-            self.host.app.push_screen(SummaryDialog(summaries, note))
+            self.host.app.push_screen(SummaryDialog(summaries, note, content))
         elif not outcomes:
             doc = self.host.doc
             summary = summarize(doc.review, doc.path, self.host.period_of(doc), w.code)
