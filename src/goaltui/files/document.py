@@ -23,6 +23,7 @@ from pathlib import Path
 from goaltui.files import recovery
 from goaltui.files.atomic import write_atomic
 from goaltui.files.canonical import Rendered, render_from
+from goaltui.files.chunk_index import ChunkIndex
 from goaltui.files.fingerprint import Fingerprint, disk_fingerprint
 from goaltui.files.loading import ReviewFile, load
 from goaltui.files.pacing import Pause, no_pause
@@ -102,6 +103,8 @@ class Document:
         self.source = source
         self.session = Session(source.review, on_change=self.write_journal)
         self.rendered = Rendered.as_read(source.text, source.review)
+        self._index: ChunkIndex | None = None  # made at the first index_some, not on opening
+        self._indexed = False
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Document:
@@ -218,6 +221,25 @@ class Document:
         self.write_journal()
 
     # -- saving ----------------------------------------------------------------------
+
+    def index_some(self, count: int) -> bool:
+        """Find the pieces of the text as read of the next ``count`` goals, so that the first
+        save re-reads only the goals edited (:mod:`goaltui.files.chunk_index`); False once
+        there is nothing left to find."""
+        if self._indexed:
+            return False
+        index = self._index
+        if index is None:
+            index = self._index = ChunkIndex(self.rendered, self.source.review)
+        if index.rendered is not self.rendered:  # saved or reloaded since: known already
+            index.failed = True
+        index.step(count)
+        if index.done:
+            self._index, self._indexed = None, True
+            found = index.result()
+            if found is not None:
+                self.rendered = found
+        return not self._indexed
 
     def snapshot(self, *, overwrite: bool = False, pause: Pause = no_pause) -> Snapshot:
         """Freeze the review as it is now. Goals are immutable, so a list copy suffices."""
