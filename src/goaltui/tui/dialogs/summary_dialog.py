@@ -8,7 +8,7 @@ from rich.console import Console, ConsoleOptions, Group, NewLine, RenderableType
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.filter import LineFilter
 from textual.screen import ModalScreen
@@ -80,6 +80,18 @@ def content_widths(screen_width: int) -> tuple[int, int]:
     padding); a width it is not drawn for beforehand is drawn when asked for."""
     inner = min(140, screen_width * 95 // 100) - 2 - 4
     return inner, inner - 2
+
+
+def drawn_beforehand(summaries: Sequence[ReviewSummary], app: App[object]) -> DrawnOnce | None:
+    """The dialog's summary drawn for the screen as it is now (any thread: the save's, so
+    that the thread answering keys need not); None if it could not be."""
+    try:
+        content = summary_content(summaries)
+        for width in content_widths(app.size.width):
+            content.prepare(app.console, app.console_options.update_width(width))
+    except Exception:  # drawn when shown, then
+        return None
+    return content
 
 
 class ReadableStatic(Static):

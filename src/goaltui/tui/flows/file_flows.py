@@ -7,6 +7,7 @@ reviewer having chosen so. The screen is known only as a :class:`FilesHost`.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -26,17 +27,16 @@ from goaltui.text import clean_line
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.dialogs.conflict_dialog import ConflictDialog
-from goaltui.tui.dialogs.summary_dialog import (
-    DrawnOnce,
-    SummaryDialog,
-    content_widths,
-    summary_content,
-)
+from goaltui.tui.dialogs.summary_dialog import DrawnOnce, SummaryDialog, drawn_beforehand
 from goaltui.tui.flows.host import FilesHost, notify
 from goaltui.tui.flows.recovery_offer import RecoveryOffer
 from goaltui.tui.speech import speech_of
 
 Outcome = Written | SaveError | ChangedOnDisk
+# How long a thread may keep the interpreter while another waits for it, during a save (the
+# default is 5 ms): the summary and its dialog are drawn without the Pacer's rests, and
+# Textual's own threads (reading keys, writing frames) wait for their turn too.
+SAVE_SWITCH_INTERVAL = 0.001
 
 
 class FileFlows:
@@ -105,13 +105,15 @@ class FileFlows:
         """In a worker thread: write each snapshot, summarise it, and hand over to the UI."""
         outcomes: list[Outcome] = []
         summaries: list[ReviewSummary] = []
-        self._write_each(snapshots, periods, language, outcomes, summaries)
-        content = None
-        if summaries and self._then is None and self._queued is None:  # the dialog will show
-            content = summary_content(summaries)
-            app = self.host.app
-            for width in content_widths(app.size.width):  # drawn here, not by the keys' thread
-                content.prepare(app.console, app.console_options.update_width(width))
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(SAVE_SWITCH_INTERVAL)
+        try:
+            self._write_each(snapshots, periods, language, outcomes, summaries)
+            content = None
+            if summaries and self._then is None and self._queued is None:  # a dialog follows
+                content = drawn_beforehand(summaries, self.host.app)
+        finally:
+            sys.setswitchinterval(interval)
         self.host.app.call_from_thread(self._save_finished, outcomes, summaries, content)
 
     def _write_each(
