@@ -284,8 +284,9 @@ def _render_changes(review: Review, path: Path, before: Rendered, pause: Pause) 
     # earlier read, and only the edited ones need reading back.
     if not _made_of(before.text, head, old_chunks, tail, pause):
         return _render_all(review, path, pause)
-    for i in edited:
-        _check(path, chunks[i], {"goals": [goal_data(review.goals[i])]})
+    new_tables = [goal_data(review.goals[i]) for i in edited]
+    for i, table in zip(edited, new_tables, strict=True):
+        _check(path, chunks[i], {"goals": [table]})
     return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))
 
 
