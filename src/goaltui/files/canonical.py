@@ -17,6 +17,8 @@ from typing import Any
 import tomli_w
 
 from goaltui.files import tomlparse
+from goaltui.files.goal_text import goal_text
+from goaltui.files.pacing import Pause, no_pause
 from goaltui.files.problems import SaveError
 from goaltui.language import N_, _
 from goaltui.review.indicators import Indicator, IndicatorValue
@@ -153,9 +155,17 @@ def goal_chunk(table: dict[str, Any]) -> str:
 
 
 def goal_chunks(tables: Sequence[dict[str, Any]]) -> list[str]:
-    """:func:`goal_chunk` of each table, from one call of tomli-w (the calls add up)."""
-    if not tables:
-        return []
+    """:func:`goal_chunk` of each table: written directly where it can be
+    (:mod:`goaltui.files.goal_text`), the others from one call of tomli-w (the calls add up)."""
+    chunks = [goal_text(table) for table in tables]
+    left = [table for table, chunk in zip(tables, chunks, strict=True) if chunk is None]
+    if not left:
+        return [chunk for chunk in chunks if chunk is not None]
+    made = iter(_tomli_w_chunks(left))
+    return [next(made) if chunk is None else chunk for chunk in chunks]
+
+
+def _tomli_w_chunks(tables: Sequence[dict[str, Any]]) -> list[str]:
     text = tomli_w.dumps({"goals": [_LONG, *tables]}, multiline_strings=True)
     parts = text.removeprefix(_LONG_CHUNK).split("\n[[goals]]\n")
     if len(parts) != len(tables):  # a string holds a "[[goals]]" line: cut goal by goal
@@ -221,11 +231,11 @@ def _check(path: Path, text: str, data: dict[str, Any]) -> None:
         raise SaveError(path, _("the written text would not read back as the same data"))
 
 
-def _render_all(review: Review, path: Path) -> Rendered:
+def _render_all(review: Review, path: Path, pause: Pause = no_pause) -> Rendered:
     document = to_document(review)
     try:
         head, tail = head_and_tail(document)
-        chunks = tuple(goal_chunks(document.get("goals") or []))
+        chunks = tuple(_paced_chunks(document.get("goals") or [], pause, tables=True))
     except (TypeError, ValueError) as error:
         raise SaveError(path, _(UNWRITABLE).format(reason=error)) from None
     except RecursionError:
@@ -240,50 +250,70 @@ def render(review: Review, path: Path) -> str:
     return _render_all(review, path).text
 
 
-def render_from(review: Review, path: Path, before: Rendered | None) -> Rendered:
+def render_from(
+    review: Review, path: Path, before: Rendered | None, pause: Pause = no_pause
+) -> Rendered:
     """Like :func:`render`, re-reading only the goals that changed since ``before``.
 
     Falls back to a full render when ``before`` is not made of the same pieces (a file that
-    was not in the canonical layout, goals added or removed).
+    was not in the canonical layout, goals added or removed). ``pause`` is called every few
+    goals (see :mod:`goaltui.files.pacing`).
     """
     if before is None or len(before.goals) != len(review.goals) or review.empty_goals_key:
-        return _render_all(review, path)
+        return _render_all(review, path, pause)
     try:
-        return _render_changes(review, path, before)
+        return _render_changes(review, path, before, pause)
     except (TypeError, ValueError) as error:
         raise SaveError(path, _(UNWRITABLE).format(reason=error)) from None
     except RecursionError:
         raise SaveError(path, _(TOO_DEEP)) from None
 
 
-def _render_changes(review: Review, path: Path, before: Rendered) -> Rendered:
+def _render_changes(review: Review, path: Path, before: Rendered, pause: Pause) -> Rendered:
     head, tail = head_and_tail(to_document(review, goals=False))
-    # Chunks of the goals as they were, where not known yet, and of the goals edited since,
-    # all from one call of tomli-w.
+    # Chunks of the goals as they were, where not known yet, and of the goals edited since.
     unknown = [i for i, chunk in enumerate(before.chunks) if chunk is None]
     edited = [i for i, goal in enumerate(review.goals) if goal is not before.goals[i]]
-    new_tables = [goal_data(review.goals[i]) for i in edited]
-    made = iter(goal_chunks([goal_data(before.goals[i]) for i in unknown] + new_tables))
+    goals = [before.goals[i] for i in unknown] + [review.goals[i] for i in edited]
+    made = iter(_paced_chunks(goals, pause))
     old_chunks = [next(made) if chunk is None else chunk for chunk in before.chunks]
     chunks = list(old_chunks)
     for i in edited:
         chunks[i] = next(made)
     # The earlier text must be these very pieces: then every unedited goal is proven by the
     # earlier read, and only the edited ones need reading back.
-    if not _made_of(before.text, head, old_chunks, tail):
-        return _render_all(review, path)
+    if not _made_of(before.text, head, old_chunks, tail, pause):
+        return _render_all(review, path, pause)
+    new_tables = [goal_data(review.goals[i]) for i in edited]
     for i, table in zip(edited, new_tables, strict=True):
         _check(path, chunks[i], {"goals": [table]})
     return Rendered(join(head, chunks, tail), tuple(review.goals), tuple(chunks))
 
 
-def _made_of(text: str, head: str, chunks: Sequence[str], tail: str) -> bool:
+def _paced_chunks(goals: Sequence[Any], pause: Pause, *, tables: bool = False) -> list[str]:
+    """:func:`goal_chunks` of a few goals (or goal tables) at a time, a pause after each few."""
+    chunks: list[str] = []
+    for start in range(0, len(goals), _STEP):
+        batch = goals[start : start + _STEP]
+        chunks += goal_chunks(batch if tables else [goal_data(goal) for goal in batch])
+        pause()
+    return chunks
+
+
+_STEP = 32  # goals between two pauses: well under a millisecond of work
+
+
+def _made_of(
+    text: str, head: str, chunks: Sequence[str], tail: str, pause: Pause = no_pause
+) -> bool:
     """Whether ``text`` is exactly ``join(head, chunks, tail)``, without building that."""
     if not text.startswith(head):
         return False
     offset = len(head)
-    for chunk in chunks:
+    for number, chunk in enumerate(chunks):
         if not text.startswith("\n", offset) or not text.startswith(chunk, offset + 1):
             return False
         offset += 1 + len(chunk)
+        if not number % _STEP:
+            pause()
     return text[offset:] == ("\n" + tail if tail else "")

@@ -23,8 +23,10 @@ from pathlib import Path
 from goaltui.files import recovery
 from goaltui.files.atomic import write_atomic
 from goaltui.files.canonical import Rendered, render_from
+from goaltui.files.chunk_index import ChunkIndex
 from goaltui.files.fingerprint import Fingerprint, disk_fingerprint
 from goaltui.files.loading import ReviewFile, load
+from goaltui.files.pacing import Pause, no_pause
 from goaltui.files.problems import SaveError
 from goaltui.files.regular import unreadable
 from goaltui.language import N_, _
@@ -65,6 +67,8 @@ class Snapshot:
     read_only: bool = False  # opened read-only: a save is refused
     # Told the sha256 of the new content before it replaces the file (any thread).
     announce: Callable[[str], None] | None = None
+    # Called every few goals while writing (off the UI thread: a goaltui.files.pacing.Pacer).
+    pause: Pause = no_pause
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,8 @@ class Document:
         self.source = source
         self.session = Session(source.review, on_change=self.write_journal)
         self.rendered = Rendered.as_read(source.text, source.review)
+        self._index: ChunkIndex | None = None  # made at the first index_some, not on opening
+        self._indexed = False
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Document:
@@ -216,7 +222,26 @@ class Document:
 
     # -- saving ----------------------------------------------------------------------
 
-    def snapshot(self, *, overwrite: bool = False) -> Snapshot:
+    def index_some(self, count: int) -> bool:
+        """Find the pieces of the text as read of the next ``count`` goals, so that the first
+        save re-reads only the goals edited (:mod:`goaltui.files.chunk_index`); False once
+        there is nothing left to find."""
+        if self._indexed:
+            return False
+        index = self._index
+        if index is None:
+            index = self._index = ChunkIndex(self.rendered, self.source.review)
+        if index.rendered is not self.rendered:  # saved or reloaded since: known already
+            index.failed = True
+        index.step(count)
+        if index.done:
+            self._index, self._indexed = None, True
+            found = index.result()
+            if found is not None:
+                self.rendered = found
+        return not self._indexed
+
+    def snapshot(self, *, overwrite: bool = False, pause: Pause = no_pause) -> Snapshot:
         """Freeze the review as it is now. Goals are immutable, so a list copy suffices."""
         review = replace(self.review, goals=list(self.review.goals))
         expected = None if overwrite else self.source.fingerprint
@@ -229,6 +254,7 @@ class Document:
             self.rendered,
             self.read_only,
             self._saving_now,
+            pause,
         )
 
     def finish_save(self, written: Written) -> None:
@@ -268,11 +294,25 @@ def write_snapshot(snapshot: Snapshot) -> Written:
             raise ChangedOnDisk(snapshot.path, deleted=True)
         if now.sha256 != snapshot.expected.sha256:
             raise ChangedOnDisk(snapshot.path)
-    rendered = render_from(snapshot.review, snapshot.path, snapshot.before)
-    data = rendered.text.encode("utf-8")
+    rendered = render_from(snapshot.review, snapshot.path, snapshot.before, snapshot.pause)
+    data = _encoded(rendered.text, snapshot.pause)
     sha256 = hashlib.sha256(data).hexdigest()
     if snapshot.announce is not None:
         snapshot.announce(sha256)
     write_atomic(snapshot.path, data)
     stat = os.stat(snapshot.path)
     return Written(snapshot, rendered, Fingerprint(len(data), stat.st_mtime_ns, sha256))
+
+
+_PART = 1 << 18  # characters encoded at a time: about a millisecond
+
+
+def _encoded(text: str, pause: Pause) -> bytes:
+    """``text`` in UTF-8, a part at a time with a pause after each."""
+    if len(text) <= _PART:
+        return text.encode("utf-8")
+    parts = []
+    for start in range(0, len(text), _PART):
+        parts.append(text[start : start + _PART].encode("utf-8"))
+        pause()
+    return b"".join(parts)

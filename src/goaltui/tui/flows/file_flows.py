@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from goaltui.files.document import ChangedOnDisk, Document, Snapshot, Written, write_snapshot
 from goaltui.files.fingerprint import disk_fingerprint
 from goaltui.files.loading import ReviewFile
+from goaltui.files.pacing import Pacer
 from goaltui.files.problems import ReviewError, SaveError
 from goaltui.language import Words
 from goaltui.outputs.summary import ReviewSummary, summarize
@@ -26,13 +27,16 @@ from goaltui.text import clean_line
 from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.dialogs.conflict_dialog import ConflictDialog
-from goaltui.tui.dialogs.summary_dialog import SummaryDialog
+from goaltui.tui.dialogs.summary_dialog import DrawnOnce, SummaryDialog, drawn_beforehand
 from goaltui.tui.flows.host import FilesHost, notify
 from goaltui.tui.flows.recovery_offer import RecoveryOffer
 from goaltui.tui.speech import speech_of
 
 Outcome = Written | SaveError | ChangedOnDisk
-SAVE_SWITCH_INTERVAL = 0.0005  # seconds
+# How long a thread may keep the interpreter while another waits for it, during a save (the
+# default is 5 ms): the summary and its dialog are drawn without the Pacer's rests, and
+# Textual's own threads (reading keys, writing frames) wait for their turn too.
+SAVE_SWITCH_INTERVAL = 0.001
 
 
 class FileFlows:
@@ -81,7 +85,8 @@ class FileFlows:
             for doc in self.documents
             if doc.path == overwrite or (doc.dirty and doc.path not in self._asking)
         ]
-        snapshots = [doc.snapshot(overwrite=doc.path == overwrite) for doc in dirty]
+        pacer = Pacer()  # the save's thread leaves the interpreter to the keys
+        snapshots = [doc.snapshot(overwrite=doc.path == overwrite, pause=pacer) for doc in dirty]
         periods = [self.host.period_of(doc) for doc in dirty]
         self.save_running = True
         self._then = then
@@ -100,15 +105,16 @@ class FileFlows:
         """In a worker thread: write each snapshot, summarise it, and hand over to the UI."""
         outcomes: list[Outcome] = []
         summaries: list[ReviewSummary] = []
-        # Writing a large review is seconds of Python holding the interpreter lock: hand it
-        # over more often than the default 5 ms, so that keys keep their quick repaint.
         interval = sys.getswitchinterval()
         sys.setswitchinterval(SAVE_SWITCH_INTERVAL)
         try:
             self._write_each(snapshots, periods, language, outcomes, summaries)
+            content = None
+            if summaries and self._then is None and self._queued is None:  # a dialog follows
+                content = drawn_beforehand(summaries, self.host.app)
         finally:
             sys.setswitchinterval(interval)
-        self.host.app.call_from_thread(self._save_finished, outcomes, summaries)
+        self.host.app.call_from_thread(self._save_finished, outcomes, summaries, content)
 
     def _write_each(
         self,
@@ -121,13 +127,19 @@ class FileFlows:
         for snapshot, period in zip(snapshots, periods, strict=True):
             try:
                 outcomes.append(write_snapshot(snapshot))
+                snapshot.pause()
                 summaries.append(summarize(snapshot.review, snapshot.path, period, language))
             except (SaveError, ChangedOnDisk) as error:
                 outcomes.append(error)
             except Exception as error:  # a bug must not leave the app stuck "saving"
                 outcomes.append(SaveError(snapshot.path, f"unexpected error: {error!r}"))
 
-    def _save_finished(self, outcomes: list[Outcome], summaries: list[ReviewSummary]) -> None:
+    def _save_finished(
+        self,
+        outcomes: list[Outcome],
+        summaries: list[ReviewSummary],
+        content: DrawnOnce | None = None,
+    ) -> None:
         """On the UI thread again: record what was written, and say what was not."""
         self.save_running = False
         written = [o for o in outcomes if isinstance(o, Written)]
@@ -170,7 +182,7 @@ class FileFlows:
         if written:
             names = ", ".join(clean_line(r.snapshot.path.name) for r in written)
             note = w._("Saved {files}.").format(files=names)
-            self.host.app.push_screen(SummaryDialog(summaries, note))
+            self.host.app.push_screen(SummaryDialog(summaries, note, content))
         elif not outcomes:
             doc = self.host.doc
             summary = summarize(doc.review, doc.path, self.host.period_of(doc), w.code)

@@ -27,6 +27,7 @@ from goaltui.review.filtering import Filter, SearchTexts
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.flows.file_flows import FileFlows
+from goaltui.tui.flows.indexing import IdleIndex
 from goaltui.tui.flows.report_flow import ReportCommands, ReportFlow
 from goaltui.tui.keys import key
 from goaltui.tui.screens import quitting, telling
@@ -108,6 +109,7 @@ class ReviewScreen(LanguageScreen):
                     markup=False,
                 )
         self.files.offer_recovery()
+        IdleIndex(self, self.documents, lambda: self.files.save_running).start()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def on_resize(self) -> None:

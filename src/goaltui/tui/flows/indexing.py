@@ -1,0 +1,44 @@
+"""While the reviewer reads, each file's text is split into its goals' pieces, a little at a time.
+
+Then the first save re-reads only the goals edited, as later saves do, instead of writing every
+goal again on the thread the keys share (:mod:`goaltui.files.chunk_index`). A step is about a
+millisecond of work every 20 ms, skipped while a save runs, so a key never waits for more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual.timer import Timer
+from textual.widget import Widget
+
+from goaltui.files.document import Document
+
+INTERVAL = 0.02  # seconds between two steps
+GOALS = 32  # goals a step writes and finds: about a millisecond
+
+
+class IdleIndex:
+    """Steps through ``documents`` in turn until each one's pieces are known."""
+
+    def __init__(
+        self, host: Widget, documents: Sequence[Document], saving: Callable[[], bool]
+    ) -> None:
+        self.host = host
+        self.documents = documents
+        self.saving = saving
+        self._next = 0
+        self._timer: Timer | None = None
+
+    def start(self) -> None:
+        self._timer = self.host.set_interval(INTERVAL, self._step, name="index")
+
+    def _step(self) -> None:
+        if self.saving():  # the save does the same work meanwhile
+            return
+        if self._next < len(self.documents):
+            if not self.documents[self._next].index_some(GOALS):
+                self._next += 1  # that one is done: the next one at the next step
+            return
+        if self._timer is not None:
+            self._timer.stop()
