@@ -98,11 +98,14 @@ class Document:
         """Start from what a file holds: no edits, and its text as the base of the next save."""
         self.source = source
         self.session = Session(source.review, on_change=self.write_journal)
-        self.rendered = Rendered.as_read(source.text, source.review)
+        if source.text:
+            self.rendered = Rendered.as_read(source.text, source.review)
+        else:  # not kept (load(..., keep_text=False)): the file's sha256 stands in for it
+            self.rendered = Rendered.as_hashed(source.fingerprint.sha256, source.review)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Document:
-        return cls(load(path), read_only=read_only)
+        return cls(load(path, keep_text=False), read_only=read_only)
 
     @property
     def path(self) -> Path:
@@ -184,7 +187,7 @@ class Document:
     def reload(self) -> list[Edit]:
         """Read the file again, dropping this session's unsaved edits (which are returned)."""
         dropped = self.session.unsaved_edits() if self.dirty else []
-        self._take(load(self.path))
+        self._take(load(self.path, keep_text=False))
         self.discard_journal()
         return dropped
 
@@ -195,7 +198,7 @@ class Document:
         edits the reviewer keeps. Raises :class:`~goaltui.files.problems.ReviewError` if the disk's
         file is invalid or gone (then nothing changes here).
         """
-        disk = load(self.path)
+        disk = load(self.path, keep_text=False)
         return merge(disk.review, self.session.unsaved_edits()), disk
 
     def apply_merge(self, result: Merge, ours: list[Edit], disk: ReviewFile | None = None) -> None:
@@ -205,7 +208,7 @@ class Document:
         its review has no edits yet.
         """
         if disk is None:
-            disk = load(self.path)
+            disk = load(self.path, keep_text=False)
         if disk is not self.source:
             self._take(disk)
         self.session.on_change = None  # one journal write for all of them, not one each
