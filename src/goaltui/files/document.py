@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goaltui.files import recovery
 from goaltui.files.atomic import write_atomic
@@ -28,9 +29,11 @@ from goaltui.files.loading import ReviewFile, load
 from goaltui.files.problems import SaveError
 from goaltui.files.regular import unreadable
 from goaltui.language import N_, _
-from goaltui.review.merge import Merge, merge
 from goaltui.review.model import Review
 from goaltui.review.session import Checkpoint, Edit, Session
+
+if TYPE_CHECKING:  # merging is imported when the disk has changed under the session
+    from goaltui.review.merge import Merge
 
 #: Why a file opened read-only is not saved, and what to do instead: ``_(READ_ONLY)``.
 READ_ONLY = N_(
@@ -172,6 +175,8 @@ class Document:
 
         If the file is unchanged since the journal began, every edit applies cleanly.
         """
+        from goaltui.review.merge import merge
+
         return merge(self.review, journal.edits)
 
     # -- the file on disk --------------------------------------------------------------
@@ -198,6 +203,8 @@ class Document:
         edits the reviewer keeps. Raises :class:`~goaltui.files.problems.ReviewError` if the disk's
         file is invalid or gone (then nothing changes here).
         """
+        from goaltui.review.merge import merge
+
         disk = load(self.path, keep_text=False)
         return merge(disk.review, self.session.unsaved_edits()), disk
 

@@ -15,7 +15,6 @@ from rich.text import Text
 from goaltui.language import Words
 from goaltui.outputs.marks import CONTRADICTS_MARK, NEEDS_ACTIONS_MARK
 from goaltui.outputs.styled import status_text
-from goaltui.review import measures
 from goaltui.review.indicators import Indicator, Number
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
@@ -50,6 +49,8 @@ def measures_text(review: Review, goal: Goal, period: str, w: Words) -> Text:
     if goal.indicators:
         text.append(w._("Indicators") + "\n", style="bold underline")
         target, forecast_word, actual_word = w._("target"), w._("forecast"), w._("actual")
+        from goaltui.review import measures  # only for a goal with indicators
+
         for indicator in goal.indicators:
             values = entry.indicator(indicator.id)
             met = measures.indicator_met(indicator, entry)
@@ -76,8 +77,12 @@ def has_verdict(review: Review, goal: Goal) -> bool:
 def verdict_text(review: Review, goal: Goal, period: str, w: Words) -> Text:
     """One line on what the status and the indicators say together: a contradiction, the
     status the indicators suggest, actions needed."""
-    entry = goal.entry(period)
     text = Text()
+    if not has_verdict(review, goal):  # no indicators, no status asking for actions
+        return text
+    from goaltui.review import measures
+
+    entry = goal.entry(period)
     shortfalls = measures.contradiction(review, goal, period)
     if shortfalls:
         # Translators: the indicators that fall short while the status says the goal is met
@@ -112,6 +117,8 @@ def due_text(review: Review, period: str, w: Words) -> Text:
         return Text()
     days_left = (day - today()).days
     days = abs(days_left)
+    from goaltui.review import measures  # only for a review with due dates
+
     near = days_left <= measures.DUE_SOON_DAYS
     unassessed = near and any(goal.status_in(period) is None for goal in review.goals)
     if days_left < 0:
