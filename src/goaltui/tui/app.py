@@ -52,7 +52,8 @@ class GoalApp(App["QuitAnswer | None"]):
     palette's, its system commands) are replaced by goaltui's in that language.
     """
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
+    # The dialogs' styles come with the first dialog shown (tui/dialogs/__init__.py).
+    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss"]
     TITLE = "goaltui"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {_goals_provider}
