@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 import goaltui
+from goaltui.tui import dialogs
 from goaltui.tui.app import GoalApp
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
@@ -16,7 +17,7 @@ def test_every_stylesheet_of_the_app_is_package_data():
     settings = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))
     patterns = settings["tool"]["setuptools"]["package-data"]["goaltui"]
     shipped = {path for pattern in patterns for path in package.glob(pattern)}
-    stylesheets = [Path(path) for path in GoalApp.CSS_PATH]
-    assert stylesheets and all(path.is_file() for path in stylesheets)
+    stylesheets = [Path(path) for path in [*GoalApp.CSS_PATH, *dialogs.STYLES]]
+    assert len(stylesheets) == 2 and all(path.is_file() for path in stylesheets)
     missing = [str(path.relative_to(package)) for path in stylesheets if path not in shipped]
     assert missing == []

@@ -12,6 +12,7 @@ read. Summaries and the app speak the review's language (docs/format.md, "Langua
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import sys
@@ -98,11 +99,18 @@ def cmd_open(arguments: argparse.Namespace) -> int:
             )
         )
         return USAGE
-    from goaltui.tui import run  # Textual is imported for the app alone
+    # No garbage collection while the app is imported and the files are read: it would walk
+    # their objects again and again, and they live as long as the app (tui.run freezes them
+    # and collects again from there).
+    gc.disable()
+    try:
+        from goaltui.tui import run  # Textual is imported for the app alone
 
-    return run(
-        paths, read_only=arguments.read_only, break_lock=arguments.break_lock, baseline=baseline
-    )
+        return run(
+            paths, read_only=arguments.read_only, break_lock=arguments.break_lock, baseline=baseline
+        )
+    finally:
+        gc.enable()
 
 
 def _baseline(revision: str, paths: list[Path]) -> Baseline | int:

@@ -8,6 +8,7 @@ in that earlier text, which was itself read or checked before.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -215,11 +216,19 @@ class Rendered:
     text: str
     goals: tuple[Goal, ...]
     chunks: tuple[str | None, ...]
+    #: Of a text read from a file and not kept (``text`` is then empty): the sha256 of its
+    #: UTF-8 bytes, which proves what the text was made of as well as the text would.
+    sha256: str | None = None
 
     @classmethod
     def as_read(cls, text: str, review: Review) -> Rendered:
         """A text as read from a file, and the review read from it: no chunk known yet."""
         return cls(text, tuple(review.goals), (None,) * len(review.goals))
+
+    @classmethod
+    def as_hashed(cls, sha256: str, review: Review) -> Rendered:
+        """Like :meth:`as_read`, for a text not kept: ``sha256`` is that of its bytes."""
+        return cls("", tuple(review.goals), (None,) * len(review.goals), sha256)
 
 
 def _check(path: Path, text: str, data: dict[str, Any]) -> None:
@@ -282,7 +291,7 @@ def _render_changes(review: Review, path: Path, before: Rendered, pause: Pause) 
         chunks[i] = next(made)
     # The earlier text must be these very pieces: then every unedited goal is proven by the
     # earlier read, and only the edited ones need reading back.
-    if not _made_of(before.text, head, old_chunks, tail, pause):
+    if not _made_of(before, head, old_chunks, tail, pause):
         return _render_all(review, path, pause)
     new_tables = [goal_data(review.goals[i]) for i in edited]
     for i, table in zip(edited, new_tables, strict=True):
@@ -304,9 +313,22 @@ _STEP = 32  # goals between two pauses: well under a millisecond of work
 
 
 def _made_of(
-    text: str, head: str, chunks: Sequence[str], tail: str, pause: Pause = no_pause
+    before: Rendered, head: str, chunks: Sequence[str], tail: str, pause: Pause = no_pause
 ) -> bool:
-    """Whether ``text`` is exactly ``join(head, chunks, tail)``, without building that."""
+    """Whether the text of ``before`` is exactly ``join(head, chunks, tail)``, without
+    building that (by its sha256 where the text was not kept)."""
+    if before.sha256 is not None:
+        digest = hashlib.sha256(head.encode())
+        for n, chunk in enumerate(chunks, 1):
+            digest.update(b"\n")
+            digest.update(chunk.encode())
+            if n % _STEP == 0:
+                pause()
+        if tail:
+            digest.update(b"\n")
+            digest.update(tail.encode())
+        return digest.hexdigest() == before.sha256
+    text = before.text
     if not text.startswith(head):
         return False
     offset = len(head)

@@ -7,10 +7,14 @@ find out (a third of a second at 10,000 goals, on a thread the keys share). A
 :class:`ChunkIndex` does that work beforehand in steps of a millisecond or so: it writes each
 goal as the canonical layout does and checks that the text holds exactly that piece, in order;
 the first difference ends it (the file is not in the canonical layout, and its first save
-writes it whole, as before). The save checks the pieces against the text once more.
+writes it whole, as before). The save checks the pieces against the text once more. A text
+not kept is known by its sha256 (:meth:`Rendered.as_hashed`): the pieces are then hashed in
+turn, and the file's digest at the end says whether they are its text.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from goaltui.files.canonical import Rendered, goal_chunks, goal_data, head_and_tail, to_document
 from goaltui.review.model import Review
@@ -25,9 +29,13 @@ class ChunkIndex:
         self.failed = bool(review.empty_goals_key) or len(review.goals) != len(rendered.goals)
         self._tail = ""
         self._offset = 0
+        self._digest = None if rendered.sha256 is None else hashlib.sha256()
         if not self.failed:
             head, self._tail = head_and_tail(to_document(review, goals=False))
-            self.failed = not rendered.text.startswith(head)
+            if self._digest is not None:
+                self._digest.update(head.encode())
+            else:
+                self.failed = not rendered.text.startswith(head)
             self._offset = len(head)
 
     @property
@@ -45,6 +53,15 @@ class ChunkIndex:
         except (TypeError, ValueError, RecursionError):  # the save will say why
             self.failed = True
             return
+        if self._digest is not None:
+            for chunk in chunks:
+                self._digest.update(b"\n" + chunk.encode())
+            self.found += chunks
+            if len(self.found) == len(self.rendered.goals):
+                if self._tail:
+                    self._digest.update(b"\n" + self._tail.encode())
+                self.failed = self._digest.hexdigest() != self.rendered.sha256
+            return
         for chunk in chunks:
             at = self._offset
             if not text.startswith("\n", at) or not text.startswith(chunk, at + 1):
@@ -59,4 +76,5 @@ class ChunkIndex:
         """The text with every goal's piece known, once all are found."""
         if self.failed or not self.done:
             return None
-        return Rendered(self.rendered.text, self.rendered.goals, tuple(self.found))
+        before = self.rendered
+        return Rendered(before.text, before.goals, tuple(self.found), before.sha256)

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from goaltui.files import recovery
 from goaltui.files.atomic import write_atomic
@@ -30,9 +31,11 @@ from goaltui.files.pacing import Pause, no_pause
 from goaltui.files.problems import SaveError
 from goaltui.files.regular import unreadable
 from goaltui.language import N_, _
-from goaltui.review.merge import Merge, merge
 from goaltui.review.model import Review
 from goaltui.review.session import Checkpoint, Edit, Session
+
+if TYPE_CHECKING:  # merging is imported when the disk has changed under the session
+    from goaltui.review.merge import Merge
 
 #: Why a file opened read-only is not saved, and what to do instead: ``_(READ_ONLY)``.
 READ_ONLY = N_(
@@ -102,13 +105,16 @@ class Document:
         """Start from what a file holds: no edits, and its text as the base of the next save."""
         self.source = source
         self.session = Session(source.review, on_change=self.write_journal)
-        self.rendered = Rendered.as_read(source.text, source.review)
+        if source.text:
+            self.rendered = Rendered.as_read(source.text, source.review)
+        else:  # not kept (load(..., keep_text=False)): the file's sha256 stands in for it
+            self.rendered = Rendered.as_hashed(source.fingerprint.sha256, source.review)
         self._index: ChunkIndex | None = None  # made at the first index_some, not on opening
         self._indexed = False
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Document:
-        return cls(load(path), read_only=read_only)
+        return cls(load(path, keep_text=False), read_only=read_only)
 
     @property
     def path(self) -> Path:
@@ -175,6 +181,8 @@ class Document:
 
         If the file is unchanged since the journal began, every edit applies cleanly.
         """
+        from goaltui.review.merge import merge
+
         return merge(self.review, journal.edits)
 
     # -- the file on disk --------------------------------------------------------------
@@ -190,7 +198,7 @@ class Document:
     def reload(self) -> list[Edit]:
         """Read the file again, dropping this session's unsaved edits (which are returned)."""
         dropped = self.session.unsaved_edits() if self.dirty else []
-        self._take(load(self.path))
+        self._take(load(self.path, keep_text=False))
         self.discard_journal()
         return dropped
 
@@ -201,7 +209,9 @@ class Document:
         edits the reviewer keeps. Raises :class:`~goaltui.files.problems.ReviewError` if the disk's
         file is invalid or gone (then nothing changes here).
         """
-        disk = load(self.path)
+        from goaltui.review.merge import merge
+
+        disk = load(self.path, keep_text=False)
         return merge(disk.review, self.session.unsaved_edits()), disk
 
     def apply_merge(self, result: Merge, ours: list[Edit], disk: ReviewFile | None = None) -> None:
@@ -211,7 +221,7 @@ class Document:
         its review has no edits yet.
         """
         if disk is None:
-            disk = load(self.path)
+            disk = load(self.path, keep_text=False)
         if disk is not self.source:
             self._take(disk)
         self.session.on_change = None  # one journal write for all of them, not one each

@@ -14,6 +14,7 @@ from typing import Any
 from goaltui.files import tomlparse
 from goaltui.files.fingerprint import Fingerprint
 from goaltui.files.locate import Locations, locate
+from goaltui.files.pieces import parse_pieces
 from goaltui.files.problems import Problem, ReviewError
 from goaltui.files.regular import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular, unreadable
 from goaltui.files.syntax import syntax_error
@@ -35,7 +36,7 @@ class ReviewFile:
 
     path: Path
     review: Review
-    text: str
+    text: str  # empty when not kept (``load(..., keep_text=False)``)
     fingerprint: Fingerprint
     warnings: list[Problem] = field(default_factory=list)
     bom: bool = False  # the file began with a byte order mark, which a save leaves out
@@ -62,6 +63,12 @@ def comments_warning(count: int, w: Words | None = None) -> str:
 
 def read_text(path: Path) -> tuple[str, Fingerprint]:
     """The file's text (UTF-8, BOM removed) and fingerprint; :class:`ReviewError` if unreadable."""
+    data, fingerprint = read_bytes(path)
+    return decode(path, data), fingerprint
+
+
+def read_bytes(path: Path) -> tuple[bytes, Fingerprint]:
+    """The file's bytes and fingerprint; :class:`ReviewError` if unreadable."""
     try:
         data, stat = read_regular(path, MAX_FILE_BYTES)
     except TooLarge as error:
@@ -77,8 +84,7 @@ def read_text(path: Path) -> tuple[str, Fingerprint]:
     except OSError as error:
         unread = _("cannot be read: {reason}").format(reason=unreadable(error))
         raise ReviewError.single(path, unread) from None
-    fingerprint = Fingerprint.of(data, stat.st_mtime_ns)
-    return decode(path, data), fingerprint
+    return data, Fingerprint.of(data, stat.st_mtime_ns)
 
 
 def too_large(error: TooLarge) -> str:
@@ -142,16 +148,31 @@ def _deep_line(text: str, limit: int = 100) -> int | None:
     return None
 
 
-def load_text(path: Path, text: str, fingerprint: Fingerprint | None = None) -> ReviewFile:
-    """Check and build the review held by ``text``; :class:`ReviewError` with all problems."""
+def load_text(
+    path: Path, text: str, fingerprint: Fingerprint | None = None, *, keep_text: bool = True
+) -> ReviewFile:
+    """Check and build the review held by ``text``; :class:`ReviewError` with all problems.
+
+    ``keep_text`` False: the :class:`ReviewFile`'s text is left empty (see :func:`load`)."""
     bom = text.startswith(_BOM)
     text = text.removeprefix(_BOM)
-    data = parse_toml(path, text)
+    return _loaded(path, [text], parse_toml(path, text), fingerprint, bom, keep_text)
+
+
+def _loaded(
+    path: Path,
+    texts: list[str],
+    data: dict[str, Any],
+    fingerprint: Fingerprint | None,
+    bom: bool,
+    keep_text: bool,
+) -> ReviewFile:
+    """The review of ``data``, parsed from the text that ``texts`` make together."""
     deep = _too_deep(data, MAX_NESTING)
     if deep is not None:
-        raise _nested_too_deeply(path, text, data, deep)
+        raise _nested_too_deeply(path, "".join(texts), data, deep)
     try:
-        return _checked(path, text, data, fingerprint, bom)
+        return _checked(path, texts, data, fingerprint, bom, keep_text)
     except RecursionError:
         nested = _("arrays or tables are nested too deeply")
         raise ReviewError.single(path, nested, line=1) from None
@@ -197,10 +218,16 @@ def _nested_too_deeply(
 
 
 def _checked(
-    path: Path, text: str, data: dict[str, Any], fingerprint: Fingerprint | None, bom: bool
+    path: Path,
+    texts: list[str],
+    data: dict[str, Any],
+    fingerprint: Fingerprint | None,
+    bom: bool,
+    keep_text: bool,
 ) -> ReviewFile:
     # "\r\n" inside a string can only come from an escape (\r, \u000d): look only then.
-    escaped_cr = _ESCAPED_CR.search(text) is not None
+    # (Neither an escape nor "#" spans two pieces: each piece ends a line.)
+    escaped_cr = any(_ESCAPED_CR.search(text) is not None for text in texts)
     line_ends = _("holds Windows line ends (\\r\\n); a save writes them as \\n")
     findings = [
         Finding(where, line_ends, "warning")
@@ -208,7 +235,8 @@ def _checked(
     ]
     review, checked = build_review(data)
     findings += checked
-    locations = locate(text) if (findings or "#" in text) else None
+    commented = any("#" in text for text in texts)
+    locations = locate("".join(texts)) if (findings or commented) else None
     problems = [_problem(path, finding, data, locations) for finding in findings]
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     if review is None:
@@ -218,7 +246,8 @@ def _checked(
         line, col = comments[0]
         problems.append(Problem(path, comments_warning(len(comments)), "warning", line, col))
     if fingerprint is None:
-        fingerprint = Fingerprint.of(text.encode(), 0)
+        fingerprint = Fingerprint.of("".join(texts).encode(), 0)
+    text = "".join(texts) if keep_text else ""
     return ReviewFile(path, review, text, fingerprint, problems, bom, len(comments))
 
 
@@ -236,11 +265,20 @@ def _unify_line_ends(node: Any, where: tuple[str | int, ...] = ()) -> list[tuple
     return found
 
 
-def load(path: Path | str) -> ReviewFile:
-    """Read and check one review file."""
+def load(path: Path | str, *, keep_text: bool = True) -> ReviewFile:
+    """Read and check one review file.
+
+    It is read goal by goal where it can be (:mod:`goaltui.files.pieces`: the same data in
+    less memory). ``keep_text`` False: the text is not kept (the :class:`ReviewFile`'s is
+    empty), for a caller that needs only its fingerprint, as a document does.
+    """
     path = Path(path)
-    text, fingerprint = read_text(path)
-    return load_text(path, text, fingerprint)
+    data, fingerprint = read_bytes(path)
+    pieces = parse_pieces(data)
+    if pieces is None:
+        return load_text(path, decode(path, data), fingerprint, keep_text=keep_text)
+    del data  # the pieces hold the text now
+    return _loaded(path, pieces.texts, pieces.data, fingerprint, False, keep_text)
 
 
 def _problem(

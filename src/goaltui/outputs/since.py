@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from goaltui.language import Words
 from goaltui.language.labels import review_words
-from goaltui.outputs.diff import GoalDiff, ReviewDiff, compared_languages, diff_goal
-from goaltui.outputs.diff_terminal import Line, Lines
 from goaltui.review.model import Goal, Review
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the diff is imported when there is a revision to compare with
     from goaltui.files.changes import Baseline
+    from goaltui.outputs.diff import GoalDiff
+    from goaltui.outputs.diff_terminal import Line
 
 #: The mark of a cell whose value changed since the revision (beside colour, never instead).
 CHANGED_MARK = "Δ"
@@ -80,6 +80,8 @@ class SinceMarks:
     def _of(self, review: Review, goal: Goal) -> tuple[Goal, GoalDiff | None, Cells]:
         made = self._made.get(goal.id)
         if made is None or made[0] is not goal:
+            from goaltui.outputs.diff import compared_languages, diff_goal
+
             languages = compared_languages(self.old, review)
             diff = diff_goal(review, self._old_goals.get(goal.id), goal, languages)
             made = self._made[goal.id] = (goal, diff, cells_of(diff))
@@ -99,6 +101,9 @@ class SinceMarks:
     def lines(self, review: Review, goal: Goal, name: str) -> list[Line]:
         """The goal's changes as ``goaltui diff`` writes them, old → new, a line each;
         ``name`` is the file's. Empty when nothing changed."""
+        from goaltui.outputs.diff import ReviewDiff
+        from goaltui.outputs.diff_terminal import Lines
+
         found = self.diff(review, goal)
         if found is None:
             return []

@@ -132,4 +132,5 @@ def _run(documents: list[Document], baseline: Baseline | None) -> int:
     # The reviews live as long as the app: keep the garbage collector from walking their
     # million objects again and again, which would pause the keys (a save allocates a lot).
     gc.freeze()
+    gc.enable()  # off while the app was imported and the files read (cli.cmd_open)
     return run_app(app, documents)

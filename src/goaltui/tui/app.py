@@ -21,23 +21,30 @@ from goaltui import language
 from goaltui.files.document import Document
 from goaltui.text import clean, clean_line
 from goaltui.tui import signals
-from goaltui.tui.commands import GoalsProvider, system_commands
-from goaltui.tui.dialogs.command_palette import SpokenPalette
-from goaltui.tui.dialogs.quit_dialog import QuitAnswer
 from goaltui.tui.screens.editors import open_editors
 from goaltui.tui.screens.review_screen import ReviewScreen
 from goaltui.tui.speech import Speech
 from goaltui.tui.themes import DARK, THEMES
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from goaltui.files.changes import Baseline
     from goaltui.tui.dialogs.comment_editor import CommentEditor
     from goaltui.tui.dialogs.forecast_dialog import ForecastDialog
+    from goaltui.tui.dialogs.quit_dialog import QuitAnswer  # noqa: F401 (named in a string)
 
 STYLES = Path(__file__).parent / "styles"
 
 
-class GoalApp(App[QuitAnswer | None]):
+def _goals_provider() -> type[Provider]:
+    """The palette's goals: imported when the palette first opens."""
+    from goaltui.tui.commands import GoalsProvider
+
+    return GoalsProvider
+
+
+class GoalApp(App["QuitAnswer | None"]):
     """Opens review documents on the review screen; quitting asks about unsaved edits.
 
     It speaks ``language`` (default: the rule of docs/format.md for the review in front), and
@@ -45,10 +52,11 @@ class GoalApp(App[QuitAnswer | None]):
     palette's, its system commands) are replaced by goaltui's in that language.
     """
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss", STYLES / "dialogs.tcss"]
+    # The dialogs' styles come with the first dialog shown (tui/dialogs/__init__.py).
+    CSS_PATH: ClassVar[list[str | PurePath]] = [STYLES / "app.tcss"]
     TITLE = "goaltui"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {GoalsProvider}
+    COMMANDS = App.COMMANDS | {_goals_provider}
 
     def __init__(
         self,
@@ -153,13 +161,19 @@ class GoalApp(App[QuitAnswer | None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """goaltui's commands (commands.py), Textual's own among them in goaltui's words."""
+        from goaltui.tui.commands import system_commands
+
         return system_commands(self, screen)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            from goaltui.tui.dialogs.command_palette import SpokenPalette
+
             self.push_screen(SpokenPalette(self.speech.w, id="--command-palette"))
 
     def action_change_theme(self) -> None:
+        from goaltui.tui.dialogs.command_palette import SpokenPalette
+
         w = self.speech.w
         self.push_screen(SpokenPalette(w, [ThemeProvider], placeholder=w._("Search for themes…")))
 

@@ -14,6 +14,7 @@ from textual.widgets.button import ButtonVariant
 
 from goaltui.language import N_
 from goaltui.text import clean
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.keys import Keyed, key
 
 
@@ -36,6 +37,8 @@ class ChoiceDialog(Keyed, ModalScreen[str]):
     ``answers`` are ``(id, label, key)``, the label in the app's language; a key of "" means
     no key of its own.
     """
+
+    CSS_PATH = STYLES
 
     def __init__(self, message: Text, answers: Sequence[tuple[str, str, str]]) -> None:
         super().__init__()

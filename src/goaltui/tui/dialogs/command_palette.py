@@ -8,10 +8,13 @@ from textual.command import CommandList, CommandPalette, ProviderSource
 from textual.widgets.option_list import Option
 
 from goaltui.language import Words
+from goaltui.tui.dialogs import STYLES
 
 
 class SpokenPalette(CommandPalette):
     """The palette of commands (``providers``: the app's), or of a choice such as the theme."""
+
+    CSS_PATH = STYLES
 
     def __init__(
         self,

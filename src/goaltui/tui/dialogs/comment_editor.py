@@ -16,6 +16,7 @@ from textual.widgets import Static, TextArea
 
 from goaltui.language import N_
 from goaltui.text import clean, clean_line
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.drafts import DraftKeeper, Keep
 from goaltui.tui.keys import Keyed, key
@@ -24,6 +25,8 @@ from goaltui.tui.speech import speech_of
 
 class CommentEditor(Keyed, ModalScreen[None]):
     """ctrl+s hands a changed comment to ``on_apply`` and closes; Escape cancels."""
+
+    CSS_PATH = STYLES
 
     what = "comment"  # for the quit dialog: "the comment being written"
 

@@ -10,12 +10,15 @@ from textual.widgets import Button, Static
 
 from goaltui.language import N_
 from goaltui.text import clean
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.keys import Keyed, key
 
 
 class ConfirmDialog(Keyed, ModalScreen[bool]):
     """Answers True for yes; Escape answers no. The caller words the question and both
     answers, in the app's language."""
+
+    CSS_PATH = STYLES
 
     def __init__(self, question: str, yes: str, no: str) -> None:
         super().__init__()

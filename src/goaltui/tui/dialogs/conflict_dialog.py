@@ -13,6 +13,7 @@ from goaltui.review.merge import Conflict, Gone, Merge
 from goaltui.review.model import EditValue
 from goaltui.review.session import Edit
 from goaltui.text import clean_line
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import speech_of
 
@@ -53,6 +54,8 @@ def gone(edit: Edit, why: Gone, w: Words) -> str:
 
 class ConflictDialog(Keyed, ModalScreen[list[Conflict] | None]):
     """Answers the conflicts where this session's value is kept (ticked), or None to cancel."""
+
+    CSS_PATH = STYLES
 
     def __init__(self, name: str, result: Merge) -> None:
         super().__init__()

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from goaltui.language import N_
 from goaltui.text import clean_line
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.drafts import DraftKeeper, Keep
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import speech_of
@@ -25,6 +26,8 @@ class ForecastDialog(Keyed, ModalScreen[None]):
 
     An empty forecast clears it.
     """
+
+    CSS_PATH = STYLES
 
     what = "forecast"  # for the quit dialog: "the forecast being written"
 

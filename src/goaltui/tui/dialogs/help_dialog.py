@@ -17,6 +17,7 @@ from textual.widgets import Static
 from goaltui.language import N_
 from goaltui.review.model import Review
 from goaltui.text import clean_line
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.keymap import PREFIX, keymap_path
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import Speech, speech_of
@@ -68,6 +69,8 @@ def key_rows(
 
 
 class HelpDialog(Keyed, ModalScreen[None]):
+    CSS_PATH = STYLES
+
     def __init__(self, keys: Iterable[Row]) -> None:
         super().__init__()
         self.keys = list(keys)

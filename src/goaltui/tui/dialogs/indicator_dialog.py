@@ -22,6 +22,7 @@ from goaltui.review import measures
 from goaltui.review.indicators import IndicatorValue, Number
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.measures_part import target_text
@@ -42,6 +43,8 @@ class IndicatorAnswer:
 class IndicatorDialog(Keyed, ModalScreen[IndicatorAnswer | None]):
     """Enter (or ctrl+s) applies the values, ctrl+t applies them and the status they suggest,
     Escape cancels. A field left empty removes that value."""
+
+    CSS_PATH = STYLES
 
     what = "indicators"
 

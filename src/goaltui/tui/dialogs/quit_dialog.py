@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from goaltui.language import N_
 from goaltui.text import clean_line
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import speech_of
 
@@ -21,6 +22,8 @@ QuitAnswer = Literal["save", "discard", "cancel"]
 
 class QuitDialog(Keyed, ModalScreen[QuitAnswer]):
     """Nothing is lost without an explicit "Discard"; Escape cancels."""
+
+    CSS_PATH = STYLES
 
     def __init__(self, unsaved: Sequence[str]) -> None:
         super().__init__()

@@ -21,6 +21,7 @@ from goaltui.language import N_, Words
 from goaltui.outputs.report import ReportKind
 from goaltui.outputs.report_formats import FORMATS, Format, default_path
 from goaltui.text import clean_line
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.keys import Keyed, key
 
 _KINDS: tuple[ReportKind, ...] = ("table", "unmet")
@@ -45,6 +46,8 @@ class ReportRequest:
 
 class ReportDialog(Keyed, ModalScreen[ReportRequest | None]):
     """Asks what to write where; ``source`` is the review file, ``period`` the one on screen."""
+
+    CSS_PATH = STYLES
 
     def __init__(self, words: Words, source: Path, period: str, kind: ReportKind = "table") -> None:
         super().__init__()

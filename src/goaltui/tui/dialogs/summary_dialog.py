@@ -18,6 +18,7 @@ from goaltui.language import N_
 from goaltui.outputs.summary import ReviewSummary
 from goaltui.outputs.terminal import summary_rich
 from goaltui.tui.contrast import Readable
+from goaltui.tui.dialogs import STYLES
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import speech_of
 
@@ -102,6 +103,8 @@ class ReadableStatic(Static):
 
 
 class SummaryDialog(Keyed, ModalScreen[None]):
+    CSS_PATH = STYLES
+
     def __init__(
         self, summaries: Sequence[ReviewSummary], note: str = "", content: DrawnOnce | None = None
     ) -> None:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.notifications import SeverityLevel
@@ -21,16 +22,15 @@ from goaltui.files.loading import ReviewFile
 from goaltui.files.pacing import Pacer
 from goaltui.files.problems import ReviewError, SaveError
 from goaltui.language import Words
-from goaltui.outputs.summary import ReviewSummary, summarize
-from goaltui.review.merge import Conflict, Merge
 from goaltui.text import clean_line
-from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
-from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
-from goaltui.tui.dialogs.conflict_dialog import ConflictDialog
-from goaltui.tui.dialogs.summary_dialog import DrawnOnce, SummaryDialog, drawn_beforehand
 from goaltui.tui.flows.host import FilesHost, notify
 from goaltui.tui.flows.recovery_offer import RecoveryOffer
 from goaltui.tui.speech import speech_of
+
+if TYPE_CHECKING:  # the summary, the merge and the dialogs are imported when first needed
+    from goaltui.outputs.summary import ReviewSummary
+    from goaltui.review.merge import Conflict, Merge
+    from goaltui.tui.dialogs.summary_dialog import DrawnOnce
 
 Outcome = Written | SaveError | ChangedOnDisk
 # How long a thread may keep the interpreter while another waits for it, during a save (the
@@ -103,6 +103,10 @@ class FileFlows:
         self, snapshots: list[Snapshot], periods: list[str], language: str
     ) -> None:
         """In a worker thread: write each snapshot, summarise it, and hand over to the UI."""
+        # Imported here, off the UI thread: what the save's end shows.
+        import goaltui.outputs.summary  # noqa: F401
+        from goaltui.tui.dialogs.summary_dialog import drawn_beforehand
+
         outcomes: list[Outcome] = []
         summaries: list[ReviewSummary] = []
         interval = sys.getswitchinterval()
@@ -124,6 +128,8 @@ class FileFlows:
         outcomes: list[Outcome],
         summaries: list[ReviewSummary],
     ) -> None:
+        from goaltui.outputs.summary import summarize
+
         for snapshot, period in zip(snapshots, periods, strict=True):
             try:
                 outcomes.append(write_snapshot(snapshot))
@@ -141,6 +147,9 @@ class FileFlows:
         content: DrawnOnce | None = None,
     ) -> None:
         """On the UI thread again: record what was written, and say what was not."""
+        from goaltui.outputs.summary import summarize
+        from goaltui.tui.dialogs.summary_dialog import SummaryDialog
+
         self.save_running = False
         written = [o for o in outcomes if isinstance(o, Written)]
         for result in written:
@@ -296,6 +305,8 @@ class FileFlows:
                 done()
 
         self._asking.add(doc.path)
+        from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
+
         self.host.app.push_screen(ChoiceDialog(message, answers), answered)
 
     def _confirm_reload(self, doc: Document, count: int, then: Callable[[], None]) -> None:
@@ -312,6 +323,8 @@ class FileFlows:
             "Drop your {n} unsaved edits to {file} and reload it?",
             count,
         ).format(n=w.integer(count), file=clean_line(doc.name))
+        from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
+
         dialog = ConfirmDialog(question, w._("Drop and reload"), w._("Keep"))
         self.host.app.push_screen(dialog, answered)
 
@@ -392,6 +405,8 @@ class FileFlows:
         if not result.conflicts and not result.lost:
             apply([])
         else:
+            from goaltui.tui.dialogs.conflict_dialog import ConflictDialog
+
             self.host.app.push_screen(ConflictDialog(doc.name, result), apply)
 
     # -- crash recovery --------------------------------------------------------------

@@ -10,7 +10,7 @@ where it went.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rich.text import Text
 
@@ -18,11 +18,12 @@ from goaltui.files import recovery
 from goaltui.files.document import Document
 from goaltui.files.loading import ReviewFile
 from goaltui.language import Words
-from goaltui.review.merge import Merge
 from goaltui.text import clean_line
-from goaltui.tui.dialogs.choice_dialog import ChoiceDialog
 from goaltui.tui.flows.host import FilesHost, notify
 from goaltui.tui.speech import speech_of
+
+if TYPE_CHECKING:
+    from goaltui.review.merge import Merge
 
 
 class Resolve(Protocol):
@@ -148,4 +149,6 @@ class RecoveryOffer:
                 self._offer(found, drafts)
 
         answers = [("restore", w._("Restore"), "r"), ("discard", w._("Discard them"), "d")]
+        from goaltui.tui.dialogs.choice_dialog import ChoiceDialog  # only with a journal
+
         self.host.app.push_screen(ChoiceDialog(message, answers), answered)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -20,14 +21,14 @@ from goaltui.files.atomic import write_atomic
 from goaltui.files.document import Document
 from goaltui.files.problems import SaveError
 from goaltui.language import N_
-from goaltui.outputs.report import ReportKind, report
-from goaltui.outputs.report_formats import render
 from goaltui.review.model import Review
 from goaltui.text import clean_line
-from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
-from goaltui.tui.dialogs.report_dialog import ReportDialog, ReportRequest
 from goaltui.tui.flows.host import FilesHost, notify
 from goaltui.tui.speech import speech_of
+
+if TYPE_CHECKING:  # the reports and their dialog are imported when a report is asked for
+    from goaltui.outputs.report import ReportKind
+    from goaltui.tui.dialogs.report_dialog import ReportRequest
 
 
 def words_for(review: Review) -> language.Words:
@@ -48,6 +49,8 @@ class ReportFlow:
         doc = self.host.doc
         period = self.host.period_of(doc)
         words = speech_of(self.host.app).w
+        from goaltui.tui.dialogs.report_dialog import ReportDialog
+
         dialog = ReportDialog(words, doc.path, period, kind)
         self.host.app.push_screen(dialog, partial(self._answered, doc, period, words))
 
@@ -65,6 +68,8 @@ class ReportFlow:
             def replace(yes: bool | None) -> None:
                 if yes:
                     self._write(doc, period, words, request)
+
+            from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 
             self.host.app.push_screen(ConfirmDialog(question, yes, no), replace)
             return
@@ -92,6 +97,9 @@ class ReportFlow:
         request: ReportRequest,
     ) -> None:
         """In the worker thread: make the report and write it in one step."""
+        from goaltui.outputs.report import report
+        from goaltui.outputs.report_formats import render
+
         failure: str | None = None
         try:
             document = report([(review, doc.path, words.code)], request.kind, period)

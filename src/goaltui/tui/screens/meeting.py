@@ -18,7 +18,6 @@ from goaltui.tui.flows.report_flow import ReportFlow
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.screens import telling
 from goaltui.tui.screens.editors import Editors
-from goaltui.tui.screens.indicators import open_indicators
 from goaltui.tui.speech import Speech, speech_of
 from goaltui.tui.themes import DARK, HIGH_CONTRAST
 from goaltui.tui.widgets.detail_pane import DetailPane
@@ -138,6 +137,8 @@ class MeetingScreen(Keyed, Screen[None]):
     @key("i", N_("Indicators"), show=False)
     def action_indicators(self) -> None:
         if target := self._target():
+            from goaltui.tui.screens.indicators import open_indicators  # and its dialog
+
             open_indicators(self, self.doc, *target)
 
     @key("r", N_("Report"), show=False)

@@ -30,7 +30,7 @@ from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.flows.indexing import IdleIndex
 from goaltui.tui.flows.report_flow import ReportCommands, ReportFlow
 from goaltui.tui.keys import key
-from goaltui.tui.screens import quitting, telling
+from goaltui.tui.screens import telling
 from goaltui.tui.screens.editors import Editors
 from goaltui.tui.screens.languages import LanguageScreen
 from goaltui.tui.screens.meeting import MeetingScreen
@@ -422,4 +422,6 @@ class ReviewScreen(LanguageScreen):
 
     def request_quit(self) -> None:
         """Quit, asking first when there are unsaved edits (see :func:`quitting.ask`)."""
+        from goaltui.tui.screens import quitting  # and its dialog: only when quitting
+
         quitting.ask(self, self.documents, self.files)

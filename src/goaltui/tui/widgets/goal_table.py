@@ -83,6 +83,9 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_row = 0
         self._cursor_col = review.periods.index(current)
         self._widths: tuple[int, Layout] | None = None
+        # The longest forecast of any goal and period (as cut for its column): measured once
+        # for the review and language shown, not again at every width.
+        self._longest: str | None = None
         self._statuses: dict[str, tuple[str, str, Style]] = {}
         self._readable: dict[str, Style] | None = None  # the statuses' colours as shown
         self._legend_lines: tuple[int, list[Strip]] | None = None  # for one width
@@ -106,7 +109,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_col = review.periods.index(
             period if period in review.periods else self.current
         )
-        self._widths = self._legend_lines = None
+        self._widths = self._legend_lines = self._longest = None
         self._readable = None
         self._measures = measures_width(review)
         self._rows = []
@@ -118,7 +121,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         """Show the review's texts and goaltui's words in the language of ``speech``."""
         self.speech = speech
         self._set_statuses()
-        self._widths = self._legend_lines = None  # the legend speaks it too
+        self._widths = self._legend_lines = self._longest = None  # the legend speaks it too
         self._readable = None
         self.refresh()
 
@@ -178,6 +181,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         longest = max(
             cell_len(cut(self._forecast(goal, p), MAX_FORECAST)) for p in self.review.periods
         )
+        self._longest = None  # measured again at the next layout, the edit's forecast with them
         if layout.forecast < MAX_FORECAST and longest > layout.forecast:
             self._widths = self._legend_lines = None  # the forecast column grows: every line moves
             self.refresh()
@@ -357,18 +361,20 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         width = self._width
         if self._widths is None or self._widths[0] != width:
             # every period's forecasts: the column follows the cursor, and keeps its width
-            forecasts = (
-                self._forecast(goal, period)
-                for goal in self.review.goals
-                for period in self.review.periods
-            )
+            if self._longest is None:
+                forecasts = (
+                    cut(self._forecast(goal, period), MAX_FORECAST)
+                    for goal in self.review.goals
+                    for period in self.review.periods
+                )
+                self._longest = max(forecasts, key=cell_len, default="")
             marks = [(mark, label) for mark, label, _ in self._statuses.values()]
             title = max((self._forecast_title(p) for p in self.review.periods), key=cell_len)
             found = layout(
                 width,
                 self.review.periods,
                 marks,
-                forecasts,
+                [self._longest],
                 title,
                 self._measures,
                 self.most_objective,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from goaltui.language import Words
 from goaltui.outputs.marks import CONTRADICTS_MARK, NEEDS_ACTIONS_MARK
-from goaltui.review import measures
 from goaltui.review.model import Goal, Review
 
 #: The column's heading: how many of the indicators are met.
@@ -28,6 +27,8 @@ def measures_width(review: Review) -> int:
 
 def measures_cell(review: Review, goal: Goal, period: str, width: int) -> tuple[str, str]:
     """The count, right-aligned, and the marks, together ``width`` cells."""
+    from goaltui.review import measures  # only shown for a review with measures
+
     counted = measures.tally(goal, period)
     count = f"{counted.met}/{counted.targets}" if counted.targets else ""
     contradicts = CONTRADICTS_MARK if measures.contradiction(review, goal, period) else " "

@@ -15,7 +15,6 @@ from rich.text import Text
 from goaltui.language import Words
 from goaltui.outputs.marks import CONTRADICTS_MARK, NEEDS_ACTIONS_MARK, untranslated_mark
 from goaltui.outputs.styled import status_text
-from goaltui.review import measures
 from goaltui.review.indicators import Indicator, Number
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
@@ -57,6 +56,8 @@ def measures_text(review: Review, goal: Goal, period: str, speech: Speech) -> Te
     if goal.indicators:
         text.append(w._("Indicators") + "\n", style="bold underline")
         target, forecast_word, actual_word = w._("target"), w._("forecast"), w._("actual")
+        from goaltui.review import measures  # only for a goal with indicators
+
         for indicator in goal.indicators:
             values = entry.indicator(indicator.id)
             met = measures.indicator_met(indicator, entry)
@@ -86,9 +87,12 @@ def has_verdict(review: Review, goal: Goal) -> bool:
 def verdict_text(review: Review, goal: Goal, period: str, speech: Speech) -> Text:
     """One line on what the status and the indicators say together: a contradiction, the
     status the indicators suggest (its label in the language shown), actions needed."""
-    w = speech.w
-    entry = goal.entry(period)
     text = Text()
+    if not has_verdict(review, goal):  # no indicators, no status asking for actions
+        return text
+    from goaltui.review import measures
+
+    w, entry = speech.w, goal.entry(period)
     shortfalls = measures.contradiction(review, goal, period)
     if shortfalls:
         # Translators: the indicators that fall short while the status says the goal is met
@@ -123,6 +127,8 @@ def due_text(review: Review, period: str, w: Words) -> Text:
         return Text()
     days_left = (day - today()).days
     days = abs(days_left)
+    from goaltui.review import measures  # only for a review with due dates
+
     near = days_left <= measures.DUE_SOON_DAYS
     unassessed = near and any(goal.status_in(period) is None for goal in review.goals)
     if days_left < 0:
