@@ -65,7 +65,7 @@ def _paths(
 
 
 def cmd_open(arguments: argparse.Namespace) -> int:
-    from goaltui.files.paths import named_twice
+    from goaltui.files.paths import named_twice, opened_whole
 
     outcome = _Outcome()
     paths = _paths(arguments.paths, outcome)
@@ -101,7 +101,11 @@ def cmd_open(arguments: argparse.Namespace) -> int:
     from goaltui.tui import run  # Textual is imported for the app alone
 
     return run(
-        paths, read_only=arguments.read_only, break_lock=arguments.break_lock, baseline=baseline
+        paths,
+        folders=opened_whole(arguments.paths),
+        read_only=arguments.read_only,
+        break_lock=arguments.break_lock,
+        baseline=baseline,
     )
 
 

@@ -43,6 +43,11 @@ def named_twice(arguments: Sequence[str]) -> list[tuple[Path, str, str]]:
     return twice
 
 
+def opened_whole(arguments: Sequence[str]) -> list[Path]:
+    """The folders among ``arguments`` (with none, ``./data``): each opened whole."""
+    return [path for path in map(Path, arguments or [str(DEFAULT_FOLDER)]) if path.is_dir()]
+
+
 def _identity(path: Path) -> tuple[int, int]:
     """The same file under any name: its device and inode."""
     try:
