@@ -23,7 +23,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from goaltui.files.lock import (
@@ -67,27 +67,27 @@ def take_all(
     """Lock ``paths`` for this process: those below one of ``folders`` (the folders named,
     opened whole) by the folder's lock, the others each beside it. Every lock, or none and
     the reasons why not."""
-    real_folders = [(folder, Path(os.path.realpath(folder))) for folder in folders]
-    covered: dict[Path, list[tuple[Path, Path]]] = {real: [] for _folder, real in real_folders}
-    lone: list[tuple[Path, Path]] = []
+    # Real paths are strings here: pathlib's objects cost more than the locking itself
+    # for a folder of thousands of files.
+    named = {os.path.realpath(folder): folder for folder in reversed(folders)}
+    covered: dict[str, list[tuple[Path, str]]] = {real: [] for real in named}
+    lone: list[tuple[Path, str]] = []
     reals = _Resolver()
     for path in paths:
         real = reals.of(path)
-        owner = next((f for _folder, f in real_folders if covers(f, real)), None)
+        owner = next((folder for folder in covered if covers(folder, real)), None)
         if owner is not None:
             covered[owner].append((path, real))
         else:
             lone.append((path, real))
     locks: list[Lock] = []
     refused: list[LockError] = []
-    named = {real: folder for folder, real in real_folders}
     for real, files in covered.items():
         if not files:
             continue
+        lock_file = Path(real, FOLDER_LOCK)
         try:
-            locks.append(
-                take_at(named[real], real / FOLDER_LOCK, break_other_host=break_other_host)
-            )
+            locks.append(take_at(named[real], lock_file, break_other_host=break_other_host))
         except LockError as error:
             refused.append(error)
     for path, _real in lone:
@@ -96,13 +96,14 @@ def take_all(
         except LockError as error:
             refused.append(error)
     if not refused:  # every lock of ours is held: now look at the others' (see above)
-        mine = {lock.path for lock in locks}
+        looks = _Looks({os.fspath(lock.path) for lock in locks}, break_other_host)
         for real, files in covered.items():
             if files:
-                refused += _folder_looks(named[real], real, files, mine, break_other_host)
+                looks.folder(named[real], real, files)
         for path, real in lone:
             for folder in _above(real):
-                _look(path, folder / FOLDER_LOCK, mine, break_other_host, refused, path)
+                looks.at(path, os.path.join(folder, FOLDER_LOCK), path)
+        refused = looks.refused
     if refused:
         for lock in locks:
             lock.release()
@@ -110,91 +111,87 @@ def take_all(
     return locks, refused
 
 
-def covers(folder: Path, file: Path) -> bool:
+def covers(folder: str, file: str) -> bool:
     """Whether opening ``folder`` whole opens ``file`` (both real paths): a ``*.toml`` file
     below it, with no hidden file or folder on the way (as files/paths.py finds them)."""
-    try:
-        parts = file.relative_to(folder).parts
-    except ValueError:
+    prefix = folder.rstrip("/") + "/"
+    if not file.startswith(prefix):
         return False
-    return bool(parts) and parts[-1].endswith(".toml") and not any(p[0] == "." for p in parts)
+    rest = file[len(prefix) :]
+    return rest.endswith(".toml") and not any(p.startswith(".") for p in rest.split("/"))
 
 
 class _Resolver:
     """Real paths, resolving each folder once: thousands of files share a few folders."""
 
     def __init__(self) -> None:
-        self._folders: dict[str, Path] = {}
+        self._folders: dict[str, str] = {}
 
-    def of(self, path: Path) -> Path:
+    def of(self, path: Path) -> str:
         if os.path.islink(path):
-            return Path(os.path.realpath(path))
-        parent = os.fspath(path.parent)
+            return os.path.realpath(path)
+        parent, name = os.path.split(os.fspath(path))
         real = self._folders.get(parent)
         if real is None:
-            real = self._folders[parent] = Path(os.path.realpath(parent))
-        return real / path.name
+            real = self._folders[parent] = os.path.realpath(parent or ".")
+        return os.path.join(real, name)
 
 
-def _above(file: Path) -> Iterable[Path]:
+def _above(file: str) -> Iterator[str]:
     """The folders above ``file`` (a real path) whose opening whole would open it."""
-    return (folder for folder in file.parents if covers(folder, file))
+    folder = os.path.dirname(file)
+    while True:
+        if covers(folder, file):
+            yield folder
+        up = os.path.dirname(folder)
+        if up == folder:
+            return
+        folder = up
 
 
-def _folder_looks(
-    argument: Path,
-    real: Path,
-    files: list[tuple[Path, Path]],
-    mine: set[Path],
-    break_other: bool,
-) -> list[LockError]:
-    """Look at every lock that covers a file of the folder ``real``, other than its own."""
-    refused: list[LockError] = []
-    for folder in _above(real / "x.toml"):  # a folder above, opened whole
-        if folder == real:
-            continue
-        _look(argument, folder / FOLDER_LOCK, mine, break_other, refused, argument)
-    below: set[Path] = set()
-    by_folder: dict[Path, list[tuple[Path, Path]]] = {}
-    for path, file in files:
-        by_folder.setdefault(file.parent, []).append((path, file))
-    for folder in by_folder:
-        for step in (folder, *folder.parents):
-            if step == real or step in below:
-                break
-            below.add(step)
-    for folder in sorted(below):  # a folder below, opened whole
-        _look(argument, folder / FOLDER_LOCK, mine, break_other, refused, argument)
-    for folder, its_files in by_folder.items():  # the files, opened one by one
-        try:
-            present = {name for name in os.listdir(folder) if name.endswith(_SUFFIX)}
-        except OSError:
-            present = None  # then look at each
-        for path, file in its_files:
-            name = f".{file.name}{_SUFFIX}"
-            if present is None or name in present:
-                _look(path, folder / name, mine, break_other, refused, argument)
-    return refused
+class _Looks:
+    """Looking at the locks of others that cover the files this process locked, with the
+    refusals they give."""
 
+    def __init__(self, mine: set[str], break_other: bool) -> None:
+        self.mine, self.break_other = mine, break_other
+        self.refused: list[LockError] = []
 
-def _look(
-    review: Path,
-    path: Path,
-    mine: set[Path],
-    break_other: bool,
-    refused: list[LockError],
-    argument: Path,
-) -> None:
-    """Refuse (into ``refused``) if another goaltui holds the lock file ``path``."""
-    if path in mine:
-        return
-    try:
-        error = look(review, path, break_other_host=break_other)
-    except LockError as raised:
-        error = raised
-    if error is not None:
-        error.argument = argument
-        refused.append(error)
+    def folder(self, argument: Path, real: str, files: list[tuple[Path, str]]) -> None:
+        """Every lock that covers a file of the folder ``real``, other than its own."""
+        for folder in _above(os.path.join(real, "x.toml")):  # a folder above, opened whole
+            if folder != real:
+                self.at(argument, os.path.join(folder, FOLDER_LOCK), argument)
+        by_folder: dict[str, list[tuple[Path, str]]] = {}
+        for path, file in files:
+            by_folder.setdefault(os.path.dirname(file), []).append((path, file))
+        below: set[str] = set()
+        for folder in by_folder:
+            while folder != real and folder not in below:
+                below.add(folder)
+                folder = os.path.dirname(folder)
+        for folder in sorted(below):  # a folder below, opened whole
+            self.at(argument, os.path.join(folder, FOLDER_LOCK), argument)
+        for folder, its_files in by_folder.items():  # its files, opened one by one
+            try:
+                present: set[str] | None = {
+                    name for name in os.listdir(folder) if name.endswith(_SUFFIX)
+                }
+            except OSError:
+                present = None  # then look at each
+            for path, file in its_files:
+                name = f".{os.path.basename(file)}{_SUFFIX}"
+                if present is None or name in present:
+                    self.at(path, os.path.join(folder, name), argument)
+
+    def at(self, review: Path, path: str, argument: Path) -> None:
+        """Refuse if another goaltui holds the lock file ``path``."""
+        if path in self.mine:
+            return
+        error = look(review, Path(path), break_other_host=self.break_other)
+        if error is not None:
+            error.argument = argument
+            self.refused.append(error)
 
 
 def look(review: Path, path: Path, *, break_other_host: bool = False) -> LockError | None:
