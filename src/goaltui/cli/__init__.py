@@ -30,6 +30,7 @@ from goaltui.language import _, default, ngettext
 if TYPE_CHECKING:
     from goaltui.cli.since import SummarySince
     from goaltui.files.changes import Baseline
+    from goaltui.files.paths import Found
     from goaltui.outputs.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
@@ -52,11 +53,14 @@ def _paths(
     arguments: Sequence[str],
     outcome: _Outcome,
     report: Callable[[Sequence[Problem]], None] = _report,
+    found: Found | None = None,
 ) -> list[Path]:
-    """The review files to work on; problems with the arguments are reported at once."""
-    from goaltui.files.paths import review_paths
+    """The review files to work on (those ``found`` already, if given); problems with the
+    arguments are reported at once."""
+    from goaltui.files.paths import find
 
-    paths, problems = review_paths(arguments)
+    found = found or find(arguments)
+    paths, problems = found.paths, found.problems
     if problems:
         report(problems)
         outcome.invalid = True
@@ -65,13 +69,14 @@ def _paths(
 
 
 def cmd_open(arguments: argparse.Namespace) -> int:
-    from goaltui.files.paths import named_twice, opened_whole
+    from goaltui.files.paths import find, opened_whole
 
     outcome = _Outcome()
-    paths = _paths(arguments.paths, outcome)
+    named = find(arguments.paths)  # once: a folder of thousands of files is listed once
+    paths = _paths(arguments.paths, outcome, found=named)
     if outcome.invalid:
         return INVALID
-    for path, first, second in named_twice(arguments.paths):
+    for path, first, second in named.twice:
         if first != second:
             twice = _(
                 "goaltui: {path} is named as {first} and {second}: open each file once, "
