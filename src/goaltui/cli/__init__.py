@@ -105,13 +105,18 @@ def cmd_open(arguments: argparse.Namespace) -> int:
         return USAGE
     from goaltui.tui import run  # Textual is imported for the app alone
 
-    return run(
+    code = run(
         paths,
         folders=opened_whole(arguments.paths),
         read_only=arguments.read_only,
         break_lock=arguments.break_lock,
         baseline=baseline,
     )
+    if getattr(arguments, "whole_process", False):  # the goaltui command, not a caller's
+        from goaltui.tui.ending import leave
+
+        leave(code)
+    return code
 
 
 def _baseline(revision: str, paths: list[Path]) -> Baseline | int:
@@ -346,6 +351,9 @@ def _speak(argv: Sequence[str]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The goaltui command on ``argv`` (default: the process's own arguments, and then the
+    app, once it has ended, ends the process at once: :func:`goaltui.tui.ending.leave`)."""
+    whole_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
         # A terminal or log that cannot show "●" or "ä" gets "?" rather than a traceback.
@@ -370,6 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         make_parser, command = parsers.open_parser, cmd_open
     with parsers.speaking():
         arguments = make_parser().parse_args(options)
+    arguments.whole_process = whole_process
     try:
         return command(arguments)
     except ReviewError as error:
