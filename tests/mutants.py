@@ -148,15 +148,16 @@ MUTANTS = [
     Mutant(
         "the app starts without the lock",
         "tui/__init__.py",
-        "    locks = [] if read_only else _lock_all(paths, break_lock)\n",
+        "    locks = [] if read_only else _lock_all(paths, folders or [], break_lock)\n",
         "    locks: list[Lock] | None = []\n",
         ("tui/test_tui_lock.py",),
     ),
     Mutant(
         "a read-only document journals",
         "files/document.py",
-        "        if self.read_only:\n            return\n        with self._journal_lock:\n"
-        "            edits",
+        "        if self.read_only or self._source is None:  # not read yet: nothing to journal\n"
+        "            return\n        with self._journal_lock:\n            edits",
+        "        if self._source is None:\n            return\n"
         "        with self._journal_lock:\n            edits",
         ("tui/test_tui_lock.py",),
     ),

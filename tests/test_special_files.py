@@ -195,3 +195,23 @@ def test_a_file_that_became_a_folder_is_a_save_error_in_words(tmp_path):
         assert "Errno" not in str(caught.value) and "IsADirectoryError" not in str(caught.value)
     assert path.is_dir() and not list(path.iterdir())
     assert doc.dirty
+
+
+@pytest.mark.parametrize("change", [-7, +7], ids=["grew", "shrank"])
+def test_a_file_that_changes_size_while_opened_is_read_to_its_end(tmp_path, monkeypatch, change):
+    from goaltui.files import regular
+
+    path = write(tmp_path, BASE)
+    real_fstat = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:  # the size it had a moment before it was read
+        found = list(real_fstat(fd))
+        found[6] += change  # st_size
+        return os.stat_result(found)
+
+    monkeypatch.setattr(regular.os, "fstat", fstat)
+    data, _status = regular.read_regular(path, 1 << 20)
+    assert data == path.read_bytes()
+    with pytest.raises(regular.TooLarge) as caught:
+        regular.read_regular(path, len(BASE.encode()) - 1 if change < 0 else 10)
+    assert caught.value.grew == (change < 0)

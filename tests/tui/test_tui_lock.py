@@ -16,13 +16,16 @@ import os
 import re
 import shutil
 import signal
+import sys
 from pathlib import Path
 
 import pytest
 from ptyterminal import Terminal, third_goal_q3
 
+import goaltui.cli
 import goaltui.tui
 from goaltui.files.document import READ_ONLY, Document
+from goaltui.files.folder_lock import FOLDER_LOCK
 from goaltui.files.loading import load
 from goaltui.files.lock import HOST, lock_path
 from goaltui.tui.app import GoalApp
@@ -196,3 +199,70 @@ def test_a_file_open_read_only_never_saves_journals_or_removes_a_journal(kit):
     kit.run(app, scenario, notifications=True)
     assert journal(path).read_bytes() == journaled
     assert path.read_bytes() == kit.original(EXAMPLE)
+
+
+# -- a folder opened whole -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def team(kit: object) -> Path:
+    """A folder of both data files."""
+    folder = Path("team")
+    folder.mkdir()
+    for name in (EXAMPLE, KUVA):
+        shutil.copyfile(DATA / name, folder / name)
+    return folder
+
+
+def from_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+
+
+def test_a_folder_opened_whole_holds_one_lock_while_the_app_runs(team, monkeypatch):
+    seen = []
+
+    def run(self: GoalApp) -> None:
+        seen.append(sorted(p.name for p in team.iterdir() if p.name.endswith("goaltui-lock")))
+        seen.append(json.loads((team / FOLDER_LOCK).read_text())["pid"])
+
+    monkeypatch.setattr(GoalApp, "run", run)
+    from_a_terminal(monkeypatch)
+    assert goaltui.cli.main(["team"]) == 0
+    assert seen == [[FOLDER_LOCK], os.getpid()]
+    assert not (team / FOLDER_LOCK).exists()
+
+
+def test_a_file_of_a_folder_open_elsewhere_is_refused_with_the_ways_on(team, monkeypatch, capsys):
+    from goaltui.files.folder_lock import take_all
+
+    monkeypatch.setattr(GoalApp, "run", lambda self: pytest.fail("the app was started"))
+    from_a_terminal(monkeypatch)
+    held, _ = take_all([team / EXAMPLE, team / KUVA], [team])
+    try:
+        assert goaltui.cli.main([f"team/{KUVA}"]) == 2
+    finally:
+        held[0].release()
+    lines = capsys.readouterr().err.splitlines()
+    folder = Path.cwd() / "team"
+    assert lines[0].startswith(
+        f"goaltui: team/{KUVA} is open in another goaltui, which has the folder {folder} "
+        f"open: pid {os.getpid()} on host {HOST} since "
+    )
+    assert lines[1:] == [
+        f"  Close it there first, or open it read-only: goaltui --read-only team/{KUVA}"
+    ]
+    assert not lock_path(team / KUVA).exists()
+
+
+def test_a_folder_with_a_file_open_elsewhere_is_refused_naming_the_file(team, monkeypatch, capsys):
+    from goaltui.files.lock import take
+
+    monkeypatch.setattr(GoalApp, "run", lambda self: pytest.fail("the app was started"))
+    from_a_terminal(monkeypatch)
+    with take(team / EXAMPLE):
+        assert goaltui.cli.main(["team"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(f"goaltui: team/{EXAMPLE} is open in another goaltui: pid ")
+    assert lines[1:] == ["  Close it there first, or open it read-only: goaltui --read-only team"]
+    assert not (team / FOLDER_LOCK).exists()

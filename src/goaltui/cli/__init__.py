@@ -31,6 +31,7 @@ from goaltui.language import _, default, ngettext
 if TYPE_CHECKING:
     from goaltui.cli.since import SummarySince
     from goaltui.files.changes import Baseline
+    from goaltui.files.paths import Found
     from goaltui.outputs.summary import ReviewSummary, Totals
 from goaltui.text import clean_line
 
@@ -53,11 +54,14 @@ def _paths(
     arguments: Sequence[str],
     outcome: _Outcome,
     report: Callable[[Sequence[Problem]], None] = _report,
+    found: Found | None = None,
 ) -> list[Path]:
-    """The review files to work on; problems with the arguments are reported at once."""
-    from goaltui.files.paths import review_paths
+    """The review files to work on (those ``found`` already, if given); problems with the
+    arguments are reported at once."""
+    from goaltui.files.paths import find
 
-    paths, problems = review_paths(arguments)
+    found = found or find(arguments)
+    paths, problems = found.paths, found.problems
     if problems:
         report(problems)
         outcome.invalid = True
@@ -66,13 +70,14 @@ def _paths(
 
 
 def cmd_open(arguments: argparse.Namespace) -> int:
-    from goaltui.files.paths import named_twice
+    from goaltui.files.paths import find, opened_whole
 
     outcome = _Outcome()
-    paths = _paths(arguments.paths, outcome)
+    named = find(arguments.paths)  # once: a folder of thousands of files is listed once
+    paths = _paths(arguments.paths, outcome, found=named)
     if outcome.invalid:
         return INVALID
-    for path, first, second in named_twice(arguments.paths):
+    for path, first, second in named.twice:
         if first != second:
             twice = _(
                 "goaltui: {path} is named as {first} and {second}: open each file once, "
@@ -106,11 +111,20 @@ def cmd_open(arguments: argparse.Namespace) -> int:
     try:
         from goaltui.tui import run  # Textual is imported for the app alone
 
-        return run(
-            paths, read_only=arguments.read_only, break_lock=arguments.break_lock, baseline=baseline
+        code = run(
+            paths,
+            folders=opened_whole(arguments.paths),
+            read_only=arguments.read_only,
+            break_lock=arguments.break_lock,
+            baseline=baseline,
         )
     finally:
         gc.enable()
+    if getattr(arguments, "whole_process", False):  # the goaltui command, not a caller's
+        from goaltui.tui.ending import leave
+
+        leave(code)
+    return code
 
 
 def _baseline(revision: str, paths: list[Path]) -> Baseline | int:
@@ -345,6 +359,9 @@ def _speak(argv: Sequence[str]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The goaltui command on ``argv`` (default: the process's own arguments, and then the
+    app, once it has ended, ends the process at once: :func:`goaltui.tui.ending.leave`)."""
+    whole_process = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
         # A terminal or log that cannot show "●" or "ä" gets "?" rather than a traceback.
@@ -369,6 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         make_parser, command = parsers.open_parser, cmd_open
     with parsers.speaking():
         arguments = make_parser().parse_args(options)
+    arguments.whole_process = whole_process
     try:
         return command(arguments)
     except ReviewError as error:

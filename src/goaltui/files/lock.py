@@ -15,6 +15,9 @@ break_other_host=True)``, the app's ``--break-lock``).
 Only the process that holds the lock replaces or removes the lock file, and a taker checks,
 after locking, that the name still leads to the file it locked: a file removed by a quitting
 holder in between is never taken by two.
+
+A folder opened whole takes one lock of the same kind for all its files (:func:`take_at` with
+the folder's lock file); files/folder_lock.py keeps the two kinds from overlapping.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import fcntl
 import json
 import os
 import socket
+import time
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -80,6 +84,9 @@ class LockError(Exception):
 
     def __init__(self, review: Path, lock: Path, message: str) -> None:
         self.review, self.lock = review, lock
+        #: What the person named to open it, for the ways on (``--read-only``): the file,
+        #: or the folder it was opened with.
+        self.argument = review
         super().__init__(message)
 
 
@@ -147,7 +154,12 @@ def take(review: Path, *, break_other_host: bool = False) -> Lock:
     :class:`Held`: another process holds it. :class:`HeldElsewhere`: the lock file names
     another host, whose goaltui may still run (``break_other_host`` takes it all the same).
     """
-    path = lock_path(review)
+    return take_at(review, lock_path(review), break_other_host=break_other_host)
+
+
+def take_at(review: Path, path: Path, *, break_other_host: bool = False) -> Lock:
+    """Lock ``review`` through the lock file ``path`` (a file's, or its folder's): as
+    :func:`take`."""
     for _attempt in range(_ATTEMPTS):
         fd, writable = _open(review, path)
         try:
@@ -198,9 +210,9 @@ def _cannot(review: Path, path: Path, error: OSError) -> LockError:
 def _lock(review: Path, path: Path, fd: int, writable: bool, break_other: bool) -> Lock | None:
     """Lock the open lock file; None when it is no longer the one its name leads to."""
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _flock(fd, fcntl.LOCK_EX)
     except BlockingIOError:
-        raise Held(review, path, _holder(fd)) from None
+        raise Held(review, path, holder_of(fd)) from None
     except OSError as error:
         said = _("cannot be locked: {path}: {reason}").format(
             path=path, reason=error.strerror or error
@@ -208,7 +220,7 @@ def _lock(review: Path, path: Path, fd: int, writable: bool, break_other: bool) 
         raise LockError(review, path, said) from None
     if not _names(path, fd):
         return None  # removed or replaced by its last holder before we locked it
-    holder = _holder(fd)
+    holder = holder_of(fd)
     if holder is not None and holder.elsewhere and not break_other:
         raise HeldElsewhere(review, path, holder)
     if not writable:  # another user's, and free: put this process's own in its place
@@ -230,6 +242,22 @@ def _lock(review: Path, path: Path, fd: int, writable: bool, break_other: bool) 
     return Lock(review, path, fd, record)
 
 
+def _flock(fd: int, operation: int) -> None:
+    """``flock(fd, operation)`` without waiting; BlockingIOError while another holds it.
+
+    Tried again after a moment: another goaltui's look at whether a lock is held (a shared
+    lock of microseconds, see files/folder_lock.py) must not be taken for a holder.
+    """
+    for attempt in range(_ATTEMPTS):
+        try:
+            fcntl.flock(fd, operation | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if attempt == _ATTEMPTS - 1:
+                raise
+            time.sleep(0.002)
+
+
 def _names(path: Path, fd: int) -> bool:
     """Whether ``path`` still leads to the open file ``fd``."""
     try:
@@ -240,7 +268,7 @@ def _names(path: Path, fd: int) -> bool:
     return (now.st_dev, now.st_ino) == (mine.st_dev, mine.st_ino)
 
 
-def _holder(fd: int) -> Holder | None:
+def holder_of(fd: int) -> Holder | None:
     """Who the lock file says holds it; None if it says nothing."""
     try:
         raw = os.pread(fd, _RECORD_BYTES, 0)

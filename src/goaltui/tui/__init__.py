@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from goaltui.files.document import Document
-from goaltui.files.lock import Held, HeldElsewhere, Lock, LockError, take
+from goaltui.files.folder_lock import take_all
+from goaltui.files.lock import Held, HeldElsewhere, Lock, LockError
 from goaltui.files.problems import ReviewError
 from goaltui.language import _
 from goaltui.text import clean_line
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 def run(
     paths: list[Path],
     *,
+    folders: list[Path] | None = None,
     read_only: bool = False,
     break_lock: bool = False,
     baseline: Baseline | None = None,
@@ -45,9 +47,10 @@ def run(
     """Open the review files in the app; on exit print the summary of what was saved.
 
     Each file is locked for as long as the app runs (one goaltui per file), unless it is
-    opened ``read_only``: then nothing is saved or journaled. ``break_lock`` takes a lock
-    that names another host. ``baseline`` (``--since REV``): the versions whose changes the
-    app marks.
+    opened ``read_only``: then nothing is saved or journaled. The files below ``folders``
+    (folders named to be opened whole) are locked by one lock per folder. ``break_lock``
+    takes a lock that names another host. ``baseline`` (``--since REV``): the versions whose
+    changes the app marks.
     """
     documents: list[Document] = []
     problems = []
@@ -61,7 +64,7 @@ def run(
             print(problem, file=sys.stderr)
         print(_("goaltui: fix the files above, then open them again"), file=sys.stderr)
         return 1
-    locks = [] if read_only else _lock_all(paths, break_lock)
+    locks = [] if read_only else _lock_all(paths, folders or [], break_lock)
     if locks is None:
         return 2
     try:
@@ -71,16 +74,9 @@ def run(
             lock.release()
 
 
-def _lock_all(paths: list[Path], break_lock: bool) -> list[Lock] | None:
-    """A lock on every file, or none and the reasons printed."""
-    locks, refused = [], []
-    for path in paths:
-        try:
-            locks.append(take(path, break_other_host=break_lock))
-        except LockError as error:
-            refused.append(error)
-    for lock in locks if refused else []:
-        lock.release()
+def _lock_all(paths: list[Path], folders: list[Path], break_lock: bool) -> list[Lock] | None:
+    """A lock on every file (or its folder), or none and the reasons printed."""
+    locks, refused = take_all(paths, folders, break_other_host=break_lock)
     for refusal in refused:
         print(_refusal(refusal), file=sys.stderr)
     return None if refused else locks
@@ -88,7 +84,7 @@ def _lock_all(paths: list[Path], break_lock: bool) -> list[Lock] | None:
 
 def _refusal(error: LockError) -> str:
     """Who holds the file, and the ways on from there (in the language of diagnostics)."""
-    name, argument = clean_line(str(error.review)), clean_line(shlex.quote(str(error.review)))
+    name, argument = clean_line(str(error.review)), clean_line(shlex.quote(str(error.argument)))
     # Translators: {why} says who holds the file: "is open in goaltui (pid 12, since 10:00)"
     lines = [_("goaltui: {file} {why}.").format(file=name, why=error)]
     command = f"goaltui --read-only {argument}"

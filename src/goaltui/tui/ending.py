@@ -13,14 +13,18 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from goaltui.files.document import Document
 from goaltui.files.recovery import journal_path
 from goaltui.language import Words, default
 from goaltui.text import clean_line
 from goaltui.tui import signals
+
+#: Textual's thread that reads the terminal, which is left to end on its own.
+INPUT_THREAD = "textual-input"
 
 if TYPE_CHECKING:
     from goaltui.tui.app import GoalApp
@@ -52,6 +56,25 @@ def run_app(app: GoalApp, documents: Sequence[Document]) -> int:
         else:
             keep_edits(documents, w)
     return 0
+
+
+def leave(code: int) -> NoReturn:
+    """End the process with ``code`` at once, once the app has ended and said everything.
+
+    What is left is the interpreter freeing the reviews' million objects one by one, and
+    Textual's input thread finishing its last poll: a tenth of a second and more that a
+    person waits for the prompt. Everything said is flushed first, and every thread that
+    may still write (a save, a journal) is waited for, as the interpreter's own end would.
+    The locks and journals are already released and written by then (tui.run).
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    current = threading.current_thread()
+    for thread in threading.enumerate():
+        if thread is not current and not thread.daemon and thread.name != INPUT_THREAD:
+            thread.join()
+    os._exit(code)
 
 
 def _stopped(documents: Sequence[Document], signum: int, w: Words) -> None:
