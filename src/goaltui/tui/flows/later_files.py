@@ -26,6 +26,7 @@ from goaltui.tui.speech import speech_of
 #: this long, well within a frame).
 TURN = 0.008
 PAUSE = 0.002  # and then lets go of it for this long
+HOLD = 0.3  # no reading for this long after a key
 #: How long after the start the reading begins: the first frame is painted first.
 DELAY = 0.1
 _SAID = 5  # problems quoted in a notification; the file holds the rest
@@ -46,6 +47,16 @@ class LaterFiles:
         self.opened = opened  # told of every document read here
         self.on_failed = failed  # told of every document that cannot be read, by its index
         self.failed: dict[int, list[Problem]] = {}
+        self._held_until = 0.0
+
+    def hold(self) -> None:
+        """The reviewer is at work (a key): keep out of the way for a moment.
+
+        Answering a key takes the app's loop a dozen turns (the key, the action, the tab's
+        message, mounting, painting), and a turn of reading between each made a tab switch
+        take 0.2 s rather than 30 ms.
+        """
+        self._held_until = time.perf_counter() + HOLD
 
     @property
     def pending(self) -> bool:
@@ -64,13 +75,19 @@ class LaterFiles:
         for index, doc in enumerate(self.documents):
             if doc.loaded or index in self.failed:
                 continue
+            while (now := time.perf_counter()) < self._held_until:
+                await asyncio.sleep(self._held_until - now)
+                turn = time.perf_counter()
             self.ensure(index)
             if time.perf_counter() - turn > TURN:
+                # The reviews live as long as the app, as those read before it started
+                # (tui.run): kept from the garbage collector, whose walks through all of
+                # them held up the keys for a few tenths of a second each.
+                gc.freeze()
                 # A moment of nothing to do: Textual paints when it is idle, and answers the
                 # keys that came meanwhile.
                 await asyncio.sleep(PAUSE)
                 turn = time.perf_counter()
-        # The reviews live as long as the app, as those read before it started (tui.run).
         gc.freeze()
 
     def ensure(self, index: int) -> bool:

@@ -220,6 +220,9 @@ class ReviewScreen(LanguageScreen):
 
     # -- messages from the widgets and the app ----------------------------------------------
 
+    def on_key(self) -> None:
+        self.later.hold()  # the files not read yet wait: the key first
+
     def on_goal_table_cursor_moved(self, message: GoalTable.CursorMoved) -> None:
         if message.table is self.table:
             self._show_details()
