@@ -155,8 +155,9 @@ MUTANTS = [
     Mutant(
         "a read-only document journals",
         "files/document.py",
-        "        if self.read_only:\n            return\n        with self._journal_lock:\n"
-        "            edits",
+        "        if self.read_only or self._source is None:  # not read yet: nothing to journal\n"
+        "            return\n        with self._journal_lock:\n            edits",
+        "        if self._source is None:\n            return\n"
         "        with self._journal_lock:\n            edits",
         ("tui/test_tui_lock.py",),
     ),

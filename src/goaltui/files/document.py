@@ -88,14 +88,22 @@ class Written:
 
 
 class Document:
-    def __init__(self, source: ReviewFile, *, read_only: bool = False) -> None:
+    """A review file open for editing; or, made with :meth:`later`, one read when first used
+    (:meth:`load`), which until then has no edits and is not compared with the disk."""
+
+    def __init__(
+        self, source: ReviewFile | None, *, read_only: bool = False, path: Path | None = None
+    ) -> None:
         # Read-only: another goaltui holds the file, and its journal. Nothing is written.
         self.read_only = read_only
+        self._path = source.path if source is not None else Path(path or "")
+        self._source: ReviewFile | None = None
         self._journal_lock = threading.Lock()  # journal writes come from the save too
         self._journaled: list[Edit] = []  # the edits the journal holds
         self._saving: str | None = None  # the content a save is writing (its sha256)
         self.draft: recovery.Draft | None = None  # text typed in an editor, not yet applied
-        self._take(source)
+        if source is not None:
+            self._take(source)
         self.last_saved_review: Review | None = None  # what the last save of this run wrote
         #: The period the summary of that save was about, which the summary at exit repeats.
         self.last_saved_period: str | None = None
@@ -103,12 +111,12 @@ class Document:
 
     def _take(self, source: ReviewFile) -> None:
         """Start from what a file holds: no edits, and its text as the base of the next save."""
-        self.source = source
-        self.session = Session(source.review, on_change=self.write_journal)
+        self._source = source
+        self._session = Session(source.review, on_change=self.write_journal)
         if source.text:
-            self.rendered = Rendered.as_read(source.text, source.review)
+            self._rendered = Rendered.as_read(source.text, source.review)
         else:  # not kept (load(..., keep_text=False)): the file's sha256 stands in for it
-            self.rendered = Rendered.as_hashed(source.fingerprint.sha256, source.review)
+            self._rendered = Rendered.as_hashed(source.fingerprint.sha256, source.review)
         self._index: ChunkIndex | None = None  # made at the first index_some, not on opening
         self._indexed = False
 
@@ -116,9 +124,49 @@ class Document:
     def open(cls, path: Path, *, read_only: bool = False) -> Document:
         return cls(load(path, keep_text=False), read_only=read_only)
 
+    @classmethod
+    def later(cls, path: Path, *, read_only: bool = False) -> Document:
+        """The document of ``path``, read when first used: a folder of thousands of files
+        opens with one read, and the others are read while the first is shown."""
+        return cls(None, read_only=read_only, path=path)
+
+    @property
+    def loaded(self) -> bool:
+        return self._source is not None
+
+    def load(self) -> None:
+        """Read the file if it has not been; :class:`ReviewError` says what is wrong with it."""
+        if self._source is None:
+            self._take(load(self._path, keep_text=False))
+
+    @property
+    def source(self) -> ReviewFile:
+        if self._source is None:
+            self.load()
+        assert self._source is not None
+        return self._source
+
+    @source.setter
+    def source(self, source: ReviewFile) -> None:
+        self._source = source
+
+    @property
+    def session(self) -> Session:
+        self.load()
+        return self._session
+
+    @property
+    def rendered(self) -> Rendered:
+        self.load()
+        return self._rendered
+
+    @rendered.setter
+    def rendered(self, rendered: Rendered) -> None:
+        self._rendered = rendered
+
     @property
     def path(self) -> Path:
-        return self.source.path
+        return self._path
 
     @property
     def review(self) -> Review:
@@ -126,7 +174,7 @@ class Document:
 
     @property
     def dirty(self) -> bool:
-        return self.session.dirty
+        return self._source is not None and self._session.dirty
 
     @property
     def name(self) -> str:
@@ -141,7 +189,7 @@ class Document:
 
     def write_journal(self) -> None:
         """After every change: journal the unsaved edits, or remove the journal if none."""
-        if self.read_only:
+        if self.read_only or self._source is None:  # not read yet: nothing to journal
             return
         with self._journal_lock:
             edits = self.session.unsaved_edits()
@@ -188,6 +236,8 @@ class Document:
     # -- the file on disk --------------------------------------------------------------
 
     def changed_on_disk(self) -> bool:
+        if self._source is None:
+            return False  # not read yet: it will be read as the disk has it
         now = disk_fingerprint(self.path, self.source.fingerprint)
         if now is not None and now.sha256 == self.source.fingerprint.sha256:
             if now != self.source.fingerprint:  # touched, same content: remember the new time
@@ -235,8 +285,8 @@ class Document:
     def index_some(self, count: int) -> bool:
         """Find the pieces of the text as read of the next ``count`` goals, so that the first
         save re-reads only the goals edited (:mod:`goaltui.files.chunk_index`); False once
-        there is nothing left to find."""
-        if self._indexed:
+        there is nothing left to find (also for a file not read yet: a small one, read later)."""
+        if self._source is None or self._indexed:
             return False
         index = self._index
         if index is None:

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 from goaltui.files.document import Document
 from goaltui.files.folder_lock import take_all
 from goaltui.files.lock import Held, HeldElsewhere, Lock, LockError
-from goaltui.files.problems import ReviewError
+from goaltui.files.problems import Problem, ReviewError
+from goaltui.files.recovery import journal_path
 from goaltui.language import _
 from goaltui.text import clean_line
 
@@ -34,6 +35,12 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from goaltui.files.changes import Baseline
+
+
+#: With more files than this, the app reads the first one before it starts and the others
+#: while it shows the first (tui/flows/later_files.py); with fewer, every file is read first,
+#: and a file with errors stops the start.
+READ_LATER_FROM = 50
 
 
 def run(
@@ -52,13 +59,7 @@ def run(
     takes a lock that names another host. ``baseline`` (``--since REV``): the versions whose
     changes the app marks.
     """
-    documents: list[Document] = []
-    problems = []
-    for path in paths:
-        try:
-            documents.append(Document.open(path, read_only=read_only))
-        except ReviewError as error:
-            problems.extend(error.problems)
+    documents, problems = open_documents(paths, read_only, later=baseline is None)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -72,6 +73,28 @@ def run(
     finally:
         for lock in locks:
             lock.release()
+
+
+def open_documents(
+    paths: list[Path], read_only: bool = False, *, later: bool = True
+) -> tuple[list[Document], list[Problem]]:
+    """The documents of ``paths``, or the problems of those that cannot be read.
+
+    With more than ``READ_LATER_FROM`` files (and ``later``), only the first is read now and
+    those with a recovery journal (whose offer comes at once); the app reads the others.
+    """
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    later = later and len(paths) > READ_LATER_FROM
+    for index, path in enumerate(paths):
+        if later and index > 0 and not journal_path(path).exists():
+            documents.append(Document.later(path, read_only=read_only))
+            continue
+        try:
+            documents.append(Document.open(path, read_only=read_only))
+        except ReviewError as error:
+            problems.extend(error.problems)
+    return documents, problems
 
 
 def _lock_all(paths: list[Path], folders: list[Path], break_lock: bool) -> list[Lock] | None:

@@ -28,6 +28,7 @@ from goaltui.review.session import Edit
 from goaltui.text import clean_line
 from goaltui.tui.flows.file_flows import FileFlows
 from goaltui.tui.flows.indexing import IdleIndex
+from goaltui.tui.flows.later_files import LaterFiles
 from goaltui.tui.flows.report_flow import ReportCommands, ReportFlow
 from goaltui.tui.keys import key
 from goaltui.tui.screens import telling
@@ -62,10 +63,14 @@ class ReviewScreen(LanguageScreen):
         self.documents = list(documents)
         # goaltui --since REV: the revision compared with, and each file's marks
         self.revision = baseline.revision if baseline is not None else None
-        self.since = [SinceMarks.of(baseline, d.path, d.review) for d in self.documents]
+        self.since = [
+            SinceMarks.of(baseline, d.path, d.review) if baseline is not None else None
+            for d in self.documents  # (without a baseline, every file is read as it is shown)
+        ]
         self.active = 0
         self.filter = Filter()
         self.files = FileFlows(self, self.documents)
+        self.later = LaterFiles(self, self.documents, self._tell_comments, self._cannot_open)
         self.editors = Editors(self)
         self.reports = ReportFlow(self)
         self._search_texts: dict[int, SearchTexts] = {}  # per review on screen
@@ -97,20 +102,30 @@ class ReviewScreen(LanguageScreen):
             self.query_one(DetailPane).mount(SinceDetail(id="since"))
         self.table.focus()
         self.show_state()
-        w = self.speech.w
         for doc in self.documents:
-            if doc.source.comments:  # docs/format.md: the reviewer is told once, on opening
-                said = w._("{file}: comments will not be kept")
-                self.notify(
-                    comments_warning(doc.source.comments, w),
-                    title=said.format(file=clean_line(doc.name)),
-                    severity="warning",
-                    timeout=15,
-                    markup=False,
-                )
+            if doc.loaded:  # the others as they are read
+                self._tell_comments(doc)
         self.files.offer_recovery()
         IdleIndex(self, self.documents, lambda: self.files.save_running).start()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.later.start()  # after the first frame
+
+    def _tell_comments(self, doc: Document) -> None:
+        """docs/format.md: the reviewer is told once, on opening, that comments are dropped."""
+        if doc.source.comments:
+            w = self.speech.w
+            said = w._("{file}: comments will not be kept")
+            self.notify(
+                comments_warning(doc.source.comments, w),
+                title=said.format(file=clean_line(doc.name)),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+
+    def _cannot_open(self, index: int) -> None:
+        if len(self.documents) > 1:
+            self.query_one(FileTabs).set_label(index, self._tab_label_of(index))
 
     def on_resize(self) -> None:
         narrow = self.size.width < WIDE
@@ -150,6 +165,8 @@ class ReviewScreen(LanguageScreen):
         return doc.review.current_period() if table is None else table.current
 
     def _tab_label_of(self, index: int) -> Text:
+        if index in self.later.failed:
+            return Text(clean_line(self.documents[index].name)).append(" ✗", style="bold red")
         return self._tab_label(self.documents[index])
 
     def _tab_label(self, doc: Document) -> Text:
@@ -205,6 +222,9 @@ class ReviewScreen(LanguageScreen):
 
     # -- messages from the widgets and the app ----------------------------------------------
 
+    def on_key(self) -> None:
+        self.later.hold()  # the files not read yet wait: the key first
+
     def on_goal_table_cursor_moved(self, message: GoalTable.CursorMoved) -> None:
         if message.table is self.table:
             self._show_details()
@@ -212,8 +232,12 @@ class ReviewScreen(LanguageScreen):
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab is None or event.tab.id is None:
             return
+        index = int(event.tab.id.removeprefix("file-"))
+        if index != self.active and not self.later.ensure(index):
+            self.query_one(FileTabs).show_file(self.active)  # it cannot be shown: said why
+            return
         self._shown[self.active] = self.speech.language
-        self.active = int(event.tab.id.removeprefix("file-"))
+        self.active = index
         self._table_of(self.active)  # made now if this file was not shown before
         self._speak(self._shown.get(self.active, self._start_language()), announce=False)
         self.query_one(ContentSwitcher).current = f"table-{self.active}"
@@ -361,13 +385,21 @@ class ReviewScreen(LanguageScreen):
 
     @key("greater_than_sign", N_("Next file"), key_display=">", show=False)
     def action_next_file(self) -> None:
-        if len(self.documents) > 1:
-            self.query_one(FileTabs).action_next_tab()
+        self._step_file(1)
 
     @key("less_than_sign", N_("Previous file"), key_display="<", show=False)
     def action_previous_file(self) -> None:
-        if len(self.documents) > 1:
-            self.query_one(FileTabs).action_previous_tab()
+        self._step_file(-1)
+
+    def _step_file(self, direction: int) -> None:
+        """To the next file that can be shown (read now if it was not yet)."""
+        count = len(self.documents)
+        index = (self.active + direction) % count
+        while index != self.active:
+            if index not in self.later.failed and self.later.ensure(index):
+                self.query_one(FileTabs).show_file(index)
+                return
+            index = (index + direction) % count
 
     @key("slash", N_("Filter"), key_display="/")
     def action_filter_text(self) -> None:
