@@ -27,7 +27,6 @@ import errno
 import fcntl
 import json
 import os
-import socket
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -39,7 +38,7 @@ from goaltui.language import _
 from goaltui.text import clean_line
 
 #: This host as lock files name it.
-HOST = socket.gethostname()
+HOST = os.uname().nodename  # gethostname(2), without importing socket on every start
 _RECORD_BYTES = 4096  # a lock file is read no further: it is written by goaltui, or junk
 _ATTEMPTS = 5
 

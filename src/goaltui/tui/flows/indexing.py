@@ -15,6 +15,7 @@ from textual.widget import Widget
 from goaltui.files.document import Document
 
 INTERVAL = 0.02  # seconds between two steps
+START_AFTER = 0.5  # seconds after the start: the first screen is drawn before any step
 GOALS = 32  # goals a step writes and finds: about a millisecond
 
 
@@ -31,6 +32,9 @@ class IdleIndex:
         self._timer: Timer | None = None
 
     def start(self) -> None:
+        self.host.set_timer(START_AFTER, self._begin, name="index")
+
+    def _begin(self) -> None:
         self._timer = self.host.set_interval(INTERVAL, self._step, name="index")
 
     def _step(self) -> None:

@@ -59,7 +59,7 @@ class LanguageScreen(MeetingScreen):
         self._apply_filter()
         self._show_details()
         self.show_state()
-        self.query_one(SpokenFooter).refresh(recompose=True)
+        self.query_one(SpokenFooter).refresh()
         if announce:
             said = speech.w._("Texts in {language}")
             self.notify(said.format(language=speech.name(speech.language)), timeout=3)

@@ -93,9 +93,9 @@ class ReviewScreen(LanguageScreen):
             yield DetailPane(id="detail")
         yield FilterBar(id="filter")
         yield StatusLine(id="said")
-        # Compact, and without the palette's key: the keys stay visible at 80 columns in
-        # Finnish and Swedish too.
-        yield SpokenFooter(show_command_palette=False, compact=True)
+        # Compact, and without the palette's key (styles/app.tcss): the keys stay visible at
+        # 80 columns in Finnish and Swedish too.
+        yield SpokenFooter()
 
     def on_mount(self) -> None:
         if self.revision is not None:

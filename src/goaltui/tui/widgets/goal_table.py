@@ -146,6 +146,26 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         """The goal's forecast in ``period``, in the language shown."""
         return self.speech.shown(self.review, goal.entry(period).text("forecast", self._texts))
 
+    def _longest_forecast(self) -> str:
+        """The widest forecast of any goal and period, as the table cuts it (the first of
+        the widest, as ``max`` would give it)."""
+        longest, most = "", 0
+        periods, texts = self.review.periods, self._texts
+        for goal in self.review.goals:  # only the entries there are: 10,000 goals start sooner
+            entries = goal.periods
+            if not entries:
+                continue
+            for period in periods:
+                entry = entries.get(period)
+                if entry is None or (entry.forecast is None and not entry.translated):
+                    continue
+                shown = cut(
+                    self.speech.shown(self.review, entry.text("forecast", texts)), MAX_FORECAST
+                )
+                if cell_len(shown) > most:
+                    longest, most = shown, cell_len(shown)
+        return longest
+
     def _has_comment(self, goal: Goal, period: str) -> bool:
         """Whether the goal has a comment in ``period`` to show, in any language."""
         comment = goal.entry(period).text("comment", self._texts).text
@@ -362,12 +382,7 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         if self._widths is None or self._widths[0] != width:
             # every period's forecasts: the column follows the cursor, and keeps its width
             if self._longest is None:
-                forecasts = (
-                    cut(self._forecast(goal, period), MAX_FORECAST)
-                    for goal in self.review.goals
-                    for period in self.review.periods
-                )
-                self._longest = max(forecasts, key=cell_len, default="")
+                self._longest = self._longest_forecast()
             marks = [(mark, label) for mark, label, _ in self._statuses.values()]
             title = max((self._forecast_title(p) for p in self.review.periods), key=cell_len)
             found = layout(

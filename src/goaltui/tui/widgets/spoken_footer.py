@@ -1,4 +1,4 @@
-"""Textual's footer, saying what each key does in the app's language.
+"""The footer of keys, saying what each key does in the app's language.
 
 A binding's description is an English message marked for the catalogue where it is declared
 (``@key("c", N_("Comment"))``, tui/keys.py); the footer shows it translated.
@@ -6,18 +6,12 @@ A binding's description is an English message marked for the catalogue where it 
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets._footer import FooterKey
+from textual.binding import Binding
 
 from goaltui.tui.speech import speech_of
 from goaltui.tui.widgets.keys_footer import KeysFooter
 
 
 class SpokenFooter(KeysFooter):
-    def compose(self) -> ComposeResult:
-        w = speech_of(self.app).w
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.description:
-                widget.description = w._(widget.description)
-                widget.tooltip = None  # Textual's own tooltips are English
-            yield widget
+    def describe(self, binding: Binding) -> str:
+        return speech_of(self.app).w._(binding.description) if binding.description else ""
