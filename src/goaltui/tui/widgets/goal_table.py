@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -32,7 +33,13 @@ from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.bounded import cut, line
 from goaltui.tui.widgets.goal_line import goal_line, used
 from goaltui.tui.widgets.measures_column import MET_MARK, measures_legend, measures_width
-from goaltui.tui.widgets.table_layout import BINDING_WIDTH, MAX_FORECAST, Layout, layout
+from goaltui.tui.widgets.table_layout import (
+    BINDING_WIDTH,
+    MAX_FORECAST,
+    Layout,
+    layout,
+    widest_forecast,
+)
 from goaltui.tui.widgets.table_legend import COMMENT_MARK, legend_lines
 
 
@@ -145,26 +152,6 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
     def _forecast(self, goal: Goal, period: str) -> str:
         """The goal's forecast in ``period``, in the language shown."""
         return self.speech.shown(self.review, goal.entry(period).text("forecast", self._texts))
-
-    def _longest_forecast(self) -> str:
-        """The widest forecast of any goal and period, as the table cuts it (the first of
-        the widest, as ``max`` would give it)."""
-        longest, most = "", 0
-        periods, texts = self.review.periods, self._texts
-        for goal in self.review.goals:  # only the entries there are: 10,000 goals start sooner
-            entries = goal.periods
-            if not entries:
-                continue
-            for period in periods:
-                entry = entries.get(period)
-                if entry is None or (entry.forecast is None and not entry.translated):
-                    continue
-                shown = cut(
-                    self.speech.shown(self.review, entry.text("forecast", texts)), MAX_FORECAST
-                )
-                if cell_len(shown) > most:
-                    longest, most = shown, cell_len(shown)
-        return longest
 
     def _has_comment(self, goal: Goal, period: str) -> bool:
         """Whether the goal has a comment in ``period`` to show, in any language."""
@@ -382,7 +369,9 @@ class GoalTable(Keyed, ScrollView, can_focus=True, inherit_bindings=False):
         if self._widths is None or self._widths[0] != width:
             # every period's forecasts: the column follows the cursor, and keeps its width
             if self._longest is None:
-                self._longest = self._longest_forecast()
+                self._longest = widest_forecast(
+                    self.review, self._texts, partial(self.speech.shown, self.review)
+                )
             marks = [(mark, label) for mark, label, _ in self._statuses.values()]
             title = max((self._forecast_title(p) for p in self.review.periods), key=cell_len)
             found = layout(

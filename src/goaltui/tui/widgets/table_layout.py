@@ -7,11 +7,13 @@ changes), never from rendering cells, so a large review lays out almost as fast 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
 
+from goaltui.review.model import Review
+from goaltui.review.texts import Localized
 from goaltui.tui.widgets.bounded import cut
 
 #: Cells the objective keeps before status labels give way to marks. The objective grows to
@@ -80,3 +82,24 @@ def layout(
     spare = left - objective
     forecast += spare % len(periods)
     return Layout(objective, cell + spare // len(periods), short, forecast, measures)
+
+
+def widest_forecast(
+    review: Review, texts: str | None, shown: Callable[[Localized[str | None]], str]
+) -> str:
+    """The widest forecast of any goal and period (in ``texts``, as ``shown`` shows it) as
+    the table cuts it: the first of the widest, as ``max`` would give it. Only the entries
+    there are are looked at, so 10,000 goals are measured in a fraction of the time."""
+    longest, most = "", 0
+    for goal in review.goals:
+        entries = goal.periods
+        if not entries:
+            continue
+        for period in review.periods:
+            entry = entries.get(period)
+            if entry is None or (entry.forecast is None and not entry.translated):
+                continue
+            text = cut(shown(entry.text("forecast", texts)), MAX_FORECAST)
+            if cell_len(text) > most:
+                longest, most = text, cell_len(text)
+    return longest
