@@ -49,6 +49,8 @@ class Draft:
 
 @dataclass(frozen=True, slots=True)
 class Journal:
+    """A recovery journal as read: the edits not yet saved, and what they were made on."""
+
     path: Path  # the journal itself
     review_sha256: str  # the review file's content when the edits began
     written: str  # ISO time of the last write

@@ -13,6 +13,9 @@ NOT_ASSESSED = ""  # the status filter's value for goals without a status
 
 @dataclass(frozen=True, slots=True)
 class Filter:
+    """Which goals the table shows: those whose texts hold ``text``, in ``status``, and, if
+    ``changed``, only those changed since the revision compared with."""
+
     text: str = ""
     status: str | None = None  # a label, NOT_ASSESSED, or None for any status
     changed: bool = False  # only the goals changed since the revision compared with

@@ -137,6 +137,8 @@ def needs_actions(review: Review, goal: Goal, period: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class NeedsActions:
+    """A goal whose status in a period asks for corrective actions, and has none."""
+
     goal: Goal
     period: str
     status: str
@@ -157,6 +159,8 @@ def needing_actions(review: Review, periods: Iterable[str] | None = None) -> Ite
 
 @dataclass(frozen=True, slots=True)
 class Contradiction:
+    """A status in a period that its indicators contradict."""
+
     goal: Goal
     period: str
     status: str

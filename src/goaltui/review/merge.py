@@ -41,6 +41,8 @@ Gone = Literal["goal", "period", "status", "language", "indicator"]
 
 @dataclass(slots=True)
 class Merge:
+    """Edits of this session set against the file as it now is on disk."""
+
     clean: list[Edit] = field(default_factory=list)  # apply as they are
     conflicts: list[Conflict] = field(default_factory=list)
     lost: list[tuple[Edit, Gone]] = field(default_factory=list)  # cannot apply, and why

@@ -54,6 +54,8 @@ Move = Literal["better", "worse"]
 
 @dataclass(frozen=True, slots=True)
 class Goal:
+    """One strategic goal: its texts, whether it binds, and its assessment per period."""
+
     id: str
     objective: str
     theme: str | None = None
@@ -147,6 +149,8 @@ class Goal:
 
 @dataclass(frozen=True, slots=True)
 class StatusChange:
+    """A goal's status in a period, from ``before`` to ``after``."""
+
     goal: Goal
     before: str
     after: str
@@ -154,6 +158,8 @@ class StatusChange:
 
 @dataclass(frozen=True, slots=True)
 class Unexplained:
+    """A status in a period that needs a comment and has none."""
+
     goal: Goal
     period: str
     status: str
