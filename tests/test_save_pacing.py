@@ -109,3 +109,24 @@ def test_work_with_no_pauses_of_its_own_is_paced_call_by_call():
     assert sys.gettrace() is outer
     if outer is None:  # not under a debugger or coverage, which are left alone
         assert len(calls) == 20
+
+
+def test_once_another_thread_is_found_busy_the_pacer_rests_longer(monkeypatch):
+    from goaltui.files import pacing
+
+    clock = [0.0]
+    late = [0.005, 0.004]  # the other thread holds the interpreter for two wake-ups
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock[0] += seconds + (late.pop(0) if late else 0.0)
+
+    monkeypatch.setattr(pacing.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(pacing.time, "sleep", sleep)
+    pacer = pacing.Pacer()
+    pacer()
+    assert slept == []  # no work done yet
+    clock[0] += 0.003
+    pacer()
+    assert slept == [0.0002, 0.002, 0.002]
