@@ -13,6 +13,7 @@ import os
 import shlex
 import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from goaltui.files.problems import SaveError
@@ -21,8 +22,9 @@ from goaltui.language import _
 from goaltui.text import clean_line
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step, keeping the file's permissions and owner.
+def write_atomic(path: Path, data: bytes | Sequence[bytes]) -> None:
+    """Replace ``path`` with ``data`` (bytes, or parts of them written one after the other)
+    in one step, keeping the file's permissions and owner.
 
     A symbolic link stays a link: the file it points to is the one replaced.
     """
@@ -53,7 +55,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     _sync_folder(folder)
 
 
-def _written_beside(path: Path, data: bytes, old: os.stat_result | None) -> str:
+def _written_beside(path: Path, data: bytes | Sequence[bytes], old: os.stat_result | None) -> str:
     """A complete, flushed temporary file beside ``path`` holding ``data``, with the mode and
     owner of ``old`` (a new file's without one); nothing is left behind when it fails."""
     try:
@@ -62,7 +64,8 @@ def _written_beside(path: Path, data: bytes, old: os.stat_result | None) -> str:
         raise SaveError(path, _reason(error)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for part in [data] if isinstance(data, bytes) else data:
+                handle.write(part)
             handle.flush()
             os.fsync(handle.fileno())
         _take_over(temp, old)

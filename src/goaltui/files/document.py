@@ -84,7 +84,7 @@ class Written:
 
     @property
     def text(self) -> str:
-        return self.rendered.text
+        return self.rendered.whole()
 
 
 class Document:
@@ -327,9 +327,11 @@ class Document:
         self.last_saved_review = written.snapshot.review
         if written.snapshot.session is not self.session:
             return
-        self.source = replace(self.source, text=written.text, fingerprint=written.fingerprint)
+        text = written.rendered.text  # "" when not kept, as for a file opened (keep_text)
+        self.source = replace(self.source, text=text, fingerprint=written.fingerprint)
         self._saving = None  # the file holds it now: the next journal starts from it
         self.rendered = written.rendered
+        self._index, self._indexed = None, True  # every piece of the text is known now
         self.session.mark_saved(written.snapshot.checkpoint)
 
     def save_failed(self, snapshot: Snapshot) -> None:
@@ -354,25 +356,18 @@ def write_snapshot(snapshot: Snapshot) -> Written:
             raise ChangedOnDisk(snapshot.path, deleted=True)
         if now.sha256 != snapshot.expected.sha256:
             raise ChangedOnDisk(snapshot.path)
-    rendered = render_from(snapshot.review, snapshot.path, snapshot.before, snapshot.pause)
-    data = _encoded(rendered.text, snapshot.pause)
-    sha256 = hashlib.sha256(data).hexdigest()
+    pause = snapshot.pause
+    rendered = render_from(snapshot.review, snapshot.path, snapshot.before, pause, keep_text=False)
+    parts = rendered.encoded(pause)
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)  # without the interpreter's lock: the keys are answered meanwhile
+    sha256 = digest.hexdigest()
+    if rendered.sha256 is None and not rendered.text:  # what proves the text not kept
+        rendered = replace(rendered, sha256=sha256)
     if snapshot.announce is not None:
         snapshot.announce(sha256)
-    write_atomic(snapshot.path, data)
+    write_atomic(snapshot.path, parts)
     stat = os.stat(snapshot.path)
-    return Written(snapshot, rendered, Fingerprint(len(data), stat.st_mtime_ns, sha256))
-
-
-_PART = 1 << 18  # characters encoded at a time: about a millisecond
-
-
-def _encoded(text: str, pause: Pause) -> bytes:
-    """``text`` in UTF-8, a part at a time with a pause after each."""
-    if len(text) <= _PART:
-        return text.encode("utf-8")
-    parts = []
-    for start in range(0, len(text), _PART):
-        parts.append(text[start : start + _PART].encode("utf-8"))
-        pause()
-    return b"".join(parts)
+    size = sum(len(part) for part in parts)
+    return Written(snapshot, rendered, Fingerprint(size, stat.st_mtime_ns, sha256))

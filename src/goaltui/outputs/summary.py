@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from goaltui.language import N_, Words, catalogue
 from goaltui.outputs.marks import with_mark
@@ -31,6 +31,8 @@ from goaltui.review.model import (
     Unexplained,
 )
 from goaltui.text import clean_line
+
+_T = TypeVar("_T")
 
 #: The kinds of item in the attention list.
 AttentionKind = Literal["worsened", "unexplained", "needs_actions", "improved"]
@@ -173,17 +175,22 @@ def summarize(
     period: str | None = None,
     language: str | None = None,
     today: datetime.date | None = None,
+    pause: Callable[[], None] | None = None,
 ) -> ReviewSummary:
     """Summarise ``review`` for ``period`` (default: its current period), in ``language``
     (default: the review's; see :func:`goaltui.language.review_language`), with due dates
-    seen on ``today`` (default: the day it is)."""
+    seen on ``today`` (default: the day it is). ``pause`` is called between the steps, a few
+    milliseconds apart at 10,000 goals (see :mod:`goaltui.files.pacing`)."""
+    rest = pause or _no_pause
     period = period or review.current_period()
     if period not in review.periods:
         raise ValueError(f'"{period}" is not a period of this review')
     worsened = review.worsened(period)
+    rest()
     improved = review.improved(period)
-    unexplained = list(review.unexplained())
-    needing = list(measures.needing_actions(review))
+    rest()
+    unexplained = _listed(review.unexplained(), rest)
+    needing = _listed(measures.needing_actions(review), rest)
     words = catalogue(language or review.main_language)
     previous = review.previous_period(period)
     span = (previous, period) if previous is not None else (period,)
@@ -193,24 +200,53 @@ def summarize(
         *(AttentionItem("needs_actions", n.goal, (n.period,), (n.status,)) for n in needing),
         *(AttentionItem("improved", c.goal, span, (c.before, c.after)) for c in improved),
     )
+    counts: dict[str, dict[str | None, int]] = {}
+    for p in review.periods:
+        counts[p] = review.counts(p)
+        rest()
+    not_assessed = review.not_assessed(period)
+    untranslated = _untranslated(review, review.translation_for(words.code), period)
+    rest()
+    period_counts: dict[str, PeriodCounts] = {}
+    for p in review.periods:
+        period_counts[p] = measures.period_counts(review, p)
+        rest()
     return ReviewSummary(
         path=path,
         review=review,
         period=period,
-        counts={p: review.counts(p) for p in review.periods},
+        counts=counts,
         worsened=worsened,
         improved=improved,
         unexplained=unexplained,
-        not_assessed=review.not_assessed(period),
+        not_assessed=not_assessed,
         attention=attention,
         words=words,
-        untranslated=_untranslated(review, review.translation_for(words.code), period),
-        measures={p: measures.period_counts(review, p) for p in review.periods},
+        untranslated=untranslated,
+        measures=period_counts,
         needing_actions=needing,
         due=measures.due(review, today or datetime.date.today(), period),
         has_measures=any(s.meaning is not None for s in review.statuses)
         or any(goal.indicators for goal in review.goals),
     )
+
+
+def _no_pause() -> None:
+    """Nothing to wait for: the summary of a command."""
+
+
+_STEP = 500  # items listed between two pauses
+
+
+def _listed(items: Iterable[_T], pause: Callable[[], None]) -> list[_T]:
+    """``list(items)``, with a pause after every few."""
+    listed: list[_T] = []
+    for number, item in enumerate(items, 1):
+        listed.append(item)
+        if not number % _STEP:
+            pause()
+    pause()
+    return listed
 
 
 def _untranslated(review: Review, texts: str | None, period: str) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 
 from rich.console import Console, ConsoleOptions, Group, NewLine, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -14,6 +15,7 @@ from textual.filter import LineFilter
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from goaltui.files.pacing import Pause, no_pause, paced_calls
 from goaltui.language import N_
 from goaltui.outputs.summary import ReviewSummary
 from goaltui.outputs.terminal import summary_rich
@@ -26,6 +28,8 @@ from goaltui.tui.speech import speech_of
 # and the counts and the attention list are what the meeting reads after a save.
 MOST_GOALS = 300
 MOST_ITEMS = 25  # of each kind in the attention list
+#: Seconds between a long summary's first frame (what fits on the screen) and the rest.
+REST_AFTER = 0.05
 
 
 class DrawnOnce:
@@ -37,14 +41,39 @@ class DrawnOnce:
     :meth:`prepare` draws it beforehand, in the save's thread.
     """
 
+    #: Segments drawn between two calls of the pause given to :meth:`prepare`: a fraction
+    #: of a millisecond.
+    STEP = 200
+
     def __init__(self, renderable: RenderableType) -> None:
         self.renderable = renderable
         self._lines: dict[int, list[list[Segment]]] = {}
         self._measured: dict[int, Measurement] = {}
 
-    def prepare(self, console: Console, options: ConsoleOptions) -> None:
-        """Draw the lines for ``options.max_width`` (any thread)."""
-        self._lines[options.max_width] = console.render_lines(self.renderable, options, pad=False)
+    def prepare(
+        self, console: Console, options: ConsoleOptions, pause: Callable[[], None] | None = None
+    ) -> None:
+        """Draw the lines for ``options.max_width`` (any thread), calling ``pause`` every few
+        segments; what :meth:`rich.console.Console.render_lines` draws (``pad=False``),
+        without holding the console's lock, which the thread answering the keys may want."""
+        segments: Iterable[Segment] = console.render(self.renderable, options)
+        if pause is not None:
+            segments = _paced(segments, pause, self.STEP)
+        width = options.max_width
+        lines = Segment.split_and_crop_lines(segments, width, pad=False, include_new_lines=False)
+        height = None if options.height is None else max(0, options.height)
+        drawn = list(islice(lines, None, height))
+        if options.height is not None:
+            drawn += [[Segment(" " * options.max_width)]] * (options.height - len(drawn))
+        self._lines[options.max_width] = drawn
+
+    def top(self, count: int) -> RenderableType:
+        """Its first ``count`` lines, for a first frame: where drawn beforehand (else all)."""
+        return _Top(self, count)
+
+    def taller_than(self, height: int) -> bool:
+        """Whether the lines drawn beforehand (at any width) are more than ``height``."""
+        return any(len(lines) > height for lines in self._lines.values())
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         lines = self._lines.get(options.max_width)
@@ -62,6 +91,33 @@ class DrawnOnce:
             measured = Measurement.get(console, options, self.renderable)
             self._measured[options.max_width] = measured
         return measured
+
+
+class _Top:
+    """The first lines of a :class:`DrawnOnce`."""
+
+    def __init__(self, drawn: DrawnOnce, count: int) -> None:
+        self.drawn, self.count = drawn, count
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = self.drawn._lines.get(options.max_width)
+        if lines is None:
+            yield self.drawn
+            return
+        newline = Segment.line()
+        for line in lines[: self.count]:
+            yield from line
+            yield newline
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return self.drawn.__rich_measure__(console, options)
+
+
+def _paced(segments: Iterable[Segment], pause: Callable[[], None], step: int) -> Iterator[Segment]:
+    for number, segment in enumerate(segments):
+        if not number % step:
+            pause()
+        yield segment
 
 
 def summary_content(summaries: Sequence[ReviewSummary]) -> DrawnOnce:
@@ -83,16 +139,55 @@ def content_widths(screen_width: int) -> tuple[int, int]:
     return inner, inner - 2
 
 
-def drawn_beforehand(summaries: Sequence[ReviewSummary], app: App[object]) -> DrawnOnce | None:
+def drawn_beforehand(
+    summaries: Sequence[ReviewSummary],
+    app: App[object],
+    pause: Callable[[], None] | None = None,
+) -> DrawnOnce | None:
     """The dialog's summary drawn for the screen as it is now (any thread: the save's, so
-    that the thread answering keys need not); None if it could not be."""
+    that the thread answering keys need not), calling ``pause`` every few calls; None if it
+    could not be."""
     try:
-        content = summary_content(summaries)
-        for width in content_widths(app.size.width):
-            content.prepare(app.console, app.console_options.update_width(width))
+        with paced_calls(pause or no_pause):  # the summary's tables are made in one call
+            content = summary_content(summaries)
+            wide, narrow = content_widths(app.size.width)
+            content.prepare(app.console, app.console_options.update_width(narrow))
+            if not content.taller_than(app.size.height):  # else shown beside its scroll bar
+                content.prepare(app.console, app.console_options.update_width(wide))
     except Exception:  # drawn when shown, then
         return None
     return content
+
+
+def styles_beforehand(app: App[object], pause: Pause) -> Callable[[], None] | None:
+    """In the save's thread: the app's styles with the dialogs' added, parsed, and what puts
+    them in place on the UI thread (None if no dialog is needed, or they are there already).
+
+    The first dialog of a session reads them as it is pushed, parsing every style sheet again
+    (about 10 ms at 10,000 goals) on the thread that answers the keys; as Textual reloads
+    changed style sheets, the copy is parsed here and only restyles the widgets there.
+    """
+    before = app.stylesheet
+    missing = [path for path in STYLES if not before.has_source(str(path), "")]
+    if not missing:
+        return None
+    variables = app.get_css_variables()
+    sources = dict(before.source)
+    with paced_calls(pause):
+        styles = before.copy()
+        styles.set_variables(variables)
+        styles.source = dict(sources)
+        for path in missing:
+            styles.read(path)
+        styles.parse()
+
+    def put_in_place() -> None:  # not if the styles changed meanwhile: the dialog reads them
+        now = app.stylesheet
+        if now is before and now.source == sources and app.get_css_variables() == variables:
+            app.stylesheet = styles
+            styles.update(app)  # and its screens, which are its children
+
+    return put_in_place
 
 
 class ReadableStatic(Static):
@@ -118,15 +213,30 @@ class SummaryDialog(Keyed, ModalScreen[None]):
         parts: list[RenderableType] = []
         if self.note:
             parts += [Text(self.note, style="bold green"), NewLine()]
-        parts.append(self.content)
+        height = self.app.size.height
+        self._tall = self.content.taller_than(height)
+        self._whole = Group(*parts, self.content)
         with Vertical(classes="dialog"):
-            with VerticalScroll(id="summary"):
-                yield ReadableStatic(Group(*parts))
+            scroll = VerticalScroll(id="summary")
+            if self._tall:
+                # The scroll bar will be needed: laid out with its room from the start, the
+                # summary is not laid out and drawn a second time, narrower, once it shows.
+                scroll.styles.scrollbar_gutter = "stable"
+            with scroll:
+                # A long summary comes in two frames: first what fits on the screen, soon
+                # after the rest, each drawn line a strip of its own (a few ms per hundred).
+                shown = Group(*parts, self.content.top(height)) if self._tall else self._whole
+                yield ReadableStatic(shown, id="summary-text")
             hint = speech_of(self.app).w._("Esc close · arrows scroll")
             yield Static(Text(hint), classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#summary").focus()
+        if self._tall:
+            self.set_timer(REST_AFTER, self._show_whole)
+
+    def _show_whole(self) -> None:
+        self.query_one("#summary-text", ReadableStatic).update(self._whole)
 
     @key("escape,q,enter", N_("Close"))
     def action_close(self) -> None:

@@ -103,10 +103,6 @@ class FileFlows:
         self, snapshots: list[Snapshot], periods: list[str], language: str
     ) -> None:
         """In a worker thread: write each snapshot, summarise it, and hand over to the UI."""
-        # Imported here, off the UI thread: what the save's end shows.
-        import goaltui.outputs.summary  # noqa: F401
-        from goaltui.tui.dialogs.summary_dialog import drawn_beforehand
-
         outcomes: list[Outcome] = []
         summaries: list[ReviewSummary] = []
         interval = sys.getswitchinterval()
@@ -115,7 +111,18 @@ class FileFlows:
             self._write_each(snapshots, periods, language, outcomes, summaries)
             content = None
             if summaries and self._then is None and self._queued is None:  # a dialog follows
-                content = drawn_beforehand(summaries, self.host.app)
+                pause = snapshots[0].pause
+                # Imported here, off the UI thread, once the file is written.
+                from goaltui.tui.dialogs.summary_dialog import drawn_beforehand, styles_beforehand
+
+                pause()
+                try:
+                    styled = styles_beforehand(self.host.app, pause)
+                    if styled is not None:
+                        self.host.app.call_from_thread(styled)
+                except Exception:  # read as the dialog is shown, then, which says why
+                    pass
+                content = drawn_beforehand(summaries, self.host.app, pause)
         finally:
             sys.setswitchinterval(interval)
         self.host.app.call_from_thread(self._save_finished, outcomes, summaries, content)
@@ -128,13 +135,18 @@ class FileFlows:
         outcomes: list[Outcome],
         summaries: list[ReviewSummary],
     ) -> None:
-        from goaltui.outputs.summary import summarize
-
         for snapshot, period in zip(snapshots, periods, strict=True):
             try:
                 outcomes.append(write_snapshot(snapshot))
                 snapshot.pause()
-                summaries.append(summarize(snapshot.review, snapshot.path, period, language))
+                # Imported here, off the UI thread, once the file is written.
+                from goaltui.outputs.summary import summarize
+
+                snapshot.pause()
+                summary = summarize(
+                    snapshot.review, snapshot.path, period, language, pause=snapshot.pause
+                )
+                summaries.append(summary)
             except (SaveError, ChangedOnDisk) as error:
                 outcomes.append(error)
             except Exception as error:  # a bug must not leave the app stuck "saving"
@@ -191,7 +203,9 @@ class FileFlows:
         if written:
             names = ", ".join(clean_line(r.snapshot.path.name) for r in written)
             note = w._("Saved {files}.").format(files=names)
-            self.host.app.push_screen(SummaryDialog(summaries, note, content))
+            dialog = SummaryDialog(summaries, note, content)
+            # After the frame of the keys answered meanwhile, which the dialog would hide.
+            self.host.app.call_after_refresh(self.host.app.push_screen, dialog)
         elif not outcomes:
             doc = self.host.doc
             summary = summarize(doc.review, doc.path, self.host.period_of(doc), w.code)

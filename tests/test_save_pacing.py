@@ -1,0 +1,132 @@
+"""A save leaves the interpreter to the keys without changing what it writes or says: the text
+of the goals re-read only is written from its pieces (never joined into one copy), the summary
+pauses between its steps, and work with no pauses of its own is paced call by call."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from reviewfiles import BASE, write
+
+from goaltui.files import canonical
+from goaltui.files.canonical import Rendered, render
+from goaltui.files.document import Document, write_snapshot
+from goaltui.files.loading import load, load_text
+from goaltui.files.pacing import paced_calls
+from goaltui.outputs.summary import summarize
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+KUVA = DATA / "kuva-2021.toml"
+
+
+def canonical_copy(tmp_path: Path, source: Path = KUVA) -> Path:
+    return write(
+        tmp_path, render(load_text(tmp_path / "x.toml", source.read_text()).review, tmp_path)
+    )
+
+
+def test_a_save_writes_the_canonical_text_from_its_pieces_and_keeps_no_copy_of_it(tmp_path):
+    path = canonical_copy(tmp_path)
+    doc = Document.open(path)
+    goal = doc.review.goals[-1]
+    doc.session.cycle_status(goal.id, doc.review.current_period())
+    written = write_snapshot(doc.snapshot())
+    data = path.read_bytes()
+    assert data.decode("utf-8") == render(doc.review, path) == written.text
+    assert written.rendered.text == ""  # made from the pieces when asked for
+    assert written.rendered.sha256 == hashlib.sha256(data).hexdigest()
+    assert written.fingerprint.size == len(data)
+    assert b"".join(written.rendered.encoded()) == data
+    doc.finish_save(written)
+    assert doc.source.text == ""
+    assert load(path).review == doc.review
+
+
+def test_a_later_save_reads_back_only_the_goal_edited_and_its_text_is_whole(tmp_path, monkeypatch):
+    path = canonical_copy(tmp_path)
+    doc = Document.open(path)
+    period = doc.review.current_period()
+    doc.session.cycle_status(doc.review.goals[0].id, period)
+    doc.finish_save(write_snapshot(doc.snapshot()))
+    doc.session.cycle_status(doc.review.goals[-1].id, period)
+
+    def no_full_render(*_args: object) -> Rendered:
+        raise AssertionError("the whole review was rendered again")
+
+    monkeypatch.setattr(canonical, "_render_all", no_full_render)
+    written = write_snapshot(doc.snapshot())
+    monkeypatch.undo()
+    assert path.read_text(encoding="utf-8") == render(doc.review, path) == written.text
+    assert load(path).review == doc.review
+
+
+def test_a_changed_header_is_not_taken_for_the_pieces_written_before(tmp_path):
+    path = canonical_copy(tmp_path)
+    doc = Document.open(path)
+    doc.session.cycle_status(doc.review.goals[0].id, doc.review.current_period())
+    doc.finish_save(write_snapshot(doc.snapshot()))
+    before = doc.rendered
+    assert before.head is not None
+    changed = replace(doc.review, title=doc.review.title + " (uusi)")
+    made = canonical.render_from(changed, path, before, keep_text=False)
+    assert made.whole() == render(changed, path)
+
+
+def test_text_encoded_in_parts_is_the_text(tmp_path):
+    text = render(load_text(tmp_path / "x.toml", BASE).review, tmp_path)
+    review = load_text(tmp_path / "x.toml", text).review
+    kept = Rendered.as_read(text * 200, review)  # longer than one part
+    assert b"".join(kept.encoded()) == (text * 200).encode("utf-8")
+
+
+def test_the_summary_with_pauses_is_the_summary(tmp_path):
+    review = load(KUVA).review
+    period = review.current_period()
+    calls: list[None] = []
+    paused = summarize(review, KUVA, period, "fi", pause=lambda: calls.append(None))
+    assert calls
+    alone = summarize(review, KUVA, period, "fi")
+    assert paused.counts == alone.counts
+    assert paused.attention == alone.attention
+    assert paused.measures == alone.measures
+    assert paused.unexplained == alone.unexplained
+    assert paused.not_assessed == alone.not_assessed
+    assert paused.needing_actions == alone.needing_actions
+
+
+def test_work_with_no_pauses_of_its_own_is_paced_call_by_call():
+    calls: list[None] = []
+
+    def work(n: int) -> int:
+        return n if n < 1 else work(n - 1) + 1
+
+    outer = sys.gettrace()
+    with paced_calls(lambda: calls.append(None), every=10):
+        assert work(200) == 200
+    assert sys.gettrace() is outer
+    if outer is None:  # not under a debugger or coverage, which are left alone
+        assert len(calls) == 20
+
+
+def test_once_another_thread_is_found_busy_the_pacer_rests_longer(monkeypatch):
+    from goaltui.files import pacing
+
+    clock = [0.0]
+    late = [0.005, 0.004]  # the other thread holds the interpreter for two wake-ups
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock[0] += seconds + (late.pop(0) if late else 0.0)
+
+    monkeypatch.setattr(pacing.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(pacing.time, "sleep", sleep)
+    pacer = pacing.Pacer()
+    pacer()
+    assert slept == []  # no work done yet
+    clock[0] += 0.003
+    pacer()
+    assert slept == [0.0002, 0.002, 0.002]
