@@ -202,13 +202,13 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
 def _print_rich(summaries: list[ReviewSummary], total: Totals, since: SummarySince | None) -> None:
     from rich.console import Console
 
-    from goaltui.outputs.terminal import summary_rich, totals_rich
+    from goaltui.outputs.terminal import print_summary, totals_rich
 
     console = Console(highlight=False)  # on stdout, which is an Output (see _writing)
     for i, summary in enumerate(summaries):
         if i:
             console.print()
-        console.print(summary_rich(summary))
+        print_summary(console, summary)
         if since is not None:
             since.print_rich(console, summary)
     if since is not None:
