@@ -161,7 +161,7 @@ def cmd_summary(arguments: argparse.Namespace) -> int:
     summaries = []
     for path in _paths(arguments.paths, outcome):
         try:
-            source = load(path)
+            source = load(path, keep_text=False)
         except ReviewError as error:
             _report(error.problems)
             outcome.invalid = True
