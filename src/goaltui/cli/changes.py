@@ -257,7 +257,6 @@ def diff_parser() -> argparse.ArgumentParser:
     parser = parsers._Parser(
         prog="goaltui diff",
         description=description,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "paths",
@@ -307,7 +306,6 @@ def textconv_parser() -> argparse.ArgumentParser:
     parser = parsers._Parser(
         prog="goaltui textconv",
         description=description,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "file", metavar=pgettext("a placeholder in --help: a file", "FILE"), help=_("a review file")

@@ -96,6 +96,20 @@ class Output(io.TextIOBase):
             os.close(devnull)
 
 
+def leave(code: int) -> None:
+    """End the process with ``code`` once everything said is flushed, as Python's own end
+    would, without freeing what was read object by object. Should a flush fail, this returns,
+    and Python's own end says so as it always has."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            return
+    os._exit(code)
+
+
 def unwritten(command: str, failure: OSError, writes: bool) -> str:
     """What ``goaltui COMMAND`` says when its results did not reach standard output whole;
     ``writes``: it is fmt, which formats the files whatever becomes of its list of them."""

@@ -16,8 +16,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime
+import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from goaltui import __version__, language
 from goaltui.language import N_, _, pgettext
@@ -124,16 +126,49 @@ def _metavar_path() -> str:
     return pgettext("a placeholder in --help: a review file or folder", "PATH")
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's, as wide as shutil.get_terminal_size() says, without importing shutil (and
+    with it zlib, bz2 and lzma: 3 ms) for the formatter argparse makes for every argument."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _columns() - 2  # as argparse does
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _columns() -> int:
+    """shutil.get_terminal_size().columns: $COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no stdout (None), closed, not a terminal
+            columns = 0
+        columns = columns or 80
+    return columns
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         # The message quotes the arguments it could not read: text from outside (file names).
         super().error(clean_line(message))
 
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=prog, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = _Parser(prog=prog, description=description)
     parser.add_argument(
         "paths", nargs="*", metavar=_metavar_path(), help=_("review file or folder")
     )

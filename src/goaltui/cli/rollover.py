@@ -36,7 +36,6 @@ def rollover_parser() -> argparse.ArgumentParser:
     parser = parsers._Parser(
         prog="goaltui rollover",
         description=description,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "path",

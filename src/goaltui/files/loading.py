@@ -9,22 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from goaltui.files import tomlparse
 from goaltui.files.fingerprint import Fingerprint
-from goaltui.files.locate import Locations, locate
-from goaltui.files.pieces import parse_pieces
+from goaltui.files.pieces import MAX_NESTING, parse_pieces
 from goaltui.files.problems import Problem, ReviewError
 from goaltui.files.regular import MAX_FILE_BYTES, NotRegularFile, TooLarge, read_regular, unreadable
-from goaltui.files.syntax import syntax_error
 from goaltui.files.validate import Finding, build_review, field_label
 from goaltui.language import Words, _, default
 from goaltui.review.model import Review
 
-#: Arrays and tables nested deeper than this are refused: the writer could not save them
-#: (it fails from about 250), and a review nests 6 deep.
-MAX_NESTING = 100
+if TYPE_CHECKING:
+    from goaltui.files.locate import Locations
+
 
 _BOM = "\ufeff"
 _ESCAPED_CR = re.compile(r"\\(?:r|u000[dD]|U0000000[dD])")
@@ -125,6 +123,8 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomlparse.loads(text)
     except tomlparse.TOMLDecodeError as error:
+        from goaltui.files.syntax import syntax_error  # only for a file that does not parse
+
         raise syntax_error(path, text, error) from None
     except RecursionError:  # tomllib's way to say the nesting is too deep
         line = _deep_line(text)
@@ -166,9 +166,11 @@ def _loaded(
     fingerprint: Fingerprint | None,
     bom: bool,
     keep_text: bool,
+    shallow: bool = False,
 ) -> ReviewFile:
-    """The review of ``data``, parsed from the text that ``texts`` make together."""
-    deep = _too_deep(data, MAX_NESTING)
+    """The review of ``data``, parsed from the text that ``texts`` make together
+    (``shallow``: ``data`` is known to nest no deeper than :data:`MAX_NESTING`)."""
+    deep = None if shallow else _too_deep(data, MAX_NESTING)
     if deep is not None:
         raise _nested_too_deeply(path, "".join(texts), data, deep)
     try:
@@ -205,6 +207,8 @@ def _too_deep(node: dict[str, Any] | list[Any], room: int) -> tuple[str | int, .
 def _nested_too_deeply(
     path: Path, text: str, data: dict[str, Any], where: tuple[str | int, ...]
 ) -> ReviewError:
+    from goaltui.files.locate import locate
+
     keyed = where[: max(i for i, step in enumerate(where) if isinstance(step, str)) + 1]
     line, col = locate(text).find(keyed) or (None, None)
     deep = _("arrays or tables nested more than {n} deep, which a save could not write")
@@ -236,7 +240,11 @@ def _checked(
     review, checked = build_review(data)
     findings += checked
     commented = any("#" in text for text in texts)
-    locations = locate("".join(texts)) if (findings or commented) else None
+    locations = None
+    if findings or commented:  # where they are, said line by line
+        from goaltui.files.locate import locate
+
+        locations = locate("".join(texts))
     problems = [_problem(path, finding, data, locations) for finding in findings]
     problems.sort(key=lambda p: (p.line or 0, p.col or 0))
     if review is None:
@@ -278,7 +286,8 @@ def load(path: Path | str, *, keep_text: bool = True) -> ReviewFile:
     if pieces is None:
         return load_text(path, decode(path, data), fingerprint, keep_text=keep_text)
     del data  # the pieces hold the text now
-    return _loaded(path, pieces.texts, pieces.data, fingerprint, False, keep_text)
+    # parse_pieces gives up on nesting deeper than MAX_NESTING: the whole text says where.
+    return _loaded(path, pieces.texts, pieces.data, fingerprint, False, keep_text, shallow=True)
 
 
 def _problem(

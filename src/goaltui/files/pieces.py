@@ -23,6 +23,14 @@ from goaltui.files import tomlparse
 
 CUT = b"\n[[goals]]\n"
 SHARED_LENGTH = 64  # longer strings (objectives, comments) are seldom alike: not looked up
+#: Arrays and tables nested deeper than this are refused (by :mod:`goaltui.files.loading`):
+#: the writer could not save them (it fails from about 250), and a review nests 6 deep. A
+#: piece nested deeper makes the whole text be read, which says where.
+MAX_NESTING = 100
+
+
+class _TooDeep(Exception):
+    """Nesting deeper than :data:`MAX_NESTING`."""
 
 
 class Pieces:
@@ -47,7 +55,7 @@ def parse_pieces(data: bytes) -> Pieces | None:
         texts.append(data[start:].decode("utf-8"))
         made: dict[str, str] = {}
         shared = made.setdefault
-        parsed = _shared(tomlparse.loads(texts[0]), shared)
+        parsed = _shared(tomlparse.loads(texts[0]), shared, MAX_NESTING)
         if "goals" in parsed:
             return None
         goals: list[Any] = []
@@ -55,16 +63,17 @@ def parse_pieces(data: bytes) -> Pieces | None:
             piece = tomlparse.loads(text)
             if piece.keys() != {"goals"} or type(piece["goals"]) is not list:
                 return None
-            goals.extend(_shared(piece, shared)["goals"])
-    except (UnicodeDecodeError, tomlparse.TOMLDecodeError, RecursionError):
+            goals.extend(_shared(piece, shared, MAX_NESTING)["goals"])
+    except (UnicodeDecodeError, tomlparse.TOMLDecodeError, RecursionError, _TooDeep):
         return None
     parsed["goals"] = goals
     return Pieces(texts, parsed)
 
 
-def _shared(table: dict[str, Any], shared: Callable[[str, str], str]) -> dict[str, Any]:
+def _shared(table: dict[str, Any], shared: Callable[[str, str], str], room: int) -> dict[str, Any]:
     """``table`` with its keys and short strings made one object per value (``shared`` is
-    the ``setdefault`` of a dict of those made so far)."""
+    the ``setdefault`` of a dict of those made so far); :class:`_TooDeep` when its tables and
+    arrays nest more than ``room`` levels below it."""
     made: dict[str, Any] = {}
     for key, value in table.items():
         kind = type(value)
@@ -72,19 +81,27 @@ def _shared(table: dict[str, Any], shared: Callable[[str, str], str]) -> dict[st
             if len(value) <= SHARED_LENGTH:
                 value = shared(value, value)
         elif kind is dict:
-            value = _shared(value, shared)
+            if not room:
+                raise _TooDeep
+            value = _shared(value, shared, room - 1)
         elif kind is list:
-            value = [_shared_item(item, shared) for item in value]
+            if not room:
+                raise _TooDeep
+            value = [_shared_item(item, shared, room - 1) for item in value]
         made[shared(key, key)] = value
     return made
 
 
-def _shared_item(item: Any, shared: Callable[[str, str], str]) -> Any:
+def _shared_item(item: Any, shared: Callable[[str, str], str], room: int) -> Any:
     kind = type(item)
     if kind is dict:
-        return _shared(item, shared)
+        if not room:
+            raise _TooDeep
+        return _shared(item, shared, room - 1)
     if kind is str:
         return shared(item, item) if len(item) <= SHARED_LENGTH else item
     if kind is list:
-        return [_shared_item(inner, shared) for inner in item]
+        if not room:
+            raise _TooDeep
+        return [_shared_item(inner, shared, room - 1) for inner in item]
     return item

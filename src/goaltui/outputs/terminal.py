@@ -56,12 +56,24 @@ _ATTENTION_STYLES = {
 }
 
 
+#: A status cell as the goal list shows it: the status's label (None: not assessed, or a
+#: label the scale does not know) and its flags (`!`, `⚑`).
+_Cell = tuple[str | None, str]
+#: A line as runs of text in one style (None: no style), and how many cells it takes.
+_Runs = list[tuple[str, Style | None]]
+
+
 class GoalList:
     """Every goal, grouped by theme: binding, objective, status in each period, forecast.
 
     Where the terminal is wide enough, one line per goal with the periods as columns; where
     it is not, the statuses go on a line of their own under the objective, so that a status
     is always shown by its label and not by its colour or symbol alone.
+
+    At ten thousand goals the list is most of what ``goaltui summary`` writes, so it is
+    written in as few segments as it can: the runs of each goal's statuses are laid out once
+    for each way they occur, unstyled runs are joined (line ends and all), and every line is
+    cut to the width here, so that it can be printed uncropped (:func:`print_summary`).
     """
 
     def __init__(self, summary: ReviewSummary) -> None:
@@ -75,6 +87,7 @@ class GoalList:
         summary = self.summary
         review = summary.review
         period = summary.period
+        periods = review.periods
         w = summary.words
         width = options.max_width
         forecast_word, goals_word = w._("forecast"), w._("Goals")
@@ -82,72 +95,133 @@ class GoalList:
         forecast_w = min(max([cell_len(f) for f in forecasts.values()] + [len(forecast_word)]), 14)
         cell_w = max([cell_len(label) for label, _ in self.statuses.values()] + [4]) + 1
         fixed = 4 + forecast_w + 1
-        columns = width - fixed - len(review.periods) * (cell_w + 1) >= 40
-        goal_w = max(width - fixed - (len(review.periods) * (cell_w + 1) if columns else 0), 8)
+        columns = width - fixed - len(periods) * (cell_w + 1) >= 40
+        goal_w = max(width - fixed - (len(periods) * (cell_w + 1) if columns else 0), 8)
+        # No colours: the styles would not be written, and the list is one run of text.
+        out = _Lines(width, plain=console.color_system is None and not console.record)
 
-        new_line = Segment.line()
-        yield Segment(fit(goals_word, goal_w + 4), _BOLD)
+        heading: _Runs = [(fit(goals_word, goal_w + 4), _BOLD)]
         if columns:
-            for p in review.periods:
+            for p in periods:
                 style = Style(bold=True, underline=True) if p == period else _BOLD
-                yield Segment(" ")
-                yield Segment(fit(clean_line(p), cell_w), style)
-        yield Segment(" " + fit(forecast_word, forecast_w).rstrip(), _BOLD)
-        yield new_line
+                heading += [(" ", None), (fit(clean_line(p), cell_w), style)]
+        heading.append((" " + fit(forecast_word, forecast_w).rstrip(), _BOLD))
+        out.line(heading)
 
+        laid_out: dict[tuple[_Cell, ...], list[tuple[_Runs, int]]] = {}
+        binding = "  " + BINDING_MARK + " "
         for indexes in review.by_theme().values():
             # The theme of the group's first goal, in the language shown.
             theme = summary.goal_text(review.goals[indexes[0]], "theme") or w._("(no theme)")
-            yield Segment(fit(clean_line(theme), width).rstrip(), _BOLD)
-            yield new_line
+            out.line([(fit(clean_line(theme), width).rstrip(), _BOLD)])
             for goal in (review.goals[i] for i in indexes):
-                yield Segment("  " + (BINDING_MARK if goal.is_binding else " "))
+                cells = tuple(self._flagged(goal, p) for p in periods)
+                if cells not in laid_out:
+                    laid_out[cells] = self._lay_out(cells, columns, cell_w, width)
+                statuses = laid_out[cells]
                 objective = clean_line(summary.goal_text(goal, "objective"))
-                yield Segment(" " + fit(objective, goal_w))
+                mark = binding if goal.is_binding else "    "
+                runs: _Runs = [(mark + fit(objective, goal_w), None)]
+                used = cell_len(mark) + goal_w  # fit() gives exactly goal_w cells
                 if columns:
-                    for p in review.periods:
-                        yield Segment(" ")
-                        yield from self._cell(goal, p, cell_w)
+                    runs += statuses[0][0]
+                    used += statuses[0][1]
                 if forecasts[goal.id]:
-                    yield Segment(" " + fit(forecasts[goal.id], forecast_w).rstrip())
-                yield new_line
+                    shown = " " + fit(forecasts[goal.id], forecast_w).rstrip()
+                    runs.append((shown, None))
+                    used += cell_len(shown)
+                out.line(runs, used)
                 if not columns:
-                    yield from self._status_line(goal, review.periods, width)
+                    for line, line_w in statuses:
+                        out.line(line, line_w)
+        yield from out.segments()
 
-    def _cell(self, goal: Goal, period: str, width: int | None) -> Iterator[Segment]:
-        """A status's label in its colour (padded to ``width``), `!` if it needs a comment,
-        `⚑` if it needs actions."""
+    def _flagged(self, goal: Goal, period: str) -> _Cell:
+        """The goal's status in ``period`` as shown, and its flags: `!` if it needs a
+        comment, `⚑` if it needs actions."""
         label = goal.status_in(period)
-        known = self.statuses.get(label) if label is not None else None
+        if label is None or label not in self.statuses:
+            return None, ""
         review = self.summary.review
         flag = UNEXPLAINED_MARK if review.is_unexplained(goal, period) else ""
         if review.asks_actions(label) and not goal.entry(period).has_actions:
             flag += NEEDS_ACTIONS_MARK
-        if known is None:
-            yield Segment(fit(NOT_ASSESSED_MARK, width) if width else NOT_ASSESSED_MARK, DIM)
-            return
-        text, style = known
-        yield Segment(fit(text, width - len(flag)) if width else text, style)
-        if flag:
-            yield Segment(flag, _WARN)
+        return label, flag
 
-    def _status_line(self, goal: Goal, periods: Sequence[str], width: int) -> Iterator[Segment]:
-        """``Q1 ● Toteutuu  Q2 ◐ Toteutuu osittain  …`` under the objective, wrapped."""
+    def _cell(self, cell: _Cell, width: int | None) -> _Runs:
+        """A status's label in its colour (padded to ``width``), then its flags."""
+        label, flag = cell
+        if label is None:
+            return [(fit(NOT_ASSESSED_MARK, width) if width else NOT_ASSESSED_MARK, DIM)]
+        text, style = self.statuses[label]
+        runs: _Runs = [(fit(text, width - len(flag)) if width else text, style)]
+        if flag:
+            runs.append((flag, _WARN))
+        return runs
+
+    def _lay_out(
+        self, cells: tuple[_Cell, ...], columns: bool, cell_w: int, width: int
+    ) -> list[tuple[_Runs, int]]:
+        """A goal's statuses and the cells they take: in columns, the runs after its
+        objective; else the lines under it (``Q1 ● Toteutuu  Q2 ◐ Toteutuu osittain  …``)."""
+        periods = self.summary.review.periods
+        if columns:
+            runs: _Runs = []
+            for cell in cells:
+                runs += [(" ", None), *self._cell(cell, cell_w)]
+            return [(runs, _cells(runs))]
         indent, used = "      ", 6
-        yield Segment(indent)
-        for i, p in enumerate(periods):
-            cell = list(self._cell(goal, p, None))
-            size = cell_len(p) + 1 + sum(segment.cell_length for segment in cell) + 2
+        lines: list[_Runs] = [[(indent, None)]]
+        for i, (p, cell) in enumerate(zip(periods, cells, strict=True)):
+            shown = self._cell(cell, None)
+            size = cell_len(p) + 1 + sum(cell_len(text) for text, _ in shown) + 2
             if i and used + size > width:
-                yield Segment.line()
-                yield Segment(indent)
+                lines.append([(indent, None)])
                 used = len(indent)
-            yield Segment(f"{clean_line(p)} ", DIM)
-            yield from cell
+            lines[-1] += [(f"{clean_line(p)} ", DIM), *shown]
             if i < len(periods) - 1:
-                yield Segment("  ")
+                lines[-1].append(("  ", None))
             used += size
-        yield Segment.line()
+        return [(line, _cells(line)) for line in lines]
+
+
+def _cells(runs: _Runs) -> int:
+    return sum(cell_len(text) for text, _ in runs)
+
+
+class _Lines:
+    """Lines of runs as few segments: unstyled runs joined, line ends and all (every run,
+    with ``plain``); a line wider than ``width`` cut as :meth:`Console.print` would cut it."""
+
+    def __init__(self, width: int, *, plain: bool) -> None:
+        self.width = width
+        self.plain = plain
+        self.done: list[Segment] = []
+        self.text: list[str] = []  # the unstyled text after the last styled segment
+
+    def line(self, runs: _Runs, cells: int | None = None) -> None:
+        """One line of ``runs`` (``cells`` wide: measured when not given)."""
+        if cells is None:
+            cells = _cells(runs)
+        if cells > self.width:
+            cut = Segment.adjust_line_length([Segment(*run) for run in runs], self.width, pad=False)
+            runs = [(segment.text, segment.style) for segment in cut]
+        text = self.text
+        for run, style in runs:
+            if style and not self.plain:
+                if text:
+                    self.done.append(Segment("".join(text)))
+                    text.clear()
+                self.done.append(Segment(run, style))
+            else:
+                text.append(run)
+        text.append("\n")
+
+    def segments(self) -> list[Segment]:
+        if self.text:
+            self.done.append(Segment("".join(self.text)))
+            self.text.clear()
+        return self.done
 
 
 def counts_table(summary: ReviewSummary) -> Table:
@@ -329,6 +403,15 @@ def summary_rich(
         NewLine(),
         attention(summary, most_items),
     )
+
+
+def print_summary(console: Console, summary: ReviewSummary) -> None:
+    """Print :func:`summary_rich`: the goal list, which cuts its lines to the width itself,
+    uncropped, since cutting its lines again costs more than the rest of the summary."""
+    whole = summary_rich(summary)
+    assert isinstance(whole, Group)
+    for part in whole.renderables:
+        console.print(part, crop=not isinstance(part, GoalList))
 
 
 def totals_rich(total: Totals, summaries: Sequence[ReviewSummary]) -> RenderableType:
