@@ -41,13 +41,22 @@ def show(path: Path, limit: int) -> None:
         print()
 
 
+def profiled(profile: Path, *arguments: str) -> list[str]:
+    """The goaltui command under cProfile. Its arguments go to ``main`` itself: the command
+    proper ends its process at once (os._exit), before cProfile could write the profile."""
+    code = (
+        "import cProfile, sys; from goaltui.cli import main; "
+        "cProfile.run('main(sys.argv[2:])', sys.argv[1])"
+    )
+    return [PYTHON, "-c", code, str(profile), *arguments]
+
+
 def startup(profile: Path) -> None:
     """The app under cProfile in a 120x40 pty; ctrl+q after the first frame lets it write."""
     goals = int(os.environ.get("GOALS", "10000"))  # GOALS=1000 for the middle size
     path = files_of(goals, 1)[0]
     heading = title(path)[:30]
-    argv = [PYTHON, "-m", "cProfile", "-o", str(profile), "-m", "goaltui", str(path)]
-    app = PtyApp(argv, env=tui_env())
+    app = PtyApp(profiled(profile, str(path)), env=tui_env())
     try:
         first = app.first_frame(heading.encode(), quiet=1.0, timeout=300)
         print(f"first frame (under cProfile) at {first:.2f} s")
@@ -64,9 +73,10 @@ def startup(profile: Path) -> None:
 
 def summary(profile: Path) -> None:
     path = files_of(10000, 1)[0]
-    argv = [PYTHON, "-m", "cProfile", "-o", str(profile), "-m", "goaltui", "summary", str(path)]
     env = dict(os.environ, COLUMNS="120")
-    subprocess.run(argv, stdout=subprocess.DEVNULL, env=env, check=True)
+    subprocess.run(
+        profiled(profile, "summary", str(path)), stdout=subprocess.DEVNULL, env=env, check=True
+    )
 
 
 def save(profile: Path) -> None:
