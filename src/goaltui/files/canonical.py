@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -189,8 +189,18 @@ def head_and_tail(document: dict[str, Any]) -> tuple[str, str]:
 
 
 def join(head: str, chunks: Sequence[str], tail: str) -> str:
-    """The whole text, as tomli-w separates top-level tables: by one empty line."""
-    return "".join([head, *("\n" + chunk for chunk in chunks), "\n" + tail if tail else ""])
+    """The whole text of its pieces (:func:`text_pieces`)."""
+    return "".join(text_pieces(head, chunks, tail))
+
+
+def text_pieces(head: str, chunks: Sequence[str], tail: str) -> Iterator[str]:
+    """The whole text, piece by piece, as tomli-w separates top-level tables: by one empty
+    line."""
+    yield head
+    for chunk in chunks:
+        yield "\n" + chunk
+    if tail:
+        yield "\n" + tail
 
 
 def same_data(a: Any, b: Any) -> bool:
@@ -240,14 +250,15 @@ class Rendered:
                 parts.append(text[start : start + _PART].encode("utf-8"))
                 pause()
             return parts
-        parts = [self.head.encode("utf-8")]
-        chunks = self.chunks
-        for start in range(0, len(chunks), _BATCH):
-            batch = [chunk or "" for chunk in chunks[start : start + _BATCH]]
-            parts.append(("\n" + "\n".join(batch)).encode("utf-8"))
-            pause()
-        if self.tail:
-            parts.append(("\n" + self.tail).encode("utf-8"))
+        parts, batch = [], []
+        for piece in text_pieces(self.head, [chunk or "" for chunk in self.chunks], self.tail):
+            batch.append(piece)
+            if len(batch) == _BATCH:
+                parts.append("".join(batch).encode("utf-8"))
+                batch.clear()
+                pause()
+        if batch:
+            parts.append("".join(batch).encode("utf-8"))
         return parts
 
     @classmethod

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeVar
 
+from goaltui.files.pacing import Pause, no_pause
 from goaltui.language import N_, Words, catalogue
 from goaltui.outputs.marks import with_mark
 from goaltui.review import measures
@@ -175,22 +176,21 @@ def summarize(
     period: str | None = None,
     language: str | None = None,
     today: datetime.date | None = None,
-    pause: Callable[[], None] | None = None,
+    pause: Pause = no_pause,
 ) -> ReviewSummary:
     """Summarise ``review`` for ``period`` (default: its current period), in ``language``
     (default: the review's; see :func:`goaltui.language.review_language`), with due dates
     seen on ``today`` (default: the day it is). ``pause`` is called between the steps, a few
     milliseconds apart at 10,000 goals (see :mod:`goaltui.files.pacing`)."""
-    rest = pause or _no_pause
     period = period or review.current_period()
     if period not in review.periods:
         raise ValueError(f'"{period}" is not a period of this review')
     worsened = review.worsened(period)
-    rest()
+    pause()
     improved = review.improved(period)
-    rest()
-    unexplained = _listed(review.unexplained(), rest)
-    needing = _listed(measures.needing_actions(review), rest)
+    pause()
+    unexplained = _listed(review.unexplained(), pause)
+    needing = _listed(measures.needing_actions(review), pause)
     words = catalogue(language or review.main_language)
     previous = review.previous_period(period)
     span = (previous, period) if previous is not None else (period,)
@@ -203,14 +203,14 @@ def summarize(
     counts: dict[str, dict[str | None, int]] = {}
     for p in review.periods:
         counts[p] = review.counts(p)
-        rest()
+        pause()
     not_assessed = review.not_assessed(period)
     untranslated = _untranslated(review, review.translation_for(words.code), period)
-    rest()
+    pause()
     period_counts: dict[str, PeriodCounts] = {}
     for p in review.periods:
         period_counts[p] = measures.period_counts(review, p)
-        rest()
+        pause()
     return ReviewSummary(
         path=path,
         review=review,
@@ -231,14 +231,10 @@ def summarize(
     )
 
 
-def _no_pause() -> None:
-    """Nothing to wait for: the summary of a command."""
-
-
 _STEP = 500  # items listed between two pauses
 
 
-def _listed(items: Iterable[_T], pause: Callable[[], None]) -> list[_T]:
+def _listed(items: Iterable[_T], pause: Pause) -> list[_T]:
     """``list(items)``, with a pause after every few."""
     listed: list[_T] = []
     for number, item in enumerate(items, 1):

@@ -51,7 +51,7 @@ class DrawnOnce:
         self._measured: dict[int, Measurement] = {}
 
     def prepare(
-        self, console: Console, options: ConsoleOptions, pause: Callable[[], None] | None = None
+        self, console: Console, options: ConsoleOptions, pause: Pause | None = None
     ) -> None:
         """Draw the lines for ``options.max_width`` (any thread), calling ``pause`` every few
         segments; what :meth:`rich.console.Console.render_lines` draws (``pad=False``),
@@ -113,7 +113,7 @@ class _Top:
         return self.drawn.__rich_measure__(console, options)
 
 
-def _paced(segments: Iterable[Segment], pause: Callable[[], None], step: int) -> Iterator[Segment]:
+def _paced(segments: Iterable[Segment], pause: Pause, step: int) -> Iterator[Segment]:
     for number, segment in enumerate(segments):
         if not number % step:
             pause()
@@ -142,13 +142,13 @@ def content_widths(screen_width: int) -> tuple[int, int]:
 def drawn_beforehand(
     summaries: Sequence[ReviewSummary],
     app: App[object],
-    pause: Callable[[], None] | None = None,
+    pause: Pause = no_pause,
 ) -> DrawnOnce | None:
     """The dialog's summary drawn for the screen as it is now (any thread: the save's, so
     that the thread answering keys need not), calling ``pause`` every few calls; None if it
     could not be."""
     try:
-        with paced_calls(pause or no_pause):  # the summary's tables are made in one call
+        with paced_calls(pause):  # the summary's tables are made in one call
             content = summary_content(summaries)
             wide, narrow = content_widths(app.size.width)
             content.prepare(app.console, app.console_options.update_width(narrow))
