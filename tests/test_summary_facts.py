@@ -89,3 +89,22 @@ def test_the_totals_count_each_fact_from_its_own_list(tmp_path, capsys):
     total = document["total"]
     assert (total["not_assessed"], total["worsened"], total["unexplained"]) == (5, 2, 1)
     assert (total["files"], total["goals"]) == (2, 8)
+
+
+def test_a_long_list_of_goals_not_assessed_wraps_under_its_text(tmp_path, capsys, monkeypatch):
+    """At 60 columns the ids run onto more lines, each indented under the first id."""
+    monkeypatch.setenv("COLUMNS", "60")
+    ids = [f"late-goal-{n}" for n in range(12)]
+    path = write(tmp_path, "review.toml", [goal(i, "On track", None) for i in ids])
+    lines = summary(capsys, str(path)).splitlines()
+    first = next(n for n, line in enumerate(lines) if "not assessed in Q2: " in line)
+    indent = lines[first].index("not assessed")
+    following = []
+    for line in lines[first + 1 :]:
+        if not line.strip():
+            break
+        following.append(line)
+    assert len(following) >= 2
+    assert all(line.startswith(" " * indent) and line[indent] != " " for line in following)
+    listed = " ".join([lines[first], *following])
+    assert all(i in listed for i in ids)

@@ -311,8 +311,10 @@ def attention(
         line.append(shown.format(period=period, goals=", ".join(ids[:most])))
         if most is not None and len(ids) > most:
             line.append(f" … {_more(summary, len(ids) - most)}", style="dim")
+        if not wrap:
+            return Group(*lines, _hanging([line]))
         lines.append(line)
-    return _hanging(lines) if wrap else Group(*lines)
+    return Group(lines[0], _hanging(lines[1:])) if wrap else Group(*lines)
 
 
 def _hanging(lines: Sequence[Text]) -> RenderableType:
@@ -320,7 +322,7 @@ def _hanging(lines: Sequence[Text]) -> RenderableType:
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    for line in lines[1:]:
+    for line in lines:
         plain = line.plain
         indent = len(plain) - len(plain.lstrip())
         head = plain[indent:].split(" ", 1)[0]  # the mark
@@ -329,7 +331,7 @@ def _hanging(lines: Sequence[Text]) -> RenderableType:
         text = line[start:]
         text.no_wrap, text.overflow = False, "fold"
         grid.add_row(line[:cut], text)
-    return Group(lines[0], grid)
+    return grid
 
 
 def _more(summary: ReviewSummary, n: int) -> str:
