@@ -27,10 +27,10 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from goaltui.files.document import Document
+from goaltui.review import clock
 from goaltui.text import clean_line
 from goaltui.tui.app import GoalApp
 from goaltui.tui.screens.review_screen import ReviewScreen
-from goaltui.tui.widgets import measures_part
 from goaltui.tui.widgets.detail_pane import DetailPane
 from goaltui.tui.widgets.goal_table import GoalTable
 
@@ -267,7 +267,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     # The header counts the days to the due date from a day that stays put.
-    monkeypatch.setattr(measures_part, "today", lambda: datetime.date(2026, 10, 20))
+    monkeypatch.setattr(clock, "today", lambda: datetime.date(2026, 10, 20))
     return tmp_path
 
 

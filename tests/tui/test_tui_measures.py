@@ -5,8 +5,8 @@ status on one key), the actions editor, the header's due date."""
 from __future__ import annotations
 
 from goaltui.files.loading import load
+from goaltui.review import clock
 from goaltui.tui.dialogs.indicator_dialog import IndicatorDialog
-from goaltui.tui.widgets import measures_part
 
 EXAMPLE = "example-en.toml"
 KUVA = "kuva-2021.toml"
@@ -68,7 +68,7 @@ def test_the_header_shows_the_due_date_and_the_days_left(kit, monkeypatch):
 def test_the_header_says_overdue(kit, monkeypatch):
     import datetime
 
-    monkeypatch.setattr(measures_part, "today", lambda: datetime.date(2026, 10, 25))
+    monkeypatch.setattr(clock, "today", lambda: datetime.date(2026, 10, 25))
     app = kit.app(EXAMPLE)
 
     async def scenario(pilot):

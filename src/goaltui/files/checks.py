@@ -20,7 +20,7 @@ from goaltui.files.problems import Problem, ReviewError, SaveError
 from goaltui.files.translations import missing
 from goaltui.files.validate import key_part
 from goaltui.language import _, default, ngettext
-from goaltui.review import measures
+from goaltui.review import clock, measures
 from goaltui.review.indicators import Indicator, Number
 from goaltui.review.model import Review
 
@@ -47,7 +47,7 @@ def review_warnings(source: ReviewFile, today: datetime.date | None = None) -> l
     untranslated = list(missing(review))
     contradicted = list(measures.contradictions(review))
     needing = list(measures.needing_actions(review))
-    due = measures.due(review, today or datetime.date.today())
+    due = measures.due(review, today or clock.today())
     pressing = due is not None and due.pressing
     wanted = unexplained or untranslated or contradicted or needing or pressing
     places = locate(source.text) if wanted else None

@@ -20,7 +20,7 @@ from typing import Literal, TypeVar
 from goaltui.files.pacing import Pause, no_pause
 from goaltui.language import N_, Words, catalogue
 from goaltui.outputs.marks import with_mark
-from goaltui.review import measures
+from goaltui.review import clock, measures
 from goaltui.review.measures import Due, NeedsActions, PeriodCounts
 from goaltui.review.model import (
     EntryText,
@@ -225,7 +225,7 @@ def summarize(
         untranslated=untranslated,
         measures=period_counts,
         needing_actions=needing,
-        due=measures.due(review, today or datetime.date.today(), period),
+        due=measures.due(review, today or clock.today(), period),
         has_measures=any(s.meaning is not None for s in review.statuses)
         or any(goal.indicators for goal in review.goals),
     )

@@ -8,13 +8,12 @@ language's (:mod:`goaltui.language`).
 
 from __future__ import annotations
 
-import datetime
-
 from rich.text import Text
 
 from goaltui.language import Words
 from goaltui.outputs.marks import CONTRADICTS_MARK, NEEDS_ACTIONS_MARK, untranslated_mark
 from goaltui.outputs.styled import status_text
+from goaltui.review import clock
 from goaltui.review.indicators import Indicator, Number
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
@@ -112,11 +111,6 @@ def verdict_text(review: Review, goal: Goal, period: str, speech: Speech) -> Tex
     return text
 
 
-def today() -> datetime.date:
-    """The day the header counts the days to a due date from (the tests fix it)."""
-    return datetime.date.today()
-
-
 def due_text(review: Review, period: str, w: Words) -> Text:
     """The period's due date and the days left, or how long overdue: for the header.
 
@@ -125,7 +119,7 @@ def due_text(review: Review, period: str, w: Words) -> Text:
     day = (review.due or {}).get(period)
     if day is None:
         return Text()
-    days_left = (day - today()).days
+    days_left = (day - clock.today()).days
     days = abs(days_left)
     from goaltui.review import measures  # only for a review with due dates
 
