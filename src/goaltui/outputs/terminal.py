@@ -302,6 +302,7 @@ def attention(
     for line in lines[1:]:
         line.no_wrap = True
         line.overflow = "ellipsis"
+    wrapped: list[Text] = []  # lines that wrap under their text rather than being cut
     if summary.not_assessed:
         # The list of ids may be long: it wraps instead of being cut.
         ids = [clean_line(goal.id) for goal in summary.not_assessed]
@@ -311,10 +312,10 @@ def attention(
         line.append(shown.format(period=period, goals=", ".join(ids[:most])))
         if most is not None and len(ids) > most:
             line.append(f" … {_more(summary, len(ids) - most)}", style="dim")
-        if not wrap:
-            return Group(*lines, _hanging([line]))
-        lines.append(line)
-    return Group(lines[0], _hanging(lines[1:])) if wrap else Group(*lines)
+        wrapped.append(line)
+    if wrap:
+        lines, wrapped = lines[:1], lines[1:] + wrapped
+    return Group(*lines, _hanging(wrapped)) if wrapped else Group(*lines)
 
 
 def _hanging(lines: Sequence[Text]) -> RenderableType:
