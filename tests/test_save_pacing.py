@@ -4,6 +4,7 @@ pauses between its steps, and work with no pauses of its own is paced call by ca
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import sys
 from dataclasses import replace
@@ -104,6 +105,7 @@ def test_work_with_no_pauses_of_its_own_is_paced_call_by_call():
         return n if n < 1 else work(n - 1) + 1
 
     outer = sys.gettrace()
+    gc.collect()  # earlier tests' garbage: its finalizers, run within, would be counted too
     with paced_calls(lambda: calls.append(None), every=10):
         assert work(200) == 200
     assert sys.gettrace() is outer
@@ -130,3 +132,44 @@ def test_once_another_thread_is_found_busy_the_pacer_rests_longer(monkeypatch):
     clock[0] += 0.003
     pacer()
     assert slept == [0.0002, 0.002, 0.002]
+
+
+def test_while_a_key_holds_the_interpreter_the_save_waits_for_its_frame():
+    import threading
+
+    from goaltui.files.pacing import Claim, Pacer
+
+    claim = Claim(longest=5.0)
+    pacer = Pacer(claim=claim)
+    claim.take()
+    done = threading.Event()
+
+    def save() -> None:
+        pacer()
+        done.set()
+
+    worker = threading.Thread(target=save)
+    worker.start()
+    assert not done.wait(0.1)  # the key's frame is not out yet: the save does not go on
+    claim.give_back()
+    assert done.wait(2.0)
+    worker.join()
+
+
+def test_a_claim_never_given_back_runs_out_and_stalls_nothing_after():
+    import time
+
+    from goaltui.files.pacing import Claim, Pacer
+
+    claim = Claim(longest=0.05)
+    pacer = Pacer(claim=claim)
+    claim.take()  # a key that changed nothing on screen: no frame gives it back
+    start = time.perf_counter()
+    pacer()
+    assert 0.04 <= time.perf_counter() - start < 1.0
+    assert not claim.held
+    start = time.perf_counter()
+    for _ in range(100):
+        pacer.since = time.perf_counter()  # no rest due: only the claim could make it wait
+        pacer()
+    assert time.perf_counter() - start < 0.04

@@ -6,11 +6,17 @@ moment (for input, for the terminal), and every key then waits for the save's tu
 A :class:`Pacer` is called often by such work: every couple of milliseconds it sleeps a
 little, and if waking up took much longer than asked, another thread had the interpreter
 and wants it still (a key being answered), so it sleeps again until that has finished.
+
+Guessing from late wake-ups still lets the work take a slice of the interpreter every few
+milliseconds while a key is answered, which made each key take nearly twice as long. So the
+terminal's input thread also says so outright: it takes the :data:`KEYS` claim as a key comes
+in, and gives it back once the frame answering it is written; meanwhile a Pacer waits.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,16 +30,65 @@ def no_pause() -> None:
     """For work that runs alone (a command, a test): nothing to wait for."""
 
 
+class Claim:
+    """A thread's ask for the interpreter to itself for a moment, which a :class:`Pacer` honours.
+
+    Taken and given back from any thread. It runs out by itself after ``longest`` seconds, so
+    a claim whose end is never seen (a key that changes nothing on screen) stalls no work.
+    """
+
+    def __init__(self, longest: float = 0.05) -> None:
+        self.longest = longest
+        self.held = False  # read by the Pacer at every call: a plain attribute is cheapest
+        self._until = 0.0
+        self._free = threading.Event()
+        self._free.set()
+
+    def take(self) -> None:
+        self._until = time.perf_counter() + self.longest
+        self._free.clear()
+        self.held = True
+
+    def give_back(self) -> None:
+        self.held = False
+        self._free.set()
+
+    def wait(self) -> None:
+        """Return once the claim is given back or has run out; the interpreter is free meanwhile."""
+        left = self._until - time.perf_counter()
+        if left > 0 and self._free.wait(left):
+            return
+        if time.perf_counter() >= self._until:  # ran out, and not taken again meanwhile
+            self.held = False
+
+
+#: The claim of the thread that reads the keys: taken as a key comes in, given back once the
+#: frame answering it is written (goaltui.tui.driver). One per process, as the interpreter is.
+KEYS = Claim()
+
+
 class Pacer:
     """Call it often; it returns at once, or after the other threads have had their turn."""
 
-    def __init__(self, work: float = 0.002, rest: float = 0.0002, most: float = 0.05) -> None:
+    def __init__(
+        self,
+        work: float = 0.002,
+        rest: float = 0.0002,
+        most: float = 0.05,
+        claim: Claim | None = None,
+    ) -> None:
         self.work = work  # seconds of work between two rests
         self.rest = rest  # seconds of each rest
         self.most = most  # the longest it waits for the others, at a time
+        self.claim = claim  # waited for whenever it is held
         self.since = time.perf_counter()
 
     def __call__(self) -> None:
+        claim = self.claim
+        if claim is not None and claim.held:
+            claim.wait()
+            self.since = time.perf_counter()
+            return
         now = time.perf_counter()
         if now - self.since < self.work:
             return

@@ -24,6 +24,9 @@ from typing import IO, Any
 
 from textual.driver import Driver
 from textual.drivers import linux_driver
+from textual.message import Message
+
+from goaltui.files.pacing import KEYS
 
 DECODER_FACTORY = "getincrementaldecoder"  # the name Textual's module calls
 
@@ -49,6 +52,7 @@ class TerminalOutput:
         return len(text)
 
     def flush(self) -> None:
+        KEYS.give_back()  # a frame is out, as an answer to the key that took it, if any
         if not self.gone:
             try:
                 self.file.flush()
@@ -75,6 +79,12 @@ class TerminalDriver(linux_driver.LinuxDriver):
         # Read by the input thread as it starts; only this driver's module sees the change.
         setattr(linux_driver, DECODER_FACTORY, lenient_decoder)
         super().run_input_thread()
+
+    def process_message(self, message: Message) -> None:
+        # In the input thread, as a key (or a click) comes in: a save's thread waits till the
+        # frame answering it is out, rather than share the interpreter with it (files/pacing.py).
+        KEYS.take()
+        super().process_message(message)
 
     def suspend_application_mode(self) -> None:
         self._suspending = True  # input comes back on resuming: wait for its thread as usual

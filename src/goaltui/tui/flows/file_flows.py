@@ -19,7 +19,7 @@ from textual.notifications import SeverityLevel
 from goaltui.files.document import ChangedOnDisk, Document, Snapshot, Written, write_snapshot
 from goaltui.files.fingerprint import disk_fingerprint
 from goaltui.files.loading import ReviewFile
-from goaltui.files.pacing import Pacer
+from goaltui.files.pacing import KEYS, Pacer, paced_calls
 from goaltui.files.problems import ReviewError, SaveError
 from goaltui.language import Words
 from goaltui.text import clean_line
@@ -85,7 +85,7 @@ class FileFlows:
             for doc in self.documents
             if doc.path == overwrite or (doc.dirty and doc.path not in self._asking)
         ]
-        pacer = Pacer()  # the save's thread leaves the interpreter to the keys
+        pacer = Pacer(claim=KEYS)  # the save's thread leaves the interpreter to the keys
         snapshots = [doc.snapshot(overwrite=doc.path == overwrite, pause=pacer) for doc in dirty]
         periods = [self.host.period_of(doc) for doc in dirty]
         self.save_running = True
@@ -143,9 +143,12 @@ class FileFlows:
                 from goaltui.outputs.summary import summarize
 
                 snapshot.pause()
-                summary = summarize(
-                    snapshot.review, snapshot.path, period, language, pause=snapshot.pause
-                )
+                # Its steps go over every goal without a pause of their own (the review's
+                # counts): paced call by call, so a key waits for none of them.
+                with paced_calls(snapshot.pause):
+                    summary = summarize(
+                        snapshot.review, snapshot.path, period, language, pause=snapshot.pause
+                    )
                 summaries.append(summary)
             except (SaveError, ChangedOnDisk) as error:
                 outcomes.append(error)
