@@ -3,6 +3,7 @@
 Every ``import`` in a module counts, also those inside functions and under TYPE_CHECKING: a
 lazy import is still a dependency. The layers, lowest first:
 
+    compiled_methods      dataclass methods kept compiled, installed as the package loads
     text                  cleaning text from outside (no goaltui imports)
     language, review      the words and formats; the review itself (peers: neither
                           imports the other)
@@ -37,7 +38,8 @@ RANKS = {
     "tui": 4,
     "cli": 5,
     "__main__": 6,
-    "__init__": -1,  # the package itself: its version, importing nothing
+    "__init__": -1,  # the package itself: its version, and the methods kept compiled
+    "compiled_methods": -2,  # installed by the package as it is imported: imports no goaltui
 }
 TEXTUAL_ALLOWED = {"tui"}
 #: The rooms of the TUI, ranked as the layers are.

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from goaltui import language
+from goaltui import compiled_methods, language
 from goaltui.cli import changes, parsers, report, rollover
 from goaltui.cli.output import leave
 from goaltui.cli.output import report as _report
@@ -128,6 +128,7 @@ def cmd_open(arguments: argparse.Namespace) -> int:
     if getattr(arguments, "whole_process", False):  # the goaltui command, not a caller's
         from goaltui.tui.ending import leave
 
+        compiled_methods.keep()  # for the next start, if this one compiled some
         leave(code)
     return code
 
@@ -410,6 +411,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if one_shot and not whole_process:  # a caller's process keeps its collector
             gc.enable()
+    if whole_process:
+        compiled_methods.keep()  # for the next start, if this one compiled some
     if one_shot and whole_process:
         leave(code)
     return code
