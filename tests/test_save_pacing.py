@@ -173,3 +173,23 @@ def test_a_claim_never_given_back_runs_out_and_stalls_nothing_after():
         pacer.since = time.perf_counter()  # no rest due: only the claim could make it wait
         pacer()
     assert time.perf_counter() - start < 0.04
+
+
+def test_a_frame_drawn_before_the_key_was_answered_does_not_end_its_claim():
+    """Keys 20 ms apart: the frame out next often answers the key before, not this one."""
+    from goaltui.files.pacing import Claim
+
+    claim = Claim(longest=5.0)
+    first, second = object(), object()
+    claim.take(first)
+    claim.answered(first)
+    drawn_for_first = claim.answering
+    claim.take(second)  # comes in while the first one's frame is on its way out
+    claim.give_back(drawn_for_first)
+    assert claim.held  # the save still waits: the second key is not answered yet
+    claim.answered(second)
+    claim.give_back(claim.answering)
+    assert not claim.held
+    claim.take(first)
+    claim.give_back()  # by default, whatever it was taken for
+    assert not claim.held

@@ -10,7 +10,10 @@ and wants it still (a key being answered), so it sleeps again until that has fin
 Guessing from late wake-ups still lets the work take a slice of the interpreter every few
 milliseconds while a key is answered, which made each key take nearly twice as long. So the
 terminal's input thread also says so outright: it takes the :data:`KEYS` claim as a key comes
-in, and gives it back once the frame answering it is written; meanwhile a Pacer waits.
+in, and the claim is given back once a frame drawn after the key was answered is written;
+meanwhile a Pacer waits. Not the next frame written: with keys 20 ms apart, the frame out
+next is often the one answering the key before, and the save would then share the
+interpreter with the key that is being answered.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ from types import FrameType
 Pause = Callable[[], None]
 
 
+#: What :meth:`Claim.give_back` gives back by default: the claim, whatever it was taken for.
+ANY = object()
+
+
 def no_pause() -> None:
     """For work that runs alone (a command, a test): nothing to wait for."""
 
@@ -33,25 +40,41 @@ def no_pause() -> None:
 class Claim:
     """A thread's ask for the interpreter to itself for a moment, which a :class:`Pacer` honours.
 
-    Taken and given back from any thread. It runs out by itself after ``longest`` seconds, so
-    a claim whose end is never seen (a key that changes nothing on screen) stalls no work.
+    :meth:`take` names what it is taken for (a key); :meth:`answered` says, from the thread
+    that answers it, that it has been; a frame drawn after that carries :attr:`answering`,
+    and :meth:`give_back` with it ends the claim, if nothing was taken for since. It runs out
+    by itself after ``longest`` seconds, so a claim whose end is never seen (a key a text box
+    keeps, a key that changes nothing on screen) stalls no work.
     """
 
     def __init__(self, longest: float = 0.05) -> None:
         self.longest = longest
         self.held = False  # read by the Pacer at every call: a plain attribute is cheapest
+        self.answering: object = None  # the last thing taken for that has been answered
+        self._wanted: object = None  # what the claim is held for
         self._until = 0.0
         self._free = threading.Event()
         self._free.set()
+        self._lock = threading.Lock()  # take and give_back come from two threads
 
-    def take(self) -> None:
-        self._until = time.perf_counter() + self.longest
-        self._free.clear()
-        self.held = True
+    def take(self, wanted: object = None) -> None:
+        with self._lock:
+            self._wanted = wanted
+            self._until = time.perf_counter() + self.longest
+            self._free.clear()
+            self.held = True
 
-    def give_back(self) -> None:
-        self.held = False
-        self._free.set()
+    def answered(self, wanted: object) -> None:
+        """``wanted`` has been answered: the frames drawn from now on carry it."""
+        self.answering = wanted
+
+    def give_back(self, answers: object = ANY) -> None:
+        """A frame is out that ``answers`` what was taken for (by default: whatever it was)."""
+        with self._lock:
+            if answers is not ANY and answers is not self._wanted:
+                return  # drawn before the claim's key was answered: it goes on
+            self.held = False
+            self._free.set()
 
     def wait(self) -> None:
         """Return once the claim is given back or has run out; the interpreter is free meanwhile."""
@@ -62,8 +85,9 @@ class Claim:
             self.held = False
 
 
-#: The claim of the thread that reads the keys: taken as a key comes in, given back once the
-#: frame answering it is written (goaltui.tui.driver). One per process, as the interpreter is.
+#: The claim of the thread that reads the keys: taken as a key comes in, given back once a
+#: frame drawn after its answer is written (goaltui.tui.driver, goaltui.tui.app). One per
+#: process, as the interpreter is.
 KEYS = Claim()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.console import RenderableType
+from textual import events
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.dom import DOMNode
@@ -19,6 +20,7 @@ from textual.theme import ThemeProvider
 
 from goaltui import language
 from goaltui.files.document import Document
+from goaltui.files.pacing import KEYS
 from goaltui.text import clean, clean_line
 from goaltui.tui import signals
 from goaltui.tui.screens.editors import open_editors
@@ -121,6 +123,17 @@ class GoalApp(App["QuitAnswer | None"]):
         so it is cleaned here, once, and never read as markup."""
         message, title = clean(message), clean_line(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        arriving = isinstance(event, events.InputEvent) and not event.is_forwarded
+        await super().on_event(event)
+        # An input event comes here as it arrives; a key that goes on to the focused widget
+        # comes back as it bubbles up, once its bindings have run. Answered then, the frames
+        # drawn next carry it, and the one written gives a save's pause back (driver.py).
+        if isinstance(event, events.InputEvent) and not (
+            arriving and isinstance(event, events.Key) and event.is_forwarded
+        ):
+            KEYS.answered(event)
 
     def on_mount(self) -> None:
         self.push_screen(ReviewScreen(self.documents, self.baseline))

@@ -36,14 +36,22 @@ def lenient_decoder(encoding: str) -> Callable[..., codecs.IncrementalDecoder]:
     return partial(codecs.getincrementaldecoder(encoding), errors="replace")
 
 
+class Frame(str):
+    """Text for the terminal, with what the app had answered when it was drawn."""
+
+    answers: object = None
+
+
 class TerminalOutput:
     """The terminal for Textual's writer thread: once a write fails, the rest are dropped."""
 
     def __init__(self, file: IO[str]) -> None:
         self.file = file
         self.gone = False
+        self.answers: object = None  # what the last text written answers (see Frame)
 
     def write(self, text: str) -> int:
+        self.answers = getattr(text, "answers", None)
         if not self.gone:
             try:
                 return self.file.write(text)
@@ -52,12 +60,12 @@ class TerminalOutput:
         return len(text)
 
     def flush(self) -> None:
-        KEYS.give_back()  # a frame is out, as an answer to the key that took it, if any
         if not self.gone:
             try:
                 self.file.flush()
             except (OSError, ValueError):
                 self.gone = True
+        KEYS.give_back(self.answers)  # out: if it answers the key that took the claim, the end
 
     def fileno(self) -> int:
         return self.file.fileno()
@@ -83,8 +91,15 @@ class TerminalDriver(linux_driver.LinuxDriver):
     def process_message(self, message: Message) -> None:
         # In the input thread, as a key (or a click) comes in: a save's thread waits till the
         # frame answering it is out, rather than share the interpreter with it (files/pacing.py).
-        KEYS.take()
+        KEYS.take(message)
         super().process_message(message)
+
+    def write(self, data: str) -> None:
+        # On the app's thread, as a frame is drawn: it answers what the app has answered so
+        # far (GoalApp.on_event); Textual's writer thread writes it later.
+        frame = Frame(data)
+        frame.answers = KEYS.answering
+        super().write(frame)
 
     def suspend_application_mode(self) -> None:
         self._suspending = True  # input comes back on resuming: wait for its thread as usual
