@@ -52,6 +52,7 @@ class Claim:
         self.held = False  # read by the Pacer at every call: a plain attribute is cheapest
         self.answering: object = None  # the last thing taken for that has been answered
         self._wanted: object = None  # what the claim is held for
+        self.taken_at = 0.0  # time.perf_counter() at the last take: when a key last came
         self._until = 0.0
         self._free = threading.Event()
         self._free.set()
@@ -60,7 +61,8 @@ class Claim:
     def take(self, wanted: object = None) -> None:
         with self._lock:
             self._wanted = wanted
-            self._until = time.perf_counter() + self.longest
+            self.taken_at = time.perf_counter()
+            self._until = self.taken_at + self.longest
             self._free.clear()
             self.held = True
 
