@@ -193,3 +193,28 @@ def test_a_frame_drawn_before_the_key_was_answered_does_not_end_its_claim():
     claim.take(first)
     claim.give_back()  # by default, whatever it was taken for
     assert not claim.held
+
+
+def test_keys_that_keep_the_claim_held_still_leave_the_work_its_share():
+    """Keys coming in faster than they are answered: the work goes on a little between."""
+    import time
+
+    from goaltui.files.pacing import Claim, Pacer
+
+    claim = Claim(longest=0.05)
+    pacer = Pacer(claim=claim, least=0.3)
+    claim.take()
+    start = time.perf_counter()
+    pacer()  # waits for the claim, which runs out
+    assert time.perf_counter() - start >= 0.04
+    claim.take()  # the next key, at once
+    start = time.perf_counter()
+    for _ in range(100):
+        pacer.since = time.perf_counter()  # no rest due: only the claim could make it wait
+        pacer()
+    assert time.perf_counter() - start < 0.04  # its share of work first
+    time.sleep(max(0.0, 0.3 - (time.perf_counter() - start)))
+    claim.take()
+    start = time.perf_counter()
+    pacer()
+    assert time.perf_counter() - start >= 0.04  # then it waits for the keys again

@@ -102,20 +102,25 @@ class Pacer:
         rest: float = 0.0002,
         most: float = 0.05,
         claim: Claim | None = None,
+        least: float = 0.001,
     ) -> None:
         self.work = work  # seconds of work between two rests
         self.rest = rest  # seconds of each rest
         self.most = most  # the longest it waits for the others, at a time
         self.claim = claim  # waited for whenever it is held
+        # Seconds of work between two waits for the claim: keys that come in faster than
+        # they are answered hold it all the time, and the work would never end.
+        self.least = least
         self.since = time.perf_counter()
+        self._resumed = -1.0  # when it last went on after waiting for the claim
 
     def __call__(self) -> None:
         claim = self.claim
-        if claim is not None and claim.held:
-            claim.wait()
-            self.since = time.perf_counter()
-            return
         now = time.perf_counter()
+        if claim is not None and claim.held and now - self._resumed >= self.least:
+            claim.wait()
+            self.since = self._resumed = time.perf_counter()
+            return
         if now - self.since < self.work:
             return
         deadline = now + self.most
