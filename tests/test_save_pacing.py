@@ -218,3 +218,20 @@ def test_keys_that_keep_the_claim_held_still_leave_the_work_its_share():
     start = time.perf_counter()
     pacer()
     assert time.perf_counter() - start >= 0.04  # then it waits for the keys again
+
+
+def test_after_a_long_wait_for_the_keys_the_work_goes_on_for_its_share_of_it():
+    import time
+
+    from goaltui.files.pacing import Claim, Pacer
+
+    claim = Claim(longest=0.2)
+    pacer = Pacer(claim=claim, least=0.0, share=0.5)
+    claim.take()
+    pacer()  # waits 0.2 s: it is owed 0.1 s of work
+    claim.take()
+    start = time.perf_counter()
+    while time.perf_counter() - start < 0.05:
+        pacer.since = time.perf_counter()
+        pacer()
+    assert time.perf_counter() - start < 0.1  # went on: half of its wait is not over yet
