@@ -107,38 +107,3 @@ def test_zero_and_delete_clear_the_status(kit, key):
         assert not doc.session.can_undo
 
     kit.run(app, scenario)
-
-
-def test_the_edited_line_is_drawn_before_the_details(kit, monkeypatch):
-    """Space's answer is the cell: a frame shows it before the detail pane is drawn again
-    (with three measures the pane takes as long to draw as the rest of the screen)."""
-    from goaltui.tui.widgets.detail_pane import DetailPane
-
-    app = kit.app(EXAMPLE)
-    doc = app.documents[0]
-    happened: list[str] = []
-    show = DetailPane.show
-
-    def shown(pane, review, goal, period, speech):
-        happened.append(f"details {review.goal(goal.id).entry(period).status}")
-        show(pane, review, goal, period, speech)
-
-    async def scenario(pilot):
-        screen = app.screen
-        display = app._display
-
-        def frame(screen_, update):
-            happened.append(f"frame {kit.cell(kit.table(app), 'reading-buddies', 'Q3')}")
-            display(screen_, update)
-
-        monkeypatch.setattr(app, "_display", frame)
-        monkeypatch.setattr(DetailPane, "show", shown)
-        await pilot.press("space")
-        await pilot.pause()
-        assert screen is app.screen
-        assert doc.review.goal("reading-buddies").entry("Q3").status == "At risk"
-        first_details = happened.index("details At risk")
-        assert f"frame {MARKS['At risk']}" in happened[:first_details]
-        assert "Status: ◐ At risk" in kit.detail(app)
-
-    kit.run(app, scenario)

@@ -78,7 +78,6 @@ class ReviewScreen(LanguageScreen):
         self._tab_dirty: dict[int, bool] = {}  # the unsaved mark each tab shows
         self._warned: set[str] = set()  # journal problems already reported
         self._shown: dict[int, str] = {}  # the language each file was last shown in
-        self._details_due = False  # the details are drawn after the next frame
 
     # -- layout ------------------------------------------------------------------------
 
@@ -211,17 +210,6 @@ class ReviewScreen(LanguageScreen):
         for since in self.query(SinceDetail):
             since.show(self.since[self.active], self.doc.review, goal, self.doc.name)
 
-    def _details_later(self) -> None:
-        """The details once the frame with the edited line or the cursor moved is out: that
-        is the key's answer, and the pane (measures, verdict) takes as long to draw again."""
-        if not self._details_due:
-            self._details_due = True
-            self.call_after_refresh(self._details_now)
-
-    def _details_now(self) -> None:
-        self._details_due = False
-        self._show_details()
-
     def document_replaced(self, doc: Document) -> None:
         """A document was reloaded or merged: its table shows the new review."""
         index = self.documents.index(doc)
@@ -239,7 +227,7 @@ class ReviewScreen(LanguageScreen):
 
     def on_goal_table_cursor_moved(self, message: GoalTable.CursorMoved) -> None:
         if message.table is self.table:
-            self._details_later()
+            self._show_details()
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         if event.tab is None or event.tab.id is None:
@@ -290,7 +278,7 @@ class ReviewScreen(LanguageScreen):
             self._apply_filter()
             table.move_to(edit.goal_id, edit.period)
         table.refresh_goal(edit.goal_id)
-        self._details_later()
+        self._show_details()
         self.show_state()
 
     @key("space", N_("Cycle"))
