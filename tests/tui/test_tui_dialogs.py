@@ -188,7 +188,20 @@ def test_typed_text_is_applied_without_the_blank_space_around_it(kit):
     kit.run(app, scenario)
 
 
-def test_f_then_escape_leaves_the_forecast_as_it_was(kit):
+def test_f_then_escape_without_changes_closes_at_once(kit):
+    app = kit.app(EXAMPLE)
+    doc = app.documents[0]
+
+    async def scenario(pilot):
+        await pilot.press("f", "escape")
+        assert not isinstance(app.screen, (ForecastDialog, ConfirmDialog))
+        assert doc.review.goal("reading-buddies").entry("Q3").forecast == "18 of 18"
+        assert not doc.dirty
+
+    kit.run(app, scenario)
+
+
+def test_f_then_escape_asks_before_the_typed_forecast_is_dropped(kit):
     app = kit.app(EXAMPLE)
     doc = app.documents[0]
 
@@ -197,7 +210,13 @@ def test_f_then_escape_leaves_the_forecast_as_it_was(kit):
         await pilot.press("f")
         await kit.type(pilot, "00")
         await pilot.press("escape")
-        assert not isinstance(app.screen, ForecastDialog)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Discard your changes to this forecast?" in kit.screen_text(app)
+        await pilot.press("n")  # keep editing: the typed text is still there
+        assert isinstance(app.screen, ForecastDialog)
+        assert app.screen.query_one(Input).value == "00"
+        await pilot.press("escape", "y")
+        assert not isinstance(app.screen, (ForecastDialog, ConfirmDialog))
         assert doc.review.goal("reading-buddies").entry("Q3").forecast == "18 of 18"
         assert kit.forecast(table, "reading-buddies") == "18 of 18"
         assert not doc.dirty

@@ -106,7 +106,7 @@ def test_the_forecast_being_typed_is_journaled_and_enter_applies_it(kit):
 
         await pilot.press("f")
         await kit.type(pilot, " maybe")
-        await pilot.press("escape")  # Escape drops a forecast without asking
+        await pilot.press("escape", "y")  # Escape, then "y" to the question: discard
         await typing_pauses(pilot)
         assert draft_of(path) is None
         assert [(e.field, e.after) for e in edits_of(path)] == [("forecast", "17 of 18")]

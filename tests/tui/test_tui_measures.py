@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from goaltui.files.loading import load
 from goaltui.review import clock
+from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
 from goaltui.tui.dialogs.indicator_dialog import IndicatorDialog
 
 EXAMPLE = "example-en.toml"
@@ -122,6 +123,30 @@ def test_a_bad_number_is_refused_where_it_was_typed(kit):
         assert not isinstance(app.screen, IndicatorDialog)
         entry = doc.review.goal("museum-class-visits").entry("Q3")
         assert (entry.indicators or {})["class-visits"].forecast == 261
+
+    kit.run(app, scenario, size=(160, 50))
+
+
+def test_escape_asks_before_typed_values_are_dropped(kit):
+    app = kit.app(EXAMPLE)
+    doc = app.documents[0]
+
+    async def scenario(pilot):
+        kit.table(app).move_to("museum-class-visits")
+        await pilot.pause()
+        await pilot.press("i", "escape")  # nothing typed: closes at once
+        assert not isinstance(app.screen, (IndicatorDialog, ConfirmDialog))
+        await pilot.press("i", "ctrl+u", *"261", "escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Discard the indicator values you typed?" in kit.screen_text(app)
+        await pilot.press("n")  # keep editing
+        assert isinstance(app.screen, IndicatorDialog)
+        assert app.screen.query_one("#forecast-0").value == "261"
+        await pilot.press("escape", "y")  # discard
+        assert not isinstance(app.screen, (IndicatorDialog, ConfirmDialog))
+        entry = doc.review.goal("museum-class-visits").entry("Q3")
+        assert (entry.indicators or {})["class-visits"].forecast == 255
+        assert not doc.dirty
 
     kit.run(app, scenario, size=(160, 50))
 

@@ -17,7 +17,7 @@ from textual.widgets import Static, TextArea
 from goaltui.language import N_
 from goaltui.text import clean, clean_line
 from goaltui.tui.dialogs import STYLES
-from goaltui.tui.dialogs.confirm_dialog import ConfirmDialog
+from goaltui.tui.dialogs.confirm_dialog import close_or_ask
 from goaltui.tui.drafts import DraftKeeper, Keep
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import speech_of
@@ -91,22 +91,13 @@ class CommentEditor(Keyed, ModalScreen[None]):
     @key("ctrl+s", N_("Apply"), priority=True)
     def action_apply(self) -> None:
         self.commit()
-        self.drafts.close()
-        self.dismiss(None)
+        self.close()
 
     @key("escape", N_("Cancel"), priority=True)
     def action_cancel(self) -> None:
-        if not self.changed:
-            self.drafts.close()
-            self.dismiss(None)
-            return
+        question = speech_of(self.app).w._("Discard your changes to this comment?")
+        close_or_ask(self, self.changed, question, self.close)
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.drafts.close()
-                self.dismiss(None)
-
-        w = speech_of(self.app).w
-        question = w._("Discard your changes to this comment?")
-        dialog = ConfirmDialog(question, w._("Discard"), w._("Keep editing"))
-        self.app.push_screen(dialog, answered)
+    def close(self) -> None:
+        self.drafts.close()
+        self.dismiss(None)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -12,6 +15,7 @@ from goaltui.language import N_
 from goaltui.text import clean
 from goaltui.tui.dialogs import STYLES
 from goaltui.tui.keys import Keyed, key
+from goaltui.tui.speech import speech_of
 
 
 class ConfirmDialog(Keyed, ModalScreen[bool]):
@@ -46,3 +50,20 @@ class ConfirmDialog(Keyed, ModalScreen[bool]):
     @key("escape,n", N_("No"), show=False)
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+def close_or_ask(
+    screen: ModalScreen[Any], changed: bool, question: str, close: Callable[[], None]
+) -> None:
+    """Escape in an editor: ``close`` at once if nothing was changed, else only once the
+    reviewer has answered ``question`` with Discard: typed text is never dropped unasked."""
+    if not changed:
+        close()
+        return
+
+    def answered(discard: bool | None) -> None:
+        if discard:
+            close()
+
+    w = speech_of(screen.app).w
+    screen.app.push_screen(ConfirmDialog(question, w._("Discard"), w._("Keep editing")), answered)

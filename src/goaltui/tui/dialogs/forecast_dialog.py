@@ -1,4 +1,5 @@
-"""Editing the forecast of one goal in one period: Enter applies, Escape cancels.
+"""Editing the forecast of one goal in one period: Enter applies, Escape cancels (asking
+first if the forecast was changed).
 
 What is typed is journaled as a draft while it is written (see :mod:`goaltui.tui.drafts`).
 """
@@ -16,6 +17,7 @@ from textual.widgets import Input, Static
 from goaltui.language import N_
 from goaltui.text import clean_line
 from goaltui.tui.dialogs import STYLES
+from goaltui.tui.dialogs.confirm_dialog import close_or_ask
 from goaltui.tui.drafts import DraftKeeper, Keep
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import speech_of
@@ -86,10 +88,13 @@ class ForecastDialog(Keyed, ModalScreen[None]):
     @key("ctrl+s", N_("Apply"), priority=True)
     def action_apply(self) -> None:
         self.commit()
-        self.drafts.close()
-        self.dismiss(None)
+        self.close()
 
     @key("escape", N_("Cancel"))
     def action_cancel(self) -> None:
+        question = speech_of(self.app).w._("Discard your changes to this forecast?")
+        close_or_ask(self, self.changed, question, self.close)
+
+    def close(self) -> None:
         self.drafts.close()
         self.dismiss(None)

@@ -23,6 +23,7 @@ from goaltui.review.indicators import IndicatorValue, Number
 from goaltui.review.model import Goal, Review
 from goaltui.text import clean_line
 from goaltui.tui.dialogs import STYLES
+from goaltui.tui.dialogs.confirm_dialog import close_or_ask
 from goaltui.tui.keys import Keyed, key
 from goaltui.tui.speech import Speech
 from goaltui.tui.widgets.measures_part import target_text
@@ -42,7 +43,8 @@ class IndicatorAnswer:
 
 class IndicatorDialog(Keyed, ModalScreen[IndicatorAnswer | None]):
     """Enter (or ctrl+s) applies the values, ctrl+t applies them and the status they suggest,
-    Escape cancels. A field left empty removes that value."""
+    Escape cancels (asking first if a value was changed). A field left empty removes that
+    value."""
 
     CSS_PATH = STYLES
 
@@ -56,6 +58,7 @@ class IndicatorDialog(Keyed, ModalScreen[IndicatorAnswer | None]):
         self.speech = speech
         self.words = speech.w
         self.indicators = goal.indicators or ()
+        self._typed_at_start: list[str] = []  # the fields' values as the dialog opened
 
     def compose(self) -> ComposeResult:
         w = self.words
@@ -88,6 +91,7 @@ class IndicatorDialog(Keyed, ModalScreen[IndicatorAnswer | None]):
         return "" if value is None else self.words.number(value)
 
     def on_mount(self) -> None:
+        self._typed_at_start = self._typed()
         self._suggest()
         if self.indicators:
             self.query_one("#forecast-0", Input).focus()
@@ -98,6 +102,13 @@ class IndicatorDialog(Keyed, ModalScreen[IndicatorAnswer | None]):
         """The number in ``field`` (None when it is empty); raises :class:`NotANumber`."""
         typed = field.value.strip()
         return None if not typed else self.words.parse_number(typed, unit)
+
+    def _typed(self) -> list[str]:
+        return [field.value for field in self.query(Input)]
+
+    @property
+    def changed(self) -> bool:
+        return self._typed() != self._typed_at_start
 
     def _values(self) -> Values | None:
         """Every indicator's values, or None while one of them is not a number (each such
@@ -164,6 +175,10 @@ class IndicatorDialog(Keyed, ModalScreen[IndicatorAnswer | None]):
 
     @key("escape", N_("Cancel"))
     def action_cancel(self) -> None:
+        question = self.words._("Discard the indicator values you typed?")
+        close_or_ask(self, self.changed, question, self.close)
+
+    def close(self) -> None:
         self.dismiss(None)
 
 
