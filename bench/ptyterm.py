@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import gc
 import os
 import select
 import signal
@@ -48,6 +49,9 @@ class PtyApp:
         env: dict[str, str] | None = None,
         answer_sync: bool = True,
     ) -> None:
+        # The runner keeps its own garbage collector off while it reads (run.main): it collects
+        # here, before a program starts, never while a program's output is being timed.
+        gc.collect()
         self.rows, self.cols = rows, cols
         self.answer_sync = answer_sync
         self.times: list[float] = []  # arrival of each chunk, since spawn
